@@ -1,0 +1,78 @@
+import type { BriefFacts } from "../domain/brief.js";
+import type { Finding } from "../domain/finding.js";
+import type { Memo } from "../domain/memo.js";
+import type { Persona } from "../domain/persona.js";
+import type { Prfaq } from "../domain/prfaq.js";
+import type { ChangeRequest, Decision, Review, ReviewerRole } from "../domain/review.js";
+
+/** Everything an agent call may use besides its input: cancellation and live token output. */
+export type AgentContext = {
+  signal?: AbortSignal;
+  /** Called with text chunks as a streaming engine produces them. */
+  onDelta?: (text: string) => void;
+  /** Called with the tokens (and cost) each model call used; the offline engine uses none. */
+  onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
+};
+
+export type DraftInput = {
+  facts: BriefFacts;
+  version: number;
+  /** The previous version, for revisions. */
+  previous?: Prfaq;
+  /** The leader's changes for this revision (empty for v1). */
+  changes: ChangeRequest[];
+  /** Rubric findings on the previous version. */
+  findings: Finding[];
+  /** ISO time the run was created: the reference point for any assumed date (keeps drafts deterministic). */
+  createdAt: string;
+};
+
+export type DraftOutput = { prfaq: Prfaq; changes: string[]; assumptions: string[] };
+
+/** The draft as one reviewer is allowed to see it. */
+export type ReviewInput = {
+  agent: string;
+  role: ReviewerRole;
+  persona?: Persona;
+  round: number;
+  version: number;
+  prfaq: Prfaq;
+  findings: Finding[];
+  score: number;
+  facts: BriefFacts;
+};
+
+export type RoundSummary = { round: number; version: number; score: number; reviews: Review[]; findings: Finding[] };
+
+export type LeaderInput = {
+  round: number;
+  rounds: number;
+  history: RoundSummary[];
+  facts: BriefFacts;
+  /** True when the token budget is spent: the leader must conclude. */
+  budgetExhausted: boolean;
+};
+
+export type MemoInput = {
+  runId: string;
+  engine: string;
+  facts: BriefFacts;
+  history: RoundSummary[];
+  decisions: Decision[];
+  finalPrfaq: Prfaq;
+  finalVersion: number;
+  assumptions: string[];
+};
+
+export type MemoDraft = Omit<Memo, "scorecard" | "fixedFindings" | "remainingFindings" | "finalPrfaq" | "finalVersion" | "rounds" | "runId" | "title" | "engine">;
+
+/** One engine's implementation of the five roles. Graph code depends on this, never on an engine. */
+export type MeetingAgents = {
+  engine: string;
+  /** Shown in `run.started`: what is speaking. */
+  note: string;
+  draft(input: DraftInput, ctx: AgentContext): Promise<DraftOutput>;
+  review(input: ReviewInput, ctx: AgentContext): Promise<Review>;
+  decide(input: LeaderInput, ctx: AgentContext): Promise<Decision>;
+  writeMemo(input: MemoInput, ctx: AgentContext): Promise<MemoDraft>;
+};

@@ -1,0 +1,1 @@
+export { reviewAsCustomerOffline } from "./offline.js";

@@ -1,0 +1,1 @@
+export { reviewAsEngineerOffline } from "./offline.js";

@@ -1,0 +1,1 @@
+export { reviewAsFinanceOffline } from "./offline.js";

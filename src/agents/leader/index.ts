@@ -1,0 +1,1 @@
+export { decideOffline, writeMemoOffline, leaning } from "./offline.js";

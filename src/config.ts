@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+/**
+ * The whole environment the service reads, in one schema. Nothing else in the code reads
+ * `process.env`; entry points call {@link loadConfig} and pass values down.
+ */
+export const ConfigSchema = z
+  .object({
+    /** HTTP port of the API. Default 3000. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface the API binds to. Default 127.0.0.1 (loopback only). */
+    HOST: z.string().min(1).default("127.0.0.1"),
+    /** Redis to use. Unset: start a private redis-server with its data under PRFAQ_DATA_DIR. */
+    REDIS_URL: z.string().url().optional(),
+    /** Where the private Redis keeps its data and AOF. Default `.prfaq/`. */
+    PRFAQ_DATA_DIR: z.string().min(1).default(".prfaq"),
+    /** `offline` (built-in deterministic engine) or `openai`. Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline. */
+    PRFAQ_ENGINE: z.enum(["offline", "openai"]).optional(),
+    /** Key prefix for every Redis key and the BullMQ queue. Default `prfaq`. */
+    PRFAQ_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, '-' and '_' only")
+      .default("prfaq"),
+    /** Reviews one worker process runs at once. Default 20 (reviews wait on models, not the CPU). */
+    PRFAQ_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Directory of persona YAML files. Default: the repository's `personas/`. */
+    PRFAQ_PERSONAS_DIR: z.string().min(1).optional(),
+    /** OpenAI-compatible endpoint settings (used by the openai engine). */
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.string().url().optional(),
+    /** Model used for every role unless overridden. Default gpt-4.1-mini. */
+    PRFAQ_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+    /** pino log level. Default info. */
+    LOG_LEVEL: LogLevelSchema.default("info"),
+  })
+  .transform((env) => ({
+    ...env,
+    PRFAQ_ENGINE: env.PRFAQ_ENGINE ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? ("openai" as const) : ("offline" as const)),
+  }));
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A bad environment: names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws {@link ConfigError} listing every bad field. Empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(env)", message: i.message })));
+  }
+  return parsed.data;
+}

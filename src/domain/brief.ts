@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** Limits on a brief; the service may tighten them by config. */
+export const BRIEF_LIMITS = { titleMax: 200, textMax: 20_000, fieldMax: 4_000 } as const;
+
+const field = (what: string) =>
+  z.string().trim().min(1).max(BRIEF_LIMITS.fieldMax).optional().describe(what);
+
+/** A project brief: free-form markdown plus optional structured fields that override what is parsed from the text. */
+export const BriefSchema = z.object({
+  title: z.string().trim().min(1, "a title is required").max(BRIEF_LIMITS.titleMax),
+  text: z.string().trim().min(1, "the brief text is required").max(BRIEF_LIMITS.textMax),
+  customer: field("Who exactly the customer is"),
+  problem: field("The customer's pain today, with evidence"),
+  solution: field("What the product does for them"),
+  evidence: field("What was observed: pilots, interviews, data"),
+  metrics: field("How success is measured, with numbers and a time frame"),
+  pricing: field("Price and unit economics"),
+  launchDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD")
+    .refine((s) => !Number.isNaN(Date.parse(s)), "not a real date")
+    .optional()
+    .describe("Hypothetical launch date"),
+  risks: field("Known risks and dependencies"),
+});
+export type Brief = z.infer<typeof BriefSchema>;
+
+/** The named parts of a brief, parsed from its text (and its structured fields). Empty string = the brief does not say. */
+export const BriefFactsSchema = z.object({
+  title: z.string(),
+  customer: z.string(),
+  problem: z.string(),
+  solution: z.string(),
+  evidence: z.string(),
+  business: z.string(),
+  metrics: z.string(),
+  launch: z.string(),
+  risks: z.string(),
+  /** Text that fit no named part, in order. */
+  other: z.string(),
+});
+export type BriefFacts = z.infer<typeof BriefFactsSchema>;
+export type BriefPart = Exclude<keyof BriefFacts, "title">;

@@ -1,0 +1,255 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parsePrfaqMarkdown, renderPrfaqMarkdown } from "./prfaq-markdown.js";
+import { emptyPrfaq, PRESS_RELEASE_SECTIONS, PrfaqSchema, type FaqItem, type Prfaq } from "./prfaq.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/prfaqs/${name}`, import.meta.url), "utf8");
+
+function doc(pr: Partial<Prfaq["pressRelease"]>, externalFaq: FaqItem[] = [], internalFaq: FaqItem[] = [], title = ""): Prfaq {
+  const d = emptyPrfaq(title);
+  return { ...d, pressRelease: { ...d.pressRelease, ...pr }, externalFaq, internalFaq };
+}
+
+const FULL = doc(
+  {
+    heading: "RefillReady Ends the Refill Phone Tag",
+    subheading: "Pet owners request refills by text",
+    dateline: "BOISE, Idaho, April 1, 2027",
+    summary: "RefillReady launched today for vet clinics.",
+    problem: "Refill calls are 31% of a front desk's calls.",
+    solution: "With RefillReady, the owner texts and the vet approves in one tap.",
+    leaderQuote: '"We want every refill answered the same day," said Sam Okafor, founder of RefillReady.',
+    howItWorks: "Clinics turn it on in an afternoon for $119 per month.",
+    customerQuote: '"I used to call back twenty owners by noon," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
+    callToAction: "Start a free trial at refillready.example.",
+  },
+  [{ question: "How much does it cost?", answer: "$119 per clinic per month." }],
+  [{ question: "What would make us stop?", answer: "Calls down less than 30% in 60 days." }],
+  "RefillReady",
+);
+
+describe("renderPrfaqMarkdown", () => {
+  it("renders the sections in order, the dateline leading the summary, FAQ items in bold", () => {
+    expect(renderPrfaqMarkdown(FULL)).toBe(
+      [
+        "# RefillReady Ends the Refill Phone Tag",
+        "## Pet owners request refills by text",
+        "BOISE, Idaho, April 1, 2027 — RefillReady launched today for vet clinics.",
+        FULL.pressRelease.problem,
+        FULL.pressRelease.solution,
+        FULL.pressRelease.leaderQuote,
+        FULL.pressRelease.howItWorks,
+        FULL.pressRelease.customerQuote,
+        FULL.pressRelease.callToAction,
+        "## Frequently Asked Questions",
+        "### External FAQ",
+        "**How much does it cost?** $119 per clinic per month.",
+        "### Internal FAQ",
+        "**What would make us stop?** Calls down less than 30% in 60 days.",
+      ].join("\n\n") + "\n",
+    );
+  });
+
+  it("labels sections with invisible comments only when positions would be ambiguous", () => {
+    const gap = { ...FULL, pressRelease: { ...FULL.pressRelease, problem: "", solution: "Owners text the clinic and the vet replies." } };
+    const md = renderPrfaqMarkdown(gap);
+    expect(md).toContain("<!-- prfaq:solution -->\nOwners text the clinic");
+    expect(parsePrfaqMarkdown(md)).toEqual(gap);
+    expect(renderPrfaqMarkdown(FULL)).not.toContain("<!--");
+  });
+
+  it("keeps a title the heading does not imply, and a drafter-style dateline", () => {
+    const odd = { ...FULL, title: "Project RR", pressRelease: { ...FULL.pressRelease, dateline: "April 1, 2027 (assumed launch date; the brief gives none) —" } };
+    expect(parsePrfaqMarkdown(renderPrfaqMarkdown(odd))).toEqual(odd);
+  });
+
+  it("round-trips the shared fixtures after one parse", () => {
+    for (const name of ["strong-refillready.md", "weak-launch-announcement.md"]) {
+      const parsed = parsePrfaqMarkdown(fixture(name));
+      expect(parsePrfaqMarkdown(renderPrfaqMarkdown(parsed))).toEqual(parsed);
+    }
+  });
+});
+
+// Realistic words, including the ones the parser reacts to (quotes, "said", prices, dates, FAQ words).
+const WORDS = [
+  "the", "clinic", "owners", "wait", "hours", "for", "refills", "with", "RefillReady", "now", "said", "founder", "CEO", "of",
+  "Elena", "Ruiz", "customer", "$119", "per", "month", "start", "sign", "up", "at", "refillready.example", "today", "April",
+  "1,", "2027", "—", "Boise,", "Idaho,", "58%", "problem", "FAQ", "Internal", "questions", "visit", "\"We", "want\"", "free",
+  "trial", "why?", "how", "much", "does", "it", "cost?", "Q3", "in", "one", "tap", "Project", "Falcon", "API",
+];
+const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(" "));
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(". "));
+const field = fc.oneof(fc.constant(""), paragraph);
+const multi = fc.oneof(field, fc.array(paragraph, { minLength: 2, maxLength: 2 }).map((p) => p.join("\n\n")));
+const item = fc.record({ question: sentence.map((s) => `${s}?`), answer: multi });
+const docArb = fc
+  .record({
+    title: fc.oneof(fc.constant(""), sentence),
+    pr: fc.record(Object.fromEntries(PRESS_RELEASE_SECTIONS.map((s) => [s, s === "heading" || s === "subheading" || s === "dateline" ? field : multi]))),
+    externalFaq: fc.array(item, { maxLength: 4 }),
+    internalFaq: fc.array(item, { maxLength: 4 }),
+  })
+  .map((r) => PrfaqSchema.parse({ title: r.title, pressRelease: r.pr, externalFaq: r.externalFaq, internalFaq: r.internalFaq }));
+
+// The round-trip domain: no paragraph opens with markdown block syntax or reads as an FAQ label.
+const BLOCKY = /^(?:[-*+>#]|\d+[.)]|(?:Q|A|Question|Answer)\s*\d*\s*[:.)]|(?:faqs?|internal|external|questions)\.?$)/i;
+const inDomain = (d: Prfaq) =>
+  [...Object.values(d.pressRelease), ...[...d.externalFaq, ...d.internalFaq].map((f) => f.answer)].every((t) =>
+    t.split("\n\n").every((p) => !BLOCKY.test(p)),
+  );
+
+describe("round trip (property)", () => {
+  it("parse(render(doc)) equals doc", () => {
+    fc.assert(
+      fc.property(docArb.filter(inDomain), (d) => {
+        expect(parsePrfaqMarkdown(renderPrfaqMarkdown(d))).toEqual(d);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("parsePrfaqMarkdown never throws", () => {
+  it("on arbitrary strings, returning a valid document", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => {
+        expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(s)).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("on arbitrary markdown-like lines", () => {
+    const line = fc.oneof(
+      fc.constantFrom("#", "## FAQ", "### Internal", "Q:", "A:", "**", "**Q?**", "1.", "- ", "> ", "---", "===", "<!-- prfaq:problem -->", "<!-- prfaq:title \"x -->", "", "SEATTLE –", "(March 3, 2027) –"),
+      sentence,
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(lines.join("\n"))).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+const qa = (question: string, answer: string) => ({ question, answer });
+
+describe("parsePrfaqMarkdown: datelines", () => {
+  it.each([
+    ["BOISE, Idaho, April 1, 2027 — RefillReady launched today.", "BOISE, Idaho, April 1, 2027"],
+    ["SEATTLE – (March 3, 2027) – RefillReady launched today.", "SEATTLE – (March 3, 2027)"],
+    ["London, 15 January 2027: RefillReady launched today.", "London, 15 January 2027"],
+    ["2027-03-03 — RefillReady launched today.", "2027-03-03"],
+    ["SEATTLE — RefillReady launched today.", "SEATTLE"],
+    ["April 1, 2027 (assumed launch date) — RefillReady launched today.", "April 1, 2027 (assumed launch date)"],
+  ])("reads %j", (line, dateline) => {
+    const d = parsePrfaqMarkdown(`# RefillReady\n\n${line}\n\nRefill calls are 31% of calls.`);
+    expect(d.pressRelease.dateline).toBe(dateline);
+    expect(d.pressRelease.summary).toBe("RefillReady launched today.");
+  });
+
+  it("takes the next paragraph as the summary when the dateline stands alone", () => {
+    const d = parsePrfaqMarkdown("# RefillReady\n\n2027-03-03\n\nRefillReady launched today.\n\nOwners wait a day.");
+    expect(d.pressRelease).toMatchObject({ dateline: "2027-03-03", summary: "RefillReady launched today.", problem: "Owners wait a day." });
+  });
+
+  it("does not mistake a sentence that starts with a date for a dateline", () => {
+    const d = parsePrfaqMarkdown("# X\n\nIn March 2027, clinics lost 31% of calls to refills.");
+    expect(d.pressRelease).toMatchObject({ dateline: "", summary: "In March 2027, clinics lost 31% of calls to refills." });
+  });
+});
+
+describe("parsePrfaqMarkdown: press release without labels", () => {
+  const body = [
+    "RefillReady Ends Refill Phone Tag",
+    "Pet owners get refills answered the same day",
+    "BOISE, Idaho, April 1, 2027 — RefillReady launched today for vet clinics.",
+    "Front desks spend a third of their calls on refills, and owners wait a day for answers.",
+    "With RefillReady, owners text a request and the vet approves it in one tap.",
+    '"I used to have twenty sticky notes by noon," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
+    "Clinics turn it on in an afternoon for $119 per month.",
+    '"We want every refill answered the same day," said Sam Okafor, founder and CEO of RefillReady.',
+    "Clinics can start a free trial at refillready.example.",
+  ];
+  const d = parsePrfaqMarkdown(body.join("\n\n"));
+
+  it("finds heading and subheading with no markdown headings", () => {
+    expect(d.pressRelease).toMatchObject({ heading: body[0], subheading: body[1], dateline: "BOISE, Idaho, April 1, 2027" });
+    expect(d.title).toBe("RefillReady");
+  });
+
+  it("assigns quotes by attribution, not position", () => {
+    expect(d.pressRelease.leaderQuote).toBe(body[7]);
+    expect(d.pressRelease.customerQuote).toBe(body[5]);
+  });
+
+  it("assigns prose by position and content (price to how it works, link to call to action)", () => {
+    expect(d.pressRelease).toMatchObject({ problem: body[3], solution: body[4], howItWorks: body[6], callToAction: body[8] });
+  });
+
+  it("reads labelled sections as headings or inline labels", () => {
+    const labelled = parsePrfaqMarkdown(
+      "# Acme\n\n## The Problem\n\nOwners wait a day.\n\nThey phone twice.\n\n**Solution:** Text the clinic.\n\n## Pricing and availability\n\n$119 per month.",
+    );
+    expect(labelled.pressRelease).toMatchObject({ problem: "Owners wait a day.\n\nThey phone twice.", solution: "Text the clinic.", howItWorks: "$119 per month." });
+  });
+
+  it("reads the title from YAML front matter", () => {
+    expect(parsePrfaqMarkdown("---\ntitle: Refill Ready\n---\n# RefillReady Ends Phone Tag\n").title).toBe("Refill Ready");
+  });
+});
+
+describe("parsePrfaqMarkdown: FAQ formats", () => {
+  const faq = (text: string) => parsePrfaqMarkdown(`# X\n\nSummary here.\n\n${text}`);
+
+  it("reads Q:/A: pairs under a plain 'FAQ' line", () => {
+    expect(faq("FAQ\nQ: When can I get it?\nA: Soon.\n\nQ: Price?\nA: $5.").externalFaq).toEqual([qa("When can I get it?", "Soon."), qa("Price?", "$5.")]);
+  });
+
+  it("reads bold questions with the answer on the same or next line", () => {
+    expect(faq("## FAQ\n\n**How much?** $119.\n\n**Which systems?**\nCornerstone and ezyVet.").externalFaq).toEqual([
+      qa("How much?", "$119."),
+      qa("Which systems?", "Cornerstone and ezyVet."),
+    ]);
+  });
+
+  it("reads numbered questions, bold or plain", () => {
+    expect(faq("## Frequently Asked Questions\n\n1. **How much?** $119.\n2. What if it fails? We call you.").externalFaq).toEqual([
+      qa("How much?", "$119."),
+      qa("What if it fails?", "We call you."),
+    ]);
+  });
+
+  it("reads ### questions with multi-paragraph answers", () => {
+    expect(faq("## FAQ\n\n### 1. How much does it cost?\nNothing.\n\nThe district pays.\n\n### Who sees my number?\nOnly us.").externalFaq).toEqual([
+      qa("How much does it cost?", "Nothing.\n\nThe district pays."),
+      qa("Who sees my number?", "Only us."),
+    ]);
+  });
+
+  it.each([
+    ["### Customer FAQ", "### Internal FAQ"],
+    ["### For clinics and pet owners", "### Internal"],
+    ["### External FAQ", "### Internal questions"],
+  ])("splits the parts under %j and %j", (ext, int) => {
+    const d = faq(`## Frequently Asked Questions\n\n${ext}\n\n**A?** a.\n\n${int}\n\n**B?** b.`);
+    expect(d.externalFaq).toEqual([qa("A?", "a.")]);
+    expect(d.internalFaq).toEqual([qa("B?", "b.")]);
+  });
+
+  it("reads a top-level 'Internal FAQ' heading and 'Customer FAQ' lines without markdown", () => {
+    expect(faq("## Internal FAQ\n\n**Cost?** $14.").internalFaq).toEqual([qa("Cost?", "$14.")]);
+    const d = faq("Customer FAQ\n\nQ: Price?\nA: $5.\n\nInternal FAQ\n\nQ: Margin?\nA: 88%.");
+    expect([d.externalFaq, d.internalFaq]).toEqual([[qa("Price?", "$5.")], [qa("Margin?", "88%.")]]);
+  });
+
+  it("reads plain question paragraphs when no question is marked up", () => {
+    expect(faq("Frequently Asked Questions\n\nWhat is Vibe? A social network.\n\nIs it free? Yes.").externalFaq).toEqual([
+      qa("What is Vibe?", "A social network."),
+      qa("Is it free?", "Yes."),
+    ]);
+  });
+});

@@ -1,0 +1,504 @@
+import { parse as parseYaml } from "yaml";
+import { emptyPrfaq, PRESS_RELEASE_SECTIONS, type FaqItem, type PressReleaseSection, type Prfaq } from "./prfaq.js";
+
+// One file on purpose (~500 lines, over the soft cap): the renderer relies on the parser to decide whether plain
+// markdown round-trips, so the two must change together.
+
+type Section = PressReleaseSection;
+type Block =
+  | { kind: "heading"; level: number; text: string }
+  | { kind: "para"; text: string; item: boolean }
+  | { kind: "marker"; name: string; value: string };
+
+const SECTION_SET: ReadonlySet<string> = new Set(PRESS_RELEASE_SECTIONS);
+const PROSE_SECTIONS = ["problem", "solution", "howItWorks", "callToAction"] as const;
+type Prose = (typeof PROSE_SECTIONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Render
+
+/**
+ * Renders a PR/FAQ as markdown: `# heading`, `## subheading`, the dateline + summary paragraph
+ * ("BOISE, Idaho, April 1, 2027 — ..."), the problem, solution, leader quote, how it works, customer
+ * quote and call to action paragraphs, then `## Frequently Asked Questions` with `### External FAQ`
+ * and `### Internal FAQ` items written as `**Question?** answer`.
+ *
+ * `parsePrfaqMarkdown(renderPrfaqMarkdown(doc))` equals `doc` for every document whose fields are
+ * normal markdown text (trimmed, single spaces, paragraphs separated by one blank line, no paragraph
+ * opening with markdown block syntax, no `**` in questions). When plain markdown would be read back
+ * differently (an empty section shifts the positions, a title that is not the heading's product
+ * name), invisible `<!-- prfaq:... -->` comments label the sections so nothing is lost.
+ */
+export function renderPrfaqMarkdown(doc: Prfaq): string {
+  const plain = renderWith(doc, false);
+  if (samePrfaq(parsePrfaqMarkdown(plain), doc)) return plain;
+  const labelled = renderWith(doc, true);
+  // Outside the round-trip domain (e.g. single newlines inside a field) neither form is exact;
+  // the plain one then reads better.
+  return samePrfaq(parsePrfaqMarkdown(labelled), doc) ? labelled : plain;
+}
+
+function renderWith(doc: Prfaq, labelled: boolean): string {
+  const pr = doc.pressRelease;
+  const out: string[] = [];
+  const mark = (name: Section) => (labelled ? `<!-- prfaq:${name} -->\n` : "");
+  if (doc.title !== inferTitle(pr.heading)) {
+    // JSON keeps any title on one line; escaping ">" keeps "-->" from closing the comment early.
+    out.push(`<!-- prfaq:title ${JSON.stringify(doc.title).replace(/>/g, "\\u003e")} -->`);
+  }
+  if (pr.heading) out.push(`${mark("heading")}# ${pr.heading}`);
+  if (pr.subheading) out.push(`${mark("subheading")}## ${pr.subheading}`);
+  if (labelled) {
+    if (pr.dateline) out.push(`${mark("dateline")}${pr.dateline}`);
+    if (pr.summary) out.push(`${mark("summary")}${pr.summary}`);
+  } else if (pr.dateline) {
+    out.push(pr.summary ? `${pr.dateline} — ${pr.summary}` : `${pr.dateline} —`);
+  } else if (pr.summary) {
+    out.push(pr.summary);
+  }
+  for (const s of ["problem", "solution", "leaderQuote", "howItWorks", "customerQuote", "callToAction"] as const) {
+    if (pr[s]) out.push(`${mark(s)}${pr[s]}`);
+  }
+  if (doc.externalFaq.length + doc.internalFaq.length > 0) {
+    out.push("## Frequently Asked Questions");
+    const item = (f: FaqItem) => `**${f.question}**${f.answer ? ` ${f.answer}` : ""}`;
+    if (doc.externalFaq.length) out.push("### External FAQ", ...doc.externalFaq.map(item));
+    if (doc.internalFaq.length) out.push("### Internal FAQ", ...doc.internalFaq.map(item));
+  }
+  return `${out.join("\n\n")}\n`;
+}
+
+function samePrfaq(a: Prfaq, b: Prfaq): boolean {
+  const faqEqual = (x: FaqItem[], y: FaqItem[]) =>
+    x.length === y.length && x.every((f, i) => f.question === y[i]?.question && f.answer === y[i]?.answer);
+  return (
+    a.title === b.title &&
+    PRESS_RELEASE_SECTIONS.every((s) => a.pressRelease[s] === b.pressRelease[s]) &&
+    faqEqual(a.externalFaq, b.externalFaq) &&
+    faqEqual(a.internalFaq, b.internalFaq)
+  );
+}
+
+/** The product name a heading implies: "PickPath: shorter walks" → "PickPath", "StreamBox 2 Is Here" → "StreamBox 2". */
+function inferTitle(heading: string): string {
+  const h = heading.trim();
+  const head = h.split(/\s*[:–—|]\s*|\s+-\s+/)[0]?.trim() ?? "";
+  const named = head.replace(/\s+(?:for|by|to)\s+.*$/i, "").trim() || head;
+  if (named !== h) return named;
+  const words = h.split(/\s+/);
+  if (words.length <= 3) return h;
+  const name = [words[0] ?? ""];
+  for (const w of words.slice(1)) {
+    if (/^(?:\d[\w.+]*|v\d+|[IVX]{1,4}|Pro|Plus|Max|Mini|Go)$/.test(w)) name.push(w);
+    else break;
+  }
+  return name.join(" ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parse
+
+/**
+ * Reads a PR/FAQ from markdown, leniently: with or without headings; `Q:`/`A:`, bold, numbered or
+ * `###` questions; FAQ parts under many names ("FAQ", "Customer FAQ", "Internal", "For clinics and
+ * pet owners"); datelines in several styles. Unlabelled press-release paragraphs are assigned by
+ * position and content (quotes by attribution, prices and sign-up to "how it works"). Never throws:
+ * whatever cannot be read stays empty, for the rubric to report.
+ */
+export function parsePrfaqMarkdown(text: string): Prfaq {
+  try {
+    return parseBlocks(tokenize(typeof text === "string" ? text : ""));
+  } catch {
+    // The parser is written not to throw; this guard keeps that promise for inputs nobody imagined.
+    return emptyPrfaq();
+  }
+}
+
+function tokenize(raw: string): Block[] {
+  let text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const blocks: Block[] = [];
+  const front = /^---\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (front) {
+    text = text.slice(front[0].length);
+    const title = readFrontMatterTitle(front[1] ?? "");
+    if (title) blocks.push({ kind: "marker", name: "title", value: title });
+  }
+  let buf: string[] = [];
+  let item = false;
+  const flush = () => {
+    const t = buf.join(" ").replace(/\s+/g, " ").trim();
+    if (t) blocks.push({ kind: "para", text: t, item });
+    buf = [];
+    item = false;
+  };
+  for (const rawLine of text.split("\n")) {
+    const line = rawLine.replace(/^\s{0,3}>\s?/, "").trimEnd();
+    const trimmed = line.trim();
+    const marker = /^<!--\s*prfaq:([A-Za-z]+)\s*(.*?)\s*-->$/.exec(trimmed);
+    const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(trimmed);
+    if (trimmed === "" || /^```/.test(trimmed)) flush();
+    else if (marker) {
+      flush();
+      blocks.push({ kind: "marker", name: marker[1] ?? "", value: marker[2] ?? "" });
+    } else if (/^<!--.*-->$/.test(trimmed)) continue;
+    else if (heading) {
+      flush();
+      blocks.push({ kind: "heading", level: heading[1]?.length ?? 1, text: stripEmphasis(heading[2] ?? "") });
+    } else if (buf.length === 1 && !item && /^(=+|-+)$/.test(trimmed)) {
+      // Setext heading: the single line above is the heading text.
+      const t = stripEmphasis(buf[0] ?? "");
+      buf = [];
+      if (t) blocks.push({ kind: "heading", level: trimmed.startsWith("=") ? 1 : 2, text: t });
+    } else if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) flush();
+    else {
+      const listItem = /^(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/.exec(trimmed);
+      // Case-sensitive: "a. b." or "q: x" in running text opens nothing.
+      const startsQa = /^(?:\*\*)?(?:Q|A|Question|Answer|QUESTION|ANSWER)\s*\d*\s*[:.)]\s+\S/.test(trimmed);
+      const boldQuestion = /^\*\*[^*]+?[?:]\s*\*\*/.test(trimmed) || /^\*\*[^*]+\*\*\s*[?:]/.test(trimmed);
+      if (listItem) {
+        flush();
+        item = true;
+        buf.push(listItem[1] ?? "");
+      } else {
+        if (startsQa || boldQuestion) flush();
+        buf.push(trimmed);
+      }
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function readFrontMatterTitle(yamlText: string): string | undefined {
+  try {
+    const data: unknown = parseYaml(yamlText);
+    if (data && typeof data === "object" && "title" in data && typeof data.title === "string") return data.title.trim();
+  } catch {
+    // Malformed front matter is ignored, like any other unreadable part.
+  }
+  return undefined;
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/^(\*\*|__|\*|_)(.+)\1$/, "$2").trim();
+}
+
+// Headings and one-line labels that open the FAQ (or one of its two parts).
+const FAQ_LABEL = /^(?:faqs?|frequently asked questions|questions(?: and answers)?|q ?& ?a|(?:internal|external)(?: faqs?| questions)?|(?:customer|stakeholder|public)s? (?:faqs?|questions))$/i;
+const FAQ_HEADING = /\b(?:faqs?|frequently asked questions|q ?& ?a)\b/i;
+const INTERNAL_PART = /\b(?:internal|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
+
+function isFaqStart(b: Block): boolean {
+  if (b.kind === "heading") return FAQ_HEADING.test(b.text) || FAQ_LABEL.test(b.text);
+  if (b.kind === "para") return FAQ_LABEL.test(b.text.replace(/[*_:]/g, "").trim()) || /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]\s+\S/.test(b.text);
+  return false;
+}
+
+function parseBlocks(blocks: Block[]): Prfaq {
+  const doc = emptyPrfaq();
+  let title: string | undefined;
+  let faqAt = blocks.length;
+  // Inside a labelled section (after a prfaq marker) paragraphs are content even when they read "FAQ";
+  // only a heading not directly labelled can open the FAQ there.
+  let inLabel = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const prev = blocks[i - 1];
+    if (!b) continue;
+    if (b.kind === "marker") {
+      inLabel = b.name !== "title";
+      continue;
+    }
+    const directlyLabelled = prev?.kind === "marker" && prev.name !== "title";
+    const candidate = b.kind === "heading" ? !directlyLabelled : !inLabel;
+    if (candidate && isFaqStart(b)) {
+      faqAt = i;
+      break;
+    }
+    if (b.kind === "heading" && !directlyLabelled) inLabel = false;
+  }
+  for (const b of blocks) {
+    if (b.kind === "marker" && b.name === "title") title = readTitleMarker(b.value);
+  }
+  readPressRelease(blocks.slice(0, faqAt), doc);
+  readFaq(blocks.slice(faqAt), doc);
+  doc.title = title ?? inferTitle(doc.pressRelease.heading);
+  return doc;
+}
+
+function readTitleMarker(value: string): string {
+  try {
+    const v: unknown = JSON.parse(value);
+    if (typeof v === "string") return v;
+  } catch {
+    // Hand-written markers may not be JSON; the raw text is the title then.
+  }
+  return value.replace(/^"|"$/g, "");
+}
+
+// Section labels a hand-written document may use as headings or "Label:" prefixes.
+const LABELS: [RegExp, Section | "ignore"][] = [
+  [/^(?:press release|pr\/?faq|pr-faq|working backwards)\b/i, "ignore"],
+  [/^(?:headline|heading)$/i, "heading"],
+  [/^sub-?(?:head(?:ing|line)?|title)$/i, "subheading"],
+  [/^(?:summary|overview|introduction|intro)$/i, "summary"],
+  [/^(?:the )?(?:customer(?:'s|’s)? )?(?:problem|pain|challenge)s?$/i, "problem"],
+  [/^(?:the )?solution$/i, "solution"],
+  [/^(?:leader|leadership|company|executive|founder|spokesperson)(?:'s|’s)? quote$/i, "leaderQuote"],
+  [/^(?:how it works|getting started|how to get started|availability|pricing(?: and availability)?)$/i, "howItWorks"],
+  [/^(?:customer(?:'s|’s)? quote|testimonial)$/i, "customerQuote"],
+  [/^(?:call to action|next steps?)$/i, "callToAction"],
+];
+
+function labelOf(text: string): Section | "ignore" | undefined {
+  const t = text.replace(/[*_]/g, "").replace(/[:.]$/, "").trim();
+  return LABELS.find(([re]) => re.test(t))?.[1];
+}
+
+function readPressRelease(blocks: Block[], doc: Prfaq): void {
+  const pr = doc.pressRelease;
+  const explicit = new Map<Section, string[]>();
+  const add = (s: Section, t: string) => explicit.set(s, [...(explicit.get(s) ?? []), t]);
+  const pool: string[] = [];
+  const headings: string[] = [];
+  let label: Section | undefined;
+  let marked = false;
+  let fromMarker = false;
+  for (const b of blocks) {
+    if (b.kind === "marker") {
+      label = SECTION_SET.has(b.name) ? (b.name as Section) : undefined;
+      marked = label !== undefined;
+      fromMarker = marked;
+    } else if (b.kind === "heading") {
+      if (marked && label) add(label, b.text);
+      else {
+        const l = labelOf(b.text);
+        label = l === "ignore" ? undefined : l;
+        if (l === "ignore") {
+          const named = /[:–—]\s*(.+)$/.exec(b.text)?.[1];
+          if (named && !headings.length) headings.push(named.trim());
+        } else if (!l && pool.length === 0 && headings.length < 2) headings.push(b.text);
+        else if (!l) label = undefined;
+        fromMarker = false;
+      }
+      marked = false;
+    } else if (b.kind === "para") {
+      const inline = /^\*{0,2}([A-Za-z' ]{3,30}?)\*{0,2}\s*[:—–]\s*\*{0,2}\s*(.+)$/.exec(b.text);
+      const inlineLabel = !fromMarker && inline ? labelOf(inline[1] ?? "") : undefined;
+      if (inlineLabel && inlineLabel !== "ignore" && inline) {
+        label = inlineLabel;
+        add(inlineLabel, inline[2] ?? "");
+      } else if (label) add(label, b.text);
+      else if (!/^for immediate release\.?$/i.test(b.text)) pool.push(b.text);
+      marked = false;
+    }
+  }
+  assignByPosition(pool, headings, pr);
+  for (const [s, texts] of explicit) pr[s] = texts.join("\n\n");
+}
+
+const DATE = String.raw`(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})`;
+// City/region, then the date (maybe in parentheses), then a dash or colon: "SEATTLE – (March 3, 2027) –".
+const DATELINE_WITH_DATE = new RegExp(String.raw`^((?:[^.!?"“—–:\s][^.!?"“—–:]{0,60}?(?:,\s*|\s+[—–-]{1,2}\s+|\s+))?\(?${DATE}\)?(?:\s*\([^()]{1,80}\))?)(?:\s*(?:—|–|--|-|:)(?:\s+|$)|$)`, "i");
+// An upper-case city and a dash, no date: "SEATTLE — ...".
+const DATELINE_CITY = /^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}(?:\s+[—–-]{1,2}\s+\([^()]{1,40}\))?)\s+(?:—|–|--)\s+/;
+
+/** Splits "BOISE, Idaho, April 1, 2027 — RefillReady launched..." into dateline and the rest. */
+function splitDateline(p: string): { dateline: string; rest: string; closed: boolean } | undefined {
+  const m = DATELINE_WITH_DATE.exec(p) ?? DATELINE_CITY.exec(p);
+  if (!m) return undefined;
+  const rest = p.slice(m[0].length).trim();
+  // "closed": the dateline ended in a dash or colon, so an empty rest means an empty summary.
+  return { dateline: (m[1] ?? "").trim(), rest, closed: m[0].trimEnd().length > (m[1] ?? "").trimEnd().length };
+}
+
+function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRelease"]): void {
+  const paras = [...pool];
+  pr.heading = headings[0] ?? "";
+  pr.subheading = headings[1] ?? "";
+  const headingLike = (p: string) => p.split(/\s+/).length <= 20 && !/[.!]$/.test(p) && !splitDateline(p) && !isQuote(p);
+  let datelineAt = paras.findIndex((p, i) => i < 4 && splitDateline(p) !== undefined);
+  if (!pr.heading && paras.length > 1 && headingLike(paras[0] ?? "") && datelineAt !== 0) {
+    pr.heading = paras.shift() ?? "";
+    datelineAt -= 1;
+  }
+  if (!pr.subheading && datelineAt === 1 && headingLike(paras[0] ?? "")) {
+    pr.subheading = paras.shift() ?? "";
+    datelineAt = 0;
+  }
+  let body = paras;
+  if (datelineAt >= 0) {
+    const d = splitDateline(paras[datelineAt] ?? "");
+    pr.dateline = d?.dateline ?? "";
+    body = [...paras.slice(0, datelineAt), ...paras.slice(datelineAt + 1)];
+    if (d?.rest) pr.summary = d.rest;
+    else if (!d?.closed && body[datelineAt] && !isQuote(body[datelineAt] ?? "")) pr.summary = body.splice(datelineAt, 1)[0] ?? "";
+  } else if (body[0] && !isQuote(body[0])) {
+    pr.summary = body[0];
+    body = body.slice(1);
+  }
+  assignBody(body, pr);
+}
+
+const ATTRIBUTION = /\b(?:said|says|adds|added|explains|explained|according to|recalls|notes|noted|commented|shares|shared)\b/i;
+
+function isQuote(p: string): boolean {
+  const spoken = /["“]([^"”]{12,})["”]/.exec(p);
+  return /^["“]/.test(p) ? ATTRIBUTION.test(p) || /["”]\s*[—–-]\s*\S/.test(p) : spoken !== null && ATTRIBUTION.test(p);
+}
+
+/** How strongly a quote's attribution (the words outside the quotation marks) names the company side. */
+function leaderScore(p: string): number {
+  const outside = p.replace(/["“][^"”]*["”]/g, " ");
+  let score = 0;
+  if (/\b(?:founder|co-founder|ceo|cto|coo|cfo|cpo|chief|president|vp|svp|evp|chair(?:man|woman)?|spokesperson)\b/i.test(outside)) score += 3;
+  if (/\b(?:team|head of|director of|general manager|vice|product lead|leader)\b/i.test(outside)) score += 2;
+  if (/\b(?:customer|user|owner of|patient|parent|member|at [A-Z][\w'’]+(?: [A-Z][\w'’]+)* in\b)/.test(outside)) score -= 2;
+  return score;
+}
+
+const CUES: Record<Prose, RegExp[]> = {
+  problem: [
+    /\b(?:today|currently|still|have to|has to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|unable|miss\w*|los[et]\w*|manual\w*|by hand|phone tag|delay\w*|slow|expensive|problem|pain\w*|tired of|overtime|chas\w+|forget|fail\w*|instead of)\b/i,
+    /\b\d[\d,.]*\s?(?:%|percent)|\bone (?:\w+ )?in (?:\w+)\b|\ba (?:third|quarter|half)\b/i,
+  ],
+  solution: [/\b(?:with \w+|now|lets?|automatically|one tap|so that|no longer|can now|instead)\b/i],
+  howItWorks: [
+    /[$£€]\s?\d|\bper (?:month|year|clinic|user|seat|warehouse|practice)\b|\b(?:free|trial|pricing|price|costs?|subscription)\b/i,
+    /\b(?:start|sign up|set up|turn \w+ on|install|download|available|works with|integrat\w*|connect\w*|in an afternoon)\b/i,
+  ],
+  callToAction: [/\b(?:visit|go to|learn more|sign up|join|request|try|start)\b/i, /\bhttps?:\/\/|\b[\w-]+\.(?:com|org|io|example|co|app|net|ai)\b/i],
+};
+
+function proseScore(p: string, slot: Prose, isLast: boolean): number {
+  let s = CUES[slot].reduce((n, re) => n + (re.test(p) ? 1 : 0), 0);
+  if (slot === "callToAction" && p.length < 200) s += 0.5;
+  if (slot === "callToAction" && isLast) s += 0.5;
+  return s;
+}
+
+function assignBody(body: string[], pr: Prfaq["pressRelease"]): void {
+  const quotes = body.map((p, i) => (isQuote(p) ? i : -1)).filter((i) => i >= 0);
+  const roles = new Map<number, "leaderQuote" | "customerQuote">();
+  if (quotes.length === 1) roles.set(quotes[0] ?? 0, leaderScore(body[quotes[0] ?? 0] ?? "") >= 2 ? "leaderQuote" : "customerQuote");
+  else if (quotes.length > 1) {
+    // The most company-sounding quote speaks for the leader (the first on a tie); the rest are customers.
+    const leader = quotes.reduce((best, i) => (leaderScore(body[i] ?? "") > leaderScore(body[best] ?? "") ? i : best), quotes[0] ?? 0);
+    for (const i of quotes) roles.set(i, i === leader ? "leaderQuote" : "customerQuote");
+  }
+  const out = new Map<Section, string[]>();
+  const push = (s: Section, t: string) => out.set(s, [...(out.get(s) ?? []), t]);
+  for (const [i, role] of roles) push(role, body[i] ?? "");
+  const first = quotes[0] ?? body.length;
+  const last = quotes[quotes.length - 1] ?? body.length;
+  const before = body.slice(0, first);
+  const between = body.slice(first + 1, Math.max(first + 1, last)).filter((_, k) => !roles.has(first + 1 + k));
+  const after = quotes.length ? body.slice(last + 1) : [];
+  if (!quotes.length) fill(before, [...PROSE_SECTIONS], push, true);
+  else {
+    fill(before, ["problem", "solution"], push, false);
+    fill(between, ["howItWorks"], push, false);
+    fill(after, between.length ? ["callToAction"] : ["howItWorks", "callToAction"], push, true);
+  }
+  for (const [s, texts] of out) pr[s] = texts.join("\n\n");
+}
+
+/** Best order-preserving assignment of paragraphs to slots (a small DP); merging two paragraphs into one slot costs more than any cue can gain. */
+function fill(paras: string[], slots: Prose[], push: (s: Section, t: string) => void, endsDoc: boolean): void {
+  if (!paras.length) return;
+  const MERGE = 4;
+  const n = paras.length;
+  const k = slots.length;
+  const best: number[][] = Array.from({ length: n }, () => new Array<number>(k).fill(-Infinity));
+  const from: number[][] = Array.from({ length: n }, () => new Array<number>(k).fill(-1));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      const gain = proseScore(paras[i] ?? "", slots[j] ?? "problem", endsDoc && i === n - 1) - j * 0.01;
+      if (i === 0) {
+        best[i]![j] = gain;
+        continue;
+      }
+      for (let p = 0; p <= j; p++) {
+        const v = (best[i - 1]![p] ?? -Infinity) + gain - (p === j ? MERGE : 0);
+        if (v > best[i]![j]!) {
+          best[i]![j] = v;
+          from[i]![j] = p;
+        }
+      }
+    }
+  }
+  let j = best[n - 1]!.reduce((bi, v, idx, arr) => (v > arr[bi]! ? idx : bi), 0);
+  const picks: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    picks[i] = j;
+    j = from[i]![j]!;
+  }
+  paras.forEach((p, i) => push(slots[picks[i] ?? 0] ?? "problem", p));
+}
+
+const QUESTION_WORD = /^(?:how|what|why|when|who|whom|whose|where|which|can|could|do|does|did|is|are|will|would|should|shall|may|has|have)\b/i;
+
+function readFaq(blocks: Block[], doc: Prfaq): void {
+  let part: "externalFaq" | "internalFaq" = "externalFaq";
+  let current: FaqItem | undefined;
+  const explicitStyle = blocks.some(
+    (b) => (b.kind === "para" && (/^\*\*[^*]+\*\*/.test(b.text) || /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]/.test(b.text) || (b.item && b.text.includes("?")))) || (b.kind === "heading" && isQuestionText(b.text)),
+  );
+  const open = (question: string, answer: string) => {
+    const q = question.trim();
+    if (!q) return;
+    current = { question: q, answer: answer.trim() };
+    doc[part].push(current);
+  };
+  const addAnswer = (t: string) => {
+    if (current && t.trim()) current.answer = current.answer ? `${current.answer}\n\n${t.trim()}` : t.trim();
+  };
+  for (const b of blocks) {
+    if (b.kind === "marker") continue;
+    if (b.kind === "heading") {
+      if (isQuestionText(b.text)) open(stripNumber(b.text), "");
+      else {
+        part = INTERNAL_PART.test(b.text) ? "internalFaq" : "externalFaq";
+        current = undefined;
+      }
+      continue;
+    }
+    const t = b.text;
+    const bold = /^\*\*(.+?)\*\*(.*)$/.exec(t);
+    const q = /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]\s*(.*)$/.exec(t);
+    const a = /^(?:A|Answer|ANSWER)\s*\d*\s*[:.)]\s*(.*)$/.exec(t);
+    if (FAQ_LABEL.test(t.replace(/[*_:]/g, "").trim())) {
+      part = INTERNAL_PART.test(t) ? "internalFaq" : "externalFaq";
+      current = undefined;
+    } else if (bold && !bold[1]?.startsWith("*")) {
+      const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*[:.)]\s*/i, "");
+      open(inner, (bold[2] ?? "").trim().replace(/^(?:A|Answer)\s*[:.)]\s+/, ""));
+    } else if (q) {
+      const [question, answer] = splitInlineAnswer(q[1] ?? "");
+      open(question, answer);
+    } else if (a) addAnswer(a[1] ?? "");
+    else if ((b.item || !explicitStyle) && looksLikeQuestion(t)) {
+      const cut = t.indexOf("?") + 1;
+      open(t.slice(0, cut), t.slice(cut));
+    } else addAnswer(t);
+  }
+}
+
+function splitInlineAnswer(text: string): [string, string] {
+  const m = /^(.*?)\s+(?:A|Answer):\s+(.*)$/.exec(text);
+  return m ? [m[1] ?? "", m[2] ?? ""] : [text, ""];
+}
+
+function stripNumber(text: string): string {
+  return text.replace(/^(?:\d{1,3}[.)]|Q\s*\d*\s*[:.)])\s*/i, "").trim();
+}
+
+function isQuestionText(text: string): boolean {
+  const t = stripNumber(text);
+  return /\?$/.test(t) || (QUESTION_WORD.test(t) && !FAQ_HEADING.test(t));
+}
+
+function looksLikeQuestion(text: string): boolean {
+  const cut = text.indexOf("?");
+  return cut > 0 && text.slice(0, cut).split(/\s+/).length <= 30 && (QUESTION_WORD.test(text) || cut === text.length - 1);
+}

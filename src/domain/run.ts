@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { BriefSchema } from "./brief.js";
+import { DecisionValueSchema } from "./memo.js";
+
+export const EngineSchema = z.enum(["offline", "openai"]);
+export type Engine = z.infer<typeof EngineSchema>;
+
+export const RUN_LIMITS = { roundsMax: 6, personasMax: 5 } as const;
+
+/** Options of one review run. */
+export const ReviewOptionsSchema = z.object({
+  rounds: z.number().int().min(1).max(RUN_LIMITS.roundsMax).default(3),
+  personas: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "persona ids are kebab-case"))
+    .min(1)
+    .max(RUN_LIMITS.personasMax)
+    .optional(),
+  engine: EngineSchema.optional(),
+  models: z.record(z.string(), z.string().min(1)).optional(),
+  maxTokens: z.number().int().min(1000).optional(),
+  seed: z.number().int().optional(),
+});
+export type ReviewOptions = z.infer<typeof ReviewOptionsSchema>;
+
+/** Body of POST /v1/reviews. */
+export const CreateReviewSchema = z.object({
+  brief: BriefSchema,
+  options: ReviewOptionsSchema.default({ rounds: 3 }),
+});
+export type CreateReview = z.infer<typeof CreateReviewSchema>;
+
+export const RunStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+export const TERMINAL_STATUSES: readonly RunStatus[] = ["completed", "failed", "cancelled"];
+
+export const UsageSchema = z.object({
+  calls: z.number().int().min(0),
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+  costUsd: z.number().min(0),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+export const ZERO_USAGE: Usage = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+export const VerdictSchema = z.object({
+  decision: DecisionValueSchema,
+  confidence: z.number().min(0).max(1),
+  score: z.number().int().min(0).max(100),
+});
+
+/** The run record as stored and served (without links, which the server adds). */
+export const RunRecordSchema = z.object({
+  id: z.string(),
+  status: RunStatusSchema,
+  title: z.string(),
+  engine: EngineSchema,
+  round: z.number().int().min(0),
+  rounds: z.number().int().min(1),
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  verdict: VerdictSchema.optional(),
+  usage: UsageSchema,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/** What a worker needs to run a review: the job payload. */
+export const ReviewJobSchema = z.object({
+  runId: z.string(),
+  request: CreateReviewSchema,
+});
+export type ReviewJob = z.infer<typeof ReviewJobSchema>;
+
+/** Run ids: `rv_` + 20 url-safe characters. */
+export const RunIdSchema = z.string().regex(/^rv_[A-Za-z0-9_-]{10,40}$/);

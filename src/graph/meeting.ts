@@ -1,0 +1,58 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { MeetingAgents } from "../agents/contracts.js";
+import { chooseSeats } from "../agents/seats.js";
+import { extractBriefFacts } from "../domain/brief-facts.js";
+import { eventKey, type EventDraft } from "../domain/events.js";
+import type { Memo } from "../domain/memo.js";
+import type { CreateReview, Usage } from "../domain/run.js";
+import type { PersonaLibrary } from "../personas/loader.js";
+import { createReviewGraph } from "./review-graph.js";
+import { recursionLimitFor } from "./routes.js";
+
+export type MeetingInput = {
+  runId: string;
+  createdAt: string;
+  request: CreateReview;
+  agents: MeetingAgents;
+  personas: PersonaLibrary;
+  emit: (event: EventDraft) => Promise<void>;
+  checkpointer?: BaseCheckpointSaver;
+  signal?: AbortSignal;
+};
+
+export type MeetingResult = { memo: Memo; usage: Usage; round: number };
+
+/**
+ * Runs one review meeting from brief to memo: reads the brief, seats the reviewers, announces the
+ * run, and drives the graph. Used by the worker and by `prfaq review --local`.
+ */
+export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
+  const { request, agents } = input;
+  const facts = extractBriefFacts(request.brief);
+  const { seats, personas } = chooseSeats(facts, input.personas, request.options.personas);
+  await input.emit({
+    type: "run.started",
+    key: eventKey("run.started", 0),
+    engine: agents.engine === "offline" ? "offline" : "openai",
+    rounds: request.options.rounds,
+    personas,
+    note: agents.note,
+  });
+  const graph = createReviewGraph({
+    agents,
+    emit: input.emit,
+    ...(input.checkpointer ? { checkpointer: input.checkpointer } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  const config = {
+    configurable: { thread_id: input.runId },
+    recursionLimit: recursionLimitFor(request.options.rounds),
+    ...(input.signal ? { signal: input.signal } : {}),
+  };
+  // A retried job (the worker before this one died) resumes from the last checkpoint instead of starting over.
+  const resume = input.checkpointer ? (await input.checkpointer.getTuple(config)) !== undefined : false;
+  const start = { runId: input.runId, createdAt: input.createdAt, facts, rounds: request.options.rounds, maxTokens: request.options.maxTokens, seats };
+  const final = await graph.invoke(resume ? null : start, config);
+  if (!final.memo) throw new Error("the meeting ended without a memo");
+  return { memo: final.memo, usage: final.usage, round: final.round };
+}

@@ -1,0 +1,162 @@
+import {
+  BaseCheckpointSaver,
+  WRITES_IDX_MAP,
+  compareWritesSortKeys,
+  copyCheckpoint,
+  getCheckpointId,
+  writesSortKey,
+  type ChannelVersions,
+  type Checkpoint,
+  type CheckpointListOptions,
+  type CheckpointMetadata,
+  type CheckpointPendingWrite,
+  type CheckpointTuple,
+  type PendingWrite,
+  type SerializerProtocol,
+} from "@langchain/langgraph-checkpoint";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+
+/** A stored write: task id, channel, serializer type, value (base64), task path. */
+const StoredWriteSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
+
+type Ids = { thread: string; ns: string };
+
+/**
+ * LangGraph checkpoints in plain Redis (hashes and sorted sets; no RedisJSON or RediSearch, so
+ * Debian's Redis 7 works). Layout per thread (= run id), all under `prefix`:
+ *
+ * - `<p>:cp:<thread>:<ns>` sorted set of checkpoint ids (score 0, so ids sort lexically = in time order, uuid6)
+ * - `<p>:cp:<thread>:<ns>:<id>` hash: checkpoint, metadata (both serialized), parent id
+ * - `<p>:cpw:<thread>:<ns>:<id>` hash: `<taskId>,<idx>` → a stored write
+ * - `<p>:cpkeys:<thread>` set of every key of the thread, for `deleteThread` and expiry
+ */
+export class RedisCheckpointSaver extends BaseCheckpointSaver {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    serde?: SerializerProtocol,
+  ) {
+    super(serde);
+  }
+
+  private index({ thread, ns }: Ids) {
+    return `${this.prefix}:cp:${thread}:${ns}`;
+  }
+  private checkpointKey(ids: Ids, id: string) {
+    return `${this.index(ids)}:${id}`;
+  }
+  private writesKey({ thread, ns }: Ids, id: string) {
+    return `${this.prefix}:cpw:${thread}:${ns}:${id}`;
+  }
+  private threadKeys(thread: string) {
+    return `${this.prefix}:cpkeys:${thread}`;
+  }
+
+  private async dump(value: unknown): Promise<[string, string]> {
+    const [type, bytes] = await this.serde.dumpsTyped(value);
+    return [type, Buffer.from(bytes).toString("base64")];
+  }
+  private async load(type: string, base64: string): Promise<unknown> {
+    return this.serde.loadsTyped(type, new Uint8Array(Buffer.from(base64, "base64")));
+  }
+
+  async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    const thread = config.configurable?.thread_id;
+    if (typeof thread !== "string") return undefined;
+    const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
+    const id = getCheckpointId(config) || (await this.redis.zrange(this.index(ids), "-1", "-1"))[0];
+    if (!id) return undefined;
+    return this.tuple(ids, id);
+  }
+
+  private async tuple(ids: Ids, id: string): Promise<CheckpointTuple | undefined> {
+    const [hash, writes] = await Promise.all([this.redis.hgetall(this.checkpointKey(ids, id)), this.pendingWrites(ids, id)]);
+    if (!hash.checkpoint || !hash.checkpointType || !hash.metadata || !hash.metadataType) return undefined;
+    const checkpoint = (await this.load(hash.checkpointType, hash.checkpoint)) as Checkpoint;
+    const metadata = (await this.load(hash.metadataType, hash.metadata)) as CheckpointMetadata;
+    const configurable = { thread_id: ids.thread, checkpoint_ns: ids.ns };
+    return {
+      config: { configurable: { ...configurable, checkpoint_id: id } },
+      checkpoint,
+      metadata,
+      pendingWrites: writes,
+      ...(hash.parent ? { parentConfig: { configurable: { ...configurable, checkpoint_id: hash.parent } } } : {}),
+    };
+  }
+
+  /** The writes of one checkpoint in `writesSortKey` order, as live execution applies them. */
+  private async pendingWrites(ids: Ids, id: string): Promise<CheckpointPendingWrite[]> {
+    const raw = await this.redis.hgetall(this.writesKey(ids, id));
+    const rows = Object.entries(raw).map(([field, value]) => {
+      const [taskId, channel, type, data, taskPath] = StoredWriteSchema.parse(JSON.parse(value));
+      const idx = Number(field.slice(field.lastIndexOf(",") + 1));
+      return { key: writesSortKey(taskPath, taskId, idx), taskId, channel, type, data };
+    });
+    rows.sort((a, b) => compareWritesSortKeys(a.key, b.key));
+    return Promise.all(rows.map(async (r): Promise<CheckpointPendingWrite> => [r.taskId, r.channel, await this.load(r.type, r.data)]));
+  }
+
+  async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
+    const thread = config.configurable?.thread_id;
+    if (typeof thread !== "string") return;
+    const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
+    const before = options?.before?.configurable?.checkpoint_id;
+    let remaining = options?.limit ?? Number.POSITIVE_INFINITY;
+    const wanted = getCheckpointId(config);
+    const all = await this.redis.zrange(this.index(ids), "0", "-1");
+    for (const id of all.reverse()) {
+      if (remaining <= 0) break;
+      if (wanted && id !== wanted) continue;
+      if (before && id >= before) continue;
+      const tuple = await this.tuple(ids, id);
+      if (!tuple) continue;
+      const filter = options?.filter;
+      if (filter && !Object.entries(filter).every(([k, v]) => (tuple.metadata as Record<string, unknown> | undefined)?.[k] === v)) continue;
+      remaining -= 1;
+      yield tuple;
+    }
+  }
+
+  async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, _versions: ChannelVersions): Promise<RunnableConfig> {
+    const thread = config.configurable?.thread_id;
+    if (typeof thread !== "string") throw new Error("a checkpoint needs configurable.thread_id");
+    const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
+    const [[checkpointType, data], [metadataType, meta]] = await Promise.all([this.dump(copyCheckpoint(checkpoint)), this.dump(metadata)]);
+    const key = this.checkpointKey(ids, checkpoint.id);
+    const parent = config.configurable?.checkpoint_id;
+    await this.redis
+      .multi()
+      .hset(key, { checkpoint: data, checkpointType, metadata: meta, metadataType, ...(typeof parent === "string" ? { parent } : {}) })
+      .zadd(this.index(ids), 0, checkpoint.id)
+      .sadd(this.threadKeys(thread), key, this.index(ids))
+      .exec();
+    return { configurable: { thread_id: thread, checkpoint_ns: ids.ns, checkpoint_id: checkpoint.id } };
+  }
+
+  async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string, taskPath?: string): Promise<void> {
+    const thread = config.configurable?.thread_id;
+    const id = config.configurable?.checkpoint_id;
+    if (typeof thread !== "string" || typeof id !== "string") throw new Error("writes need configurable.thread_id and checkpoint_id");
+    const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
+    const key = this.writesKey(ids, id);
+    const multi = this.redis.multi();
+    for (const [idx, [channel, value]] of writes.entries()) {
+      const [type, data] = await this.dump(value);
+      const special = WRITES_IDX_MAP[channel];
+      const field = `${taskId},${special ?? idx}`;
+      const row = JSON.stringify([taskId, channel, type, data, taskPath ?? ""]);
+      // Regular writes are written once (a replayed task must not overwrite); special ones (errors) are replaced.
+      if (special !== undefined && special < 0) multi.hset(key, field, row);
+      else multi.hsetnx(key, field, row);
+    }
+    multi.sadd(this.threadKeys(thread), key);
+    await multi.exec();
+  }
+
+  async deleteThread(threadId: string): Promise<void> {
+    const keys = await this.redis.smembers(this.threadKeys(threadId));
+    await this.redis.del(...keys, this.threadKeys(threadId));
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { MeetingAgents, ReviewInput } from "../agents/contracts.js";
+import { extractBriefFacts } from "../domain/brief-facts.js";
+import type { EventDraft } from "../domain/events.js";
+import { emptyPrfaq } from "../domain/prfaq.js";
+import type { Decision, Review } from "../domain/review.js";
+import { createReviewGraph } from "./review-graph.js";
+
+/** Scripted agents: the leader iterates until `concludeAt`, reviewers record what they were shown. */
+function scriptedAgents(concludeAt: number, seen: ReviewInput[], timeline: string[]): MeetingAgents {
+  return {
+    engine: "offline",
+    note: "scripted",
+    draft: async (input) => {
+      const doc = emptyPrfaq("Scripted");
+      doc.pressRelease.heading = `Scripted v${input.version}`;
+      doc.internalFaq = [{ question: "Internal?", answer: "Only for insiders." }];
+      return { prfaq: doc, changes: [`v${input.version}`], assumptions: [] };
+    },
+    review: async (input): Promise<Review> => {
+      seen.push(input);
+      timeline.push(`start ${input.agent}`);
+      await new Promise((r) => setTimeout(r, 20));
+      timeline.push(`end ${input.agent}`);
+      return { agent: input.agent, role: input.role, round: input.round, version: input.version, stance: "fund", scores: { x: 4 }, summary: "ok", objections: [], questions: [], quote: "q" };
+    },
+    decide: async (input): Promise<Decision> => ({
+      round: input.round,
+      action: input.round >= concludeAt ? "conclude" : "iterate",
+      leaning: "fund",
+      rationale: "scripted",
+      changes: [],
+    }),
+    writeMemo: async () => ({ decision: "fund", confidence: 0.8, headline: "h", reasons: ["r"], conditions: [], whatWouldChange: [], risks: [], openQuestions: [], stances: [] }),
+  };
+}
+
+const seats = [
+  { agent: "customer:a", role: "customer" as const },
+  { agent: "engineer", role: "engineer" as const },
+  { agent: "finance", role: "finance" as const },
+];
+
+async function run(concludeAt: number) {
+  const events: EventDraft[] = [];
+  const seen: ReviewInput[] = [];
+  const timeline: string[] = [];
+  const graph = createReviewGraph({ agents: scriptedAgents(concludeAt, seen, timeline), emit: async (e) => void events.push(e) });
+  const final = await graph.invoke(
+    { runId: "rv_test", createdAt: "2026-11-25T00:00:00Z", facts: extractBriefFacts({ title: "T", text: "A brief." }), rounds: 3, seats },
+    { recursionLimit: 30 },
+  );
+  return { events, seen, timeline, final };
+}
+
+describe("the review graph", () => {
+  it("emits the meeting in order: per round a draft, findings, one review per seat, a decision; then the memo", async () => {
+    const { events, final } = await run(2);
+    const shape = events.map((e) => (e.type === "agent.started" ? `started:${e.agent}` : e.type === "review.ready" ? `review:${e.review.agent}` : e.type));
+    const round = (n: number) => [
+      "round.started",
+      "started:drafter",
+      "draft.ready",
+      "rubric.findings",
+      ...seats.map((s) => `started:${s.agent}`),
+      ...seats.map((s) => `review:${s.agent}`),
+      "started:leader",
+      "decision",
+      "usage",
+    ].map((x) => `${n}:${x}`);
+    expect(events.map((e, i) => `${e.round ?? 0}:${shape[i]}`)).toEqual([...round(1), ...round(2), "2:started:leader", "2:memo.ready"]);
+    expect(final.memo?.rounds).toBe(2);
+    expect(final.memo?.scorecard.map((r) => r.version)).toEqual([1, 2]);
+    // Event keys are unique: a replay could never append one twice.
+    expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
+  });
+
+  it("runs the reviewers in parallel and independently (silent reading)", async () => {
+    const { seen, timeline } = await run(1);
+    // All three started before any finished.
+    expect(timeline.slice(0, 3).every((t) => t.startsWith("start"))).toBe(true);
+    // No reviewer input carries another review; customers do not see the internal FAQ.
+    for (const input of seen) {
+      expect(JSON.stringify(input)).not.toContain('"stance"');
+      expect(input.prfaq.internalFaq.length).toBe(input.role === "customer" ? 0 : 1);
+    }
+  });
+
+  it("stops at the round limit even when the leader would iterate", async () => {
+    const { final, events } = await run(99);
+    expect(events.filter((e) => e.type === "round.started")).toHaveLength(3);
+    expect(final.memo).toBeDefined();
+  });
+});

@@ -1,0 +1,184 @@
+import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
+import type { AgentContext, MeetingAgents } from "../agents/contracts.js";
+import { eventKey, type EventDraft } from "../domain/events.js";
+import type { Prfaq } from "../domain/prfaq.js";
+import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
+import { runRubric } from "../rubric/index.js";
+import { completeMemo } from "./memo.js";
+import { routeAfterLeader, routeToReviewers } from "./routes.js";
+import { MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
+
+/** What the graph needs from outside: the agents (one engine) and where events go. */
+export type ReviewGraphDeps = {
+  agents: MeetingAgents;
+  /** Appends an event to the run's transcript (idempotent per event key). */
+  emit: (event: EventDraft) => Promise<void>;
+  checkpointer?: BaseCheckpointSaver;
+  /** Aborted when the run is cancelled. */
+  signal?: AbortSignal;
+};
+
+const ONE_CALL = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function customerView(doc: Prfaq): Prfaq {
+  return { ...doc, internalFaq: [] };
+}
+
+/**
+ * Builds the review meeting: drafter → reviewers in parallel (Send fan-out) → leader → drafter again
+ * or the memo. Nodes emit transcript events as they happen; nothing here reads config or does I/O
+ * besides the injected `emit`.
+ */
+export function createReviewGraph(deps: ReviewGraphDeps) {
+  const { agents, emit } = deps;
+
+  /** Usage of one agent call: the engine reports tokens through the context. */
+  function callContext(agent: string, round: number): { ctx: AgentContext; usage: () => typeof ONE_CALL } {
+    const usage = { ...ONE_CALL };
+    let chunk = 0;
+    return {
+      ctx: {
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        onDelta: (text) => void emit({ type: "agent.delta", key: eventKey("agent.delta", round, agent, String((chunk += 1))), round, agent, text }),
+        onUsage: (u) => {
+          usage.promptTokens += u.promptTokens;
+          usage.completionTokens += u.completionTokens;
+          usage.costUsd += u.costUsd;
+        },
+      },
+      usage: () => usage,
+    };
+  }
+
+  async function drafter(state: MeetingStateType): Promise<MeetingUpdate> {
+    const facts = state.facts;
+    if (!facts) throw new Error("the meeting has no brief");
+    const round = state.round + 1;
+    const version = state.version + 1;
+    await emit({ type: "round.started", key: eventKey("round.started", round), round });
+    await emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" });
+    const call = callContext("drafter", round);
+    const out = await agents.draft(
+      {
+        facts,
+        version,
+        ...(state.prfaq ? { previous: state.prfaq } : {}),
+        changes: state.decisions.at(-1)?.changes ?? [],
+        findings: state.findings,
+        createdAt: state.createdAt,
+      },
+      call.ctx,
+    );
+    const rubric = runRubric(out.prfaq, { version, revised: version > 1 });
+    const markdown = renderPrfaqMarkdown(out.prfaq);
+    const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");
+    await emit({
+      type: "draft.ready",
+      key: eventKey("draft.ready", round, "drafter", String(version)),
+      round,
+      version,
+      prfaq: out.prfaq,
+      markdown,
+      wordCounts: { pressRelease: wordCount(Object.values(out.prfaq.pressRelease).join(" ")), faq: wordCount(faqText) },
+      changes: out.changes,
+      assumptions: out.assumptions,
+    });
+    await emit({ type: "rubric.findings", key: eventKey("rubric.findings", round, "rubric", String(version)), round, version, ...rubric });
+    return {
+      round,
+      version,
+      prfaq: out.prfaq,
+      findings: rubric.findings,
+      score: rubric.score,
+      assumptions: [...state.assumptions, ...out.assumptions],
+      usage: call.usage(),
+    };
+  }
+
+  async function reviewer(state: MeetingStateType): Promise<MeetingUpdate> {
+    const { seat, prfaq, facts } = state;
+    if (!seat || !prfaq || !facts) throw new Error("a reviewer step needs a seat and a draft");
+    const round = state.round;
+    await emit({ type: "agent.started", key: eventKey("agent.started", round, seat.agent), round, agent: seat.agent });
+    const call = callContext(seat.agent, round);
+    // Silent reading: the input holds the draft and the findings, never another reviewer's review.
+    const review = await agents.review(
+      {
+        agent: seat.agent,
+        role: seat.role,
+        ...(seat.persona ? { persona: seat.persona } : {}),
+        round,
+        version: state.version,
+        prfaq: seat.role === "customer" ? customerView(prfaq) : prfaq,
+        findings: state.findings,
+        score: state.score,
+        facts,
+      },
+      call.ctx,
+    );
+    await emit({ type: "review.ready", key: eventKey("review.ready", round, seat.agent), round, review });
+    return { reviews: [review], usage: call.usage() };
+  }
+
+  async function leader(state: MeetingStateType): Promise<MeetingUpdate> {
+    const facts = state.facts;
+    if (!facts) throw new Error("the meeting has no brief");
+    const round = state.round;
+    const summary = {
+      round,
+      version: state.version,
+      score: state.score,
+      findings: state.findings,
+      reviews: state.reviews.filter((r) => r.version === state.version).sort((a, b) => a.agent.localeCompare(b.agent)),
+    };
+    const history = [...state.history.filter((h) => h.round !== round), summary];
+    await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader"), round, agent: "leader" });
+    const call = callContext("leader", round);
+    const spent = state.usage.promptTokens + state.usage.completionTokens;
+    const budgetExhausted = state.maxTokens !== undefined && spent >= state.maxTokens;
+    const proposed = await agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted }, call.ctx);
+    // The limits hold whatever the engine's leader says: no round past `rounds`, none past the budget.
+    const mustConclude = round >= state.rounds || budgetExhausted;
+    const decision =
+      proposed.action === "iterate" && mustConclude
+        ? { ...proposed, action: "conclude" as const, changes: [], rationale: `${proposed.rationale} Concluding: ${budgetExhausted ? "the token budget is spent" : `round ${round} of ${state.rounds} was the last`}.` }
+        : proposed;
+    await emit({ type: "decision", key: eventKey("decision", round, "leader"), round, decision });
+    const usage = call.usage();
+    const total = { calls: state.usage.calls + usage.calls, promptTokens: state.usage.promptTokens + usage.promptTokens, completionTokens: state.usage.completionTokens + usage.completionTokens, costUsd: state.usage.costUsd + usage.costUsd };
+    await emit({ type: "usage", key: eventKey("usage", round, "leader"), round, usage: total });
+    return { history, decisions: [...state.decisions.filter((d) => d.round !== round), decision], usage };
+  }
+
+  async function memoWriter(state: MeetingStateType): Promise<MeetingUpdate> {
+    const { facts, prfaq } = state;
+    if (!facts || !prfaq) throw new Error("the memo needs a brief and a draft");
+    const round = state.round;
+    await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader", "memo"), round, agent: "leader" });
+    const call = callContext("leader", round);
+    const draft = await agents.writeMemo(
+      { runId: state.runId, engine: agents.engine, facts, history: state.history, decisions: state.decisions, finalPrfaq: prfaq, finalVersion: state.version, assumptions: state.assumptions },
+      call.ctx,
+    );
+    const memo = completeMemo(draft, { runId: state.runId, title: facts.title, engine: agents.engine, history: state.history, finalPrfaq: prfaq, finalVersion: state.version });
+    await emit({ type: "memo.ready", key: eventKey("memo.ready", round), round, memo });
+    return { memo, usage: call.usage() };
+  }
+
+  return new StateGraph(MeetingState)
+    .addNode(NODES.drafter, drafter)
+    .addNode(NODES.reviewer, reviewer)
+    .addNode(NODES.leader, leader)
+    .addNode(NODES.memoWriter, memoWriter)
+    .addEdge(START, NODES.drafter)
+    .addConditionalEdges(NODES.drafter, routeToReviewers, [NODES.reviewer])
+    .addEdge(NODES.reviewer, NODES.leader)
+    .addConditionalEdges(NODES.leader, routeAfterLeader, [NODES.drafter, NODES.memoWriter])
+    .addEdge(NODES.memoWriter, "__end__")
+    .compile(deps.checkpointer ? { checkpointer: deps.checkpointer } : {});
+}
+export type ReviewGraph = ReturnType<typeof createReviewGraph>;

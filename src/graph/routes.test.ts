@@ -1,0 +1,49 @@
+import { Send } from "@langchain/langgraph";
+import { describe, expect, it } from "vitest";
+import type { Decision } from "../domain/review.js";
+import { recursionLimitFor, routeAfterLeader, routeToReviewers } from "./routes.js";
+import { MeetingState, NODES, type MeetingStateType } from "./state.js";
+
+function state(partial: Partial<MeetingStateType>): MeetingStateType {
+  const defaults = Object.fromEntries(
+    Object.entries(MeetingState.spec).map(([k, channel]) => [k, "initialValueFactory" in channel && typeof channel.initialValueFactory === "function" ? channel.initialValueFactory() : undefined]),
+  );
+  return { ...defaults, ...partial } as MeetingStateType;
+}
+
+const decision = (action: Decision["action"]): Decision => ({ round: 1, action, leaning: "kill", rationale: "r", changes: [] });
+
+describe("routeAfterLeader", () => {
+  it.each([
+    [[decision("iterate")], NODES.drafter],
+    [[decision("conclude")], NODES.memoWriter],
+    [[decision("iterate"), decision("conclude")], NODES.memoWriter],
+    [[decision("conclude"), decision("iterate")], NODES.drafter],
+  ] as const)("after %j goes to %s", (decisions, next) => {
+    expect(routeAfterLeader(state({ decisions: [...decisions] }))).toBe(next);
+  });
+});
+
+describe("routeToReviewers", () => {
+  it("sends one reviewer step per seat, each with only its own seat", () => {
+    const seats = [
+      { agent: "customer:a", role: "customer" as const },
+      { agent: "engineer", role: "engineer" as const },
+      { agent: "finance", role: "finance" as const },
+    ];
+    const sends = routeToReviewers(state({ seats }));
+    expect(sends).toHaveLength(3);
+    for (const [i, send] of sends.entries()) {
+      expect(send).toBeInstanceOf(Send);
+      expect(send.node).toBe(NODES.reviewer);
+      expect((send.args as MeetingStateType).seat).toEqual(seats[i]);
+    }
+  });
+});
+
+describe("recursionLimitFor", () => {
+  it("grows with the rounds and stays above LangGraph's needs for six rounds", () => {
+    expect(recursionLimitFor(1)).toBe(13);
+    expect(recursionLimitFor(6)).toBe(28);
+  });
+});

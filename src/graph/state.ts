@@ -1,0 +1,62 @@
+import { Annotation } from "@langchain/langgraph";
+import type { BriefFacts } from "../domain/brief.js";
+import type { Finding } from "../domain/finding.js";
+import type { Memo } from "../domain/memo.js";
+import type { Prfaq } from "../domain/prfaq.js";
+import type { Decision, Review } from "../domain/review.js";
+import type { Usage } from "../domain/run.js";
+import { ZERO_USAGE } from "../domain/run.js";
+import type { RoundSummary } from "../agents/contracts.js";
+import type { Seat } from "../agents/seats.js";
+
+/** Node names, used everywhere a node is named. A node name may not equal a state key. */
+export const NODES = {
+  drafter: "drafter",
+  reviewer: "reviewer",
+  leader: "leader",
+  memoWriter: "memoWriter",
+} as const;
+
+
+const last = <T>(fallback: () => T) => Annotation<T>({ reducer: (_old: T, next: T) => next, default: fallback });
+
+/** Reviews are keyed by agent and version: a replayed reviewer step replaces, never duplicates. */
+function mergeReviews(old: Review[], next: Review[]): Review[] {
+  const byKey = new Map(old.map((r) => [`${r.version}|${r.agent}`, r]));
+  for (const r of next) byKey.set(`${r.version}|${r.agent}`, r);
+  return [...byKey.values()];
+}
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    costUsd: Math.round((a.costUsd + b.costUsd) * 1e6) / 1e6,
+  };
+}
+
+/** The review meeting's state, declared once with explicit reducers. */
+export const MeetingState = Annotation.Root({
+  runId: last<string>(() => ""),
+  createdAt: last<string>(() => ""),
+  facts: last<BriefFacts | undefined>(() => undefined),
+  rounds: last<number>(() => 3),
+  maxTokens: last<number | undefined>(() => undefined),
+  seats: last<Seat[]>(() => []),
+  /** The seat a fanned-out reviewer step fills (set per Send). */
+  seat: last<Seat | undefined>(() => undefined),
+  round: last<number>(() => 0),
+  version: last<number>(() => 0),
+  prfaq: last<Prfaq | undefined>(() => undefined),
+  findings: last<Finding[]>(() => []),
+  score: last<number>(() => 0),
+  reviews: Annotation<Review[]>({ reducer: mergeReviews, default: () => [] }),
+  history: last<RoundSummary[]>(() => []),
+  decisions: last<Decision[]>(() => []),
+  assumptions: last<string[]>(() => []),
+  usage: Annotation<Usage>({ reducer: addUsage, default: () => ZERO_USAGE }),
+  memo: last<Memo | undefined>(() => undefined),
+});
+export type MeetingStateType = typeof MeetingState.State;
+export type MeetingUpdate = typeof MeetingState.Update;

@@ -1,0 +1,38 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { ReviewJobSchema, type ReviewJob } from "../domain/run.js";
+import type { RedisKeys } from "../store/keys.js";
+
+/** Retention of finished BullMQ jobs: the run record and transcript are the record, the job is not. */
+const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
+const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
+
+/** The queue the API puts reviews on. One job per run; the job id is the run id, so a double submit is one job. */
+export class ReviewQueue {
+  private readonly queue: Queue;
+
+  constructor(connection: Redis, keys: RedisKeys) {
+    this.queue = new Queue(keys.queueName(), { connection });
+  }
+
+  async enqueue(job: ReviewJob): Promise<void> {
+    const data = ReviewJobSchema.parse(job);
+    await this.queue.add("review", data, {
+      jobId: data.runId,
+      attempts: 3,
+      backoff: { type: "exponential", delay: 2000 },
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    });
+  }
+
+  /** Jobs waiting or running, for metrics and readiness. */
+  async depth(): Promise<{ waiting: number; active: number; delayed: number }> {
+    const c = await this.queue.getJobCounts("waiting", "active", "delayed");
+    return { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,63 @@
+import type { Finding } from "../domain/finding.js";
+import type { Prfaq } from "../domain/prfaq.js";
+import { finding, type RubricContext } from "./checks.js";
+import { MEASUREMENT, splitSentences } from "./text.js";
+
+/** Words that describe a customer's pain or friction today. */
+export const PAIN =
+  /\b(?:today|currently|still|have to|has to|had to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|can not|unable|miss(?:es|ed|ing)?|los(?:e|es|ing|t)|manual(?:ly)?|by hand|phone tag|back-and-forth|delay\w*|slow|expensive|costly|problem|pain\w*|tired of|overtime|chas(?:e|es|ing)|forget\w*|forgot|fail\w*|error-prone|mistakes?|burden\w*|stuck|guess\w*|no way to|only about|drop(?:s|ped)? out|(?:run|runs|ran|running) out|stock-?outs?|out of stock|cost (?:them|us|him|her|one of them)|(?:takes?|took) (?:hours|days|weeks|too long|\d+)|rose|risen|rising|went up|doubled)\b/i;
+
+// What someone saw or measured: the difference between a claim and evidence.
+const OBSERVED =
+  /\b(?:told us|we (?:observed|watched|saw|measured|logged|counted|found|interviewed|surveyed|timed)|(?:a|our|the) (?:\w+[- ])?(?:log|study|survey|pilot|trial|interviews?|audit|time study)|on average|every (?:day|week|morning|shift|month)|each (?:day|week|shift|call|one|month)|sticky notes|spreadsheets?|by hand|\d)/i;
+
+/** True when a sentence says what hurts today. */
+export function isPain(sentence: string): boolean {
+  return PAIN.test(sentence);
+}
+
+/** True when a text carries evidence: a measurement, a number, or an observed behaviour. */
+export function hasEvidence(text: string): boolean {
+  return MEASUREMENT.test(text) || OBSERVED.test(text);
+}
+
+/**
+ * `missing-problem-paragraph`: the customer's pain is not stated, or stated without evidence.
+ * A pain stated with evidence in the summary counts: the point is the statement, not its position.
+ */
+export function checkProblem(doc: Prfaq, _ctx: RubricContext): Finding[] {
+  const pr = doc.pressRelease;
+  const problem = splitSentences(pr.problem);
+  if (problem.length === 0) {
+    const elsewhere = splitSentences(`${pr.summary}\n\n${pr.solution}`).filter(isPain);
+    if (elsewhere.some(hasEvidence)) return [];
+    const hint = elsewhere[0] ? ` The closest sentence, "${elsewhere[0]}", has no evidence behind it.` : "";
+    return [
+      finding(
+        "missing-problem-paragraph",
+        `Add a problem paragraph: the customer's pain today, with evidence (how often, how long, what it costs them, what you observed).${hint}`,
+        "problem paragraph",
+      ),
+    ];
+  }
+  const pain = problem.filter(isPain);
+  if (pain.length === 0) {
+    return [
+      finding(
+        "missing-problem-paragraph",
+        "The problem paragraph does not describe a customer's pain. Say what goes wrong for the customer today and how you know.",
+        problem[0] ?? pr.problem,
+      ),
+    ];
+  }
+  if (!hasEvidence(pr.problem)) {
+    return [
+      finding(
+        "missing-problem-paragraph",
+        "The pain is asserted without evidence. Add a number or an observed behaviour (a log, a study, what a customer told you).",
+        pain[0] ?? pr.problem,
+      ),
+    ];
+  }
+  return [];
+}

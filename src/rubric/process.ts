@@ -1,0 +1,109 @@
+import type { Finding } from "../domain/finding.js";
+import type { PressReleaseSection, Prfaq } from "../domain/prfaq.js";
+import { finding, type RubricContext } from "./checks.js";
+import { hasEvidence, isPain } from "./problem.js";
+import { faqSentences, prSentences, splitSentences } from "./text.js";
+
+// Built and decided before the document: it rationalises instead of discovering.
+const ALREADY_BUILT = [
+  /\b(?:we(?:'ve| have)|our team has|the team has|we)\s+already\s+(?:built|developed|shipped|launched|finished|completed|written|coded)\b/i,
+  /\b(?:is|are|was|were|has been|have been)\s+already\s+(?:built|developed|shipped|in production|deployed|decided|finished|done|complete)\b/i,
+  /\balready (?:built|shipped|developed)\b/i,
+  /\b(?:our|the) (?:engineering )?team has (?:developed|built|created|finished|spent)\b/i,
+  /\bwe(?:'ve| have)? spent (?:the (?:last|past) )?(?:\w+ )?(?:months|years) (?:building|developing|on)\b/i,
+  /\b(?:v2|version 2|second version) of our existing\b/i,
+  /\b(?:the )?decision (?:has|was) (?:already )?(?:been )?made\b/i,
+  /\bengineering is (?:already )?(?:complete|done|finished)\b/i,
+];
+// Only in the press release: an FAQ answer may well explain a decision ("we decided to launch in 10 states").
+const DECIDED = /\bwe (?:have )?(?:already )?decided to\b/i;
+// The AI-era amendment: a prototype built to learn from is evidence, not rationalisation.
+const PROTOTYPE = /\b(?:prototypes?|pilots?|trials?|tested|observed|experiments?|mock-?ups?)\b/i;
+
+/** `writing-pr-after-building`: the text says the product already exists and the decision is made. */
+export function checkAfterBuilding(doc: Prfaq, _ctx: RubricContext): Finding[] {
+  const pr = prSentences(doc).map((s) => ({ text: s.text, inPr: true }));
+  const faq = faqSentences(doc).map((s) => ({ text: s.text, inPr: false }));
+  const hit = [...pr, ...faq].find(
+    (s) => !PROTOTYPE.test(s.text) && (ALREADY_BUILT.some((re) => re.test(s.text)) || (s.inPr && DECIDED.test(s.text))),
+  );
+  if (!hit) return [];
+  return [
+    finding(
+      "writing-pr-after-building",
+      "This describes something already built or decided, so the document rationalises instead of testing the idea. Write it from the customer's problem as if nothing were built yet, and say what evidence would change the plan.",
+      hit.text,
+    ),
+  ];
+}
+
+// An opening that leads with the technology.
+const TECH_LEAD =
+  /\b(?:powered by|leverag(?:e|es|ing)|built on|harness(?:es|ing)?|uses? (?:AI|machine learning|ML|blockchain|deep learning|computer vision|LLMs?|large language models?|quantum)|AI-(?:powered|driven|based|first)|(?:our|a|its) (?:new |proprietary |novel |patented )?(?:[\w-]+ )?(?:engine|platform|algorithm|chip|SoC|processor|ledger|blockchain|architecture|framework|protocol|stack)|quantum|blockchain|distributed ledger|neural|consensus algorithm)\b/i;
+// A technology looking for a problem, said outright.
+const LOOKING =
+  /\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for|a solution (?:looking|in search) for|once they see the (?:benchmarks|demo|technology)|could use it)\b/i;
+const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary"];
+
+/**
+ * `solution-first-thinking`: the document opens with a technology or capability, no customer pain
+ * comes before it and the problem paragraph does not supply one; or it says it is looking for a
+ * problem to apply the technology to.
+ */
+export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
+  const all = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text)];
+  const looking = all.find((t) => LOOKING.test(t));
+  if (looking) {
+    return [
+      finding(
+        "solution-first-thinking",
+        "The document has a technology and is looking for a problem. Start from one customer and the pain you observed; keep the technology only if it removes that pain.",
+        looking,
+      ),
+    ];
+  }
+  const opening = prSentences(doc, OPENING);
+  const techAt = opening.findIndex((s) => TECH_LEAD.test(s.text));
+  if (techAt < 0 || opening.slice(0, techAt).some((s) => isPain(s.text))) return [];
+  // A problem paragraph that states the pain with evidence means the thinking started from the customer.
+  if (splitSentences(doc.pressRelease.problem).some(isPain) && hasEvidence(doc.pressRelease.problem)) return [];
+  return [
+    finding(
+      "solution-first-thinking",
+      "The opening leads with the technology, and no customer problem comes before it. Open with who the customer is and what hurts today; the technology belongs in the FAQ.",
+      opening[techAt]?.text ?? "",
+    ),
+  ];
+}
+
+const CALLS_ITSELF_FINAL =
+  /\b(?:final (?:draft|version|pr\/?faq|document)|this is the final\b|v1[,:]? final|first draft[^.]{0,60}\b(?:final|approv\w*|sign[- ]off|decision|fund\w*)|ready for (?:sign[- ]off|approval|funding) (?:as is|without (?:changes|review))|no (?:further )?(?:revisions?|reviews?) (?:needed|required|planned))/i;
+const REVISION_HISTORY =
+  /\b(?:revision history|revised (?:after|following|based on|in response)|changes since|version [2-9]|v[2-9]\b|draft [2-9]|round [2-9]|after (?:the )?(?:review|feedback)|incorporat\w+ (?:the )?feedback|reviewers? (?:asked|said|pointed|raised))/i;
+
+/**
+ * `skipping-the-iteration`: a first draft treated as final. Fires when the caller says this is
+ * version 1 and not a revision, or when the text calls itself final (or a first draft up for a
+ * decision) and shows no revision history.
+ */
+export function checkIteration(doc: Prfaq, ctx: RubricContext): Finding[] {
+  if (ctx.version === 1 && ctx.revised !== true) {
+    return [
+      finding(
+        "skipping-the-iteration",
+        "This is version 1 and has not been revised against a review. Review it, answer the objections in a new version, and only then decide.",
+        "version 1 (not yet revised)",
+      ),
+    ];
+  }
+  const all = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text), ...[...doc.externalFaq, ...doc.internalFaq].map((f) => f.question)];
+  const final = all.find((t) => CALLS_ITSELF_FINAL.test(t));
+  if (!final || all.some((t) => REVISION_HISTORY.test(t))) return [];
+  return [
+    finding(
+      "skipping-the-iteration",
+      "The document calls itself final but shows no review or revision. A first draft is where the review starts: circulate it, revise against the objections, then decide.",
+      final,
+    ),
+  ];
+}

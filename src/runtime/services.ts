@@ -1,0 +1,141 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { Redis } from "ioredis";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import pino, { type Logger } from "pino";
+import type { MeetingAgents } from "../agents/contracts.js";
+import { createOfflineAgents } from "../agents/offline.js";
+import type { Config } from "../config.js";
+import { AppError } from "../domain/errors.js";
+import type { Engine } from "../domain/run.js";
+import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
+import { ReviewQueue } from "../queue/review-queue.js";
+import { createApp } from "../server/app.js";
+import { EventHub } from "../store/event-hub.js";
+import { EventLog } from "../store/event-log.js";
+import { redisKeys } from "../store/keys.js";
+import { RunStore } from "../store/runs.js";
+import { startReviewWorker } from "../worker/worker.js";
+import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
+import { startPrivateRedis, type PrivateRedis } from "./redis-server.js";
+
+export type Roles = { api: boolean; worker: boolean };
+
+export type Running = {
+  url?: string;
+  redisUrl: string;
+  privateRedis?: PrivateRedis;
+  logger: Logger;
+  /** Stops everything in order: stop taking requests and jobs, let running steps finish, close Redis. */
+  stop(): Promise<void>;
+};
+
+/** The engines this deployment can run, the default first. */
+export function availableEngines(config: Config): Engine[] {
+  return ["offline"];
+}
+
+/** Builds the agents for an engine. Only the entry point calls this. */
+export function agentsFactory(config: Config, logger: Logger): (engine: Engine) => MeetingAgents {
+  return (engine) => {
+    if (engine === "offline") return createOfflineAgents();
+    logger.warn({ engine }, "engine not available");
+    throw new AppError("engine_unavailable", `The ${engine} engine is not available on this worker (PRFAQ_ENGINE=${config.PRFAQ_ENGINE}).`);
+  };
+}
+
+const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1" || host.startsWith("127.");
+
+/**
+ * Starts what `roles` asks for against one Redis: the API, a worker, or both (`npm start`).
+ * Without REDIS_URL a private redis-server is started with its data under PRFAQ_DATA_DIR.
+ */
+export async function startServices(config: Config, roles: Roles, options: { logger?: Logger } = {}): Promise<Running> {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
+  if (roles.api && !isLoopback(config.HOST)) {
+    throw new AppError("validation", `HOST=${config.HOST} would expose the API with no API keys configured; bind to 127.0.0.1 (API keys arrive in a later release).`);
+  }
+  let privateRedis: PrivateRedis | undefined;
+  let redisUrl = config.REDIS_URL;
+  if (!redisUrl) {
+    privateRedis = await startPrivateRedis({ dir: path.join(config.PRFAQ_DATA_DIR, "redis") });
+    redisUrl = privateRedis.url;
+    logger.info({ redisUrl, dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
+  }
+  const connect = (name: string) => new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `prfaq-${name}` });
+  const keys = redisKeys(config.PRFAQ_PREFIX);
+  const personas = await loadPersonaLibrary(config.PRFAQ_PERSONAS_DIR ?? defaultPersonaDir());
+  const redis = connect("commands");
+  const runs = new RunStore(redis, keys);
+  const events = new EventLog(redis, keys);
+  const clients: Redis[] = [redis];
+  const closers: (() => Promise<void>)[] = [];
+  let server: ServerType | undefined;
+  let url: string | undefined;
+
+  if (roles.worker) {
+    const connection = connect("worker");
+    const heartbeat = connect("heartbeat");
+    clients.push(connection, heartbeat);
+    const worker = startReviewWorker({
+      connection,
+      heartbeat,
+      keys,
+      runs,
+      events,
+      personas,
+      agentsFor: agentsFactory(config, logger),
+      checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
+      concurrency: config.PRFAQ_WORKER_CONCURRENCY,
+      workerId: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
+      logger,
+    });
+    closers.push(() => worker.close());
+    logger.info({ concurrency: config.PRFAQ_WORKER_CONCURRENCY }, "worker started");
+  }
+
+  if (roles.api) {
+    const subscriber = connect("events");
+    const queueConnection = connect("queue");
+    clients.push(subscriber, queueConnection);
+    const hub = new EventHub(subscriber, keys);
+    await hub.start();
+    const queue = new ReviewQueue(queueConnection, keys);
+    const app = createApp({ redis, keys, runs, events, hub, queue, personas, engines: availableEngines(config), logger });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+    closers.unshift(async () => {
+      await hub.stop();
+      await queue.close();
+    });
+    logger.info({ url }, "API listening");
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    ...(url ? { url } : {}),
+    redisUrl,
+    ...(privateRedis ? { privateRedis } : {}),
+    logger,
+    stop: () => {
+      stopping ??= (async () => {
+        if (server) {
+          const s = server;
+          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+          // SSE streams never end on their own; give them a moment, then close them.
+          setTimeout(() => "closeAllConnections" in s && s.closeAllConnections(), 1000).unref();
+          await closed;
+        }
+        for (const close of closers) await close().catch((err: unknown) => logger.error({ err }, "error while stopping"));
+        await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+        if (privateRedis) await privateRedis.stop();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { randomUUID } from "node:crypto";
+import type { Engine } from "../domain/run.js";
+import type { PersonaLibrary } from "../personas/loader.js";
+import type { ReviewQueue } from "../queue/review-queue.js";
+import type { EventHub } from "../store/event-hub.js";
+import type { EventLog } from "../store/event-log.js";
+import type { RedisKeys } from "../store/keys.js";
+import type { RunStore } from "../store/runs.js";
+import { problem, sendProblem, toProblem } from "./problem.js";
+import { createReviewService } from "./review-service.js";
+import { createEventRoutes } from "./routes/events.js";
+import { createLintRoutes } from "./routes/lint.js";
+import { createMetaRoutes } from "./routes/meta.js";
+import { createReviewRoutes } from "./routes/reviews.js";
+
+export type AppDeps = {
+  redis: Redis;
+  keys: RedisKeys;
+  runs: RunStore;
+  events: EventLog;
+  hub: EventHub;
+  queue: ReviewQueue;
+  personas: PersonaLibrary;
+  engines: readonly Engine[];
+  logger: Logger;
+  /** Request body limit in bytes. Default 64 KiB. */
+  bodyLimitBytes?: number;
+  keepAliveMs?: number;
+};
+
+type Env = { Variables: { requestId: string; log: Logger } };
+
+/** The HTTP API. Every error is problem+json; no input gets a 500. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<Env>();
+  const service = createReviewService(deps);
+  const limit = deps.bodyLimitBytes ?? 64 * 1024;
+
+  app.use("*", async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
+    c.set("requestId", requestId);
+    c.set("log", deps.logger.child({ requestId }));
+    c.header("X-Request-Id", requestId);
+    await next();
+  });
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: limit,
+      onError: (c) => sendProblem(c, problem(413, "body-too-large", `The request body is over the ${limit}-byte limit.`)),
+    }),
+  );
+
+  app.route("/", createMetaRoutes(deps));
+  app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
+  app.route("/v1/reviews", createEventRoutes({ ...deps, service }));
+  app.route("/v1/lint", createLintRoutes());
+
+  app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    const { problem: p, headers } = toProblem(error);
+    if (p.status >= 500) c.get("log")?.error({ err: error }, "request failed");
+    return sendProblem(c, p, headers);
+  });
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,63 @@
+import type { Context } from "hono";
+import { z } from "zod";
+import { CreateReviewSchema, type CreateReview } from "../domain/run.js";
+import { HttpProblem, zodFieldErrors } from "./problem.js";
+
+/** The media type of a request, without parameters, lowercased. */
+export function mediaType(c: Context): string {
+  return (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Reads a JSON body: 415 for another media type, 400 for malformed JSON. */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = mediaType(c);
+  if (type !== "application/json" && !type.endsWith("+json")) {
+    throw new HttpProblem(415, "unsupported-media-type", `Send application/json${type ? `, not ${type}` : ""}.`);
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpProblem(400, "malformed-json", `The body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
+  }
+}
+
+/** Parses `value` with `schema` or throws a 400 listing every bad field path. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new HttpProblem(400, "validation", `The ${what} is invalid: ${parsed.error.issues.length} problem(s), listed in errors.`, zodFieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** Options of a markdown submission come from the query string (`?rounds=2&personas=a,b&engine=offline`). */
+const QueryOptionsSchema = z.object({
+  rounds: z.coerce.number().int().optional(),
+  personas: z.string().optional(),
+  engine: z.string().optional(),
+});
+
+/**
+ * The body of POST /v1/reviews: JSON `{brief, options}`, or a markdown brief (`text/markdown`,
+ * title = first heading) with options as query parameters.
+ */
+export async function readCreateReview(c: Context): Promise<CreateReview> {
+  const type = mediaType(c);
+  if (type === "text/markdown" || type === "text/plain") {
+    const text = await c.req.text();
+    const q = parseOr400(QueryOptionsSchema, c.req.query(), "query string");
+    const heading = /^\s*#\s+(.+)$/m.exec(text)?.[1]?.trim();
+    const firstLine = text.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
+    const body = {
+      brief: { title: heading ?? firstLine ?? "", text },
+      options: {
+        ...(q.rounds !== undefined ? { rounds: q.rounds } : {}),
+        ...(q.personas ? { personas: q.personas.split(",").map((p) => p.trim()).filter(Boolean) } : {}),
+        ...(q.engine ? { engine: q.engine } : {}),
+      },
+    };
+    return parseOr400(CreateReviewSchema, body, "review request");
+  }
+  return parseOr400(CreateReviewSchema, await readJson(c), "review request");
+}

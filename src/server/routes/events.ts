@@ -1,0 +1,84 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { TERMINAL_EVENT_TYPES } from "../../domain/events.js";
+import { TERMINAL_STATUSES } from "../../domain/run.js";
+import type { EventHub } from "../../store/event-hub.js";
+import type { EventLog } from "../../store/event-log.js";
+import type { RunStore } from "../../store/runs.js";
+import { HttpProblem } from "../problem.js";
+import type { ReviewService } from "../review-service.js";
+
+export type EventRoutesDeps = {
+  runs: RunStore;
+  events: EventLog;
+  hub: EventHub;
+  service: ReviewService;
+  /** Keep-alive comment interval. Default 15 s. */
+  keepAliveMs?: number;
+};
+
+const Cursor = z.coerce.number().int().min(0);
+/** How long a stream waits for news before it looks again by itself. */
+const POLL_MS = 2000;
+
+/** GET /v1/reviews/:id/events: the transcript as SSE (replay, then follow) or, with ?format=json, as an array. */
+export function createEventRoutes(deps: EventRoutesDeps) {
+  const app = new Hono();
+
+  app.get("/:id/events", async (c) => {
+    const id = c.req.param("id");
+    const run = deps.service.isRunId(id) ? await deps.runs.get(id) : undefined;
+    if (!run) throw new HttpProblem(404, "not-found", `No review with id ${id}.`);
+    const rawCursor = c.req.query("after") ?? c.req.header("last-event-id") ?? "0";
+    const cursor = Cursor.safeParse(rawCursor.trim() === "" ? "0" : rawCursor);
+    if (!cursor.success) {
+      throw new HttpProblem(400, "validation", "The event cursor must be a non-negative integer.", [
+        { path: c.req.query("after") !== undefined ? "query.after" : "header.Last-Event-ID", message: `'${rawCursor}' is not an event id` },
+      ]);
+    }
+    if (c.req.query("format") === "json") {
+      const all = await deps.events.readAll(id);
+      return c.json(all.filter((e) => e.seq > cursor.data));
+    }
+
+    c.header("X-Accel-Buffering", "no");
+    c.header("Cache-Control", "no-cache");
+    return streamSSE(c, async (stream) => {
+      const closed = new AbortController();
+      stream.onAbort(() => closed.abort());
+      const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => closed.abort()), deps.keepAliveMs ?? 15_000);
+      let after = cursor.data;
+      let idle = 0;
+      try {
+        while (!closed.signal.aborted) {
+          const wait = deps.hub.waiter(id, POLL_MS, closed.signal);
+          const batch = await deps.events.read(id, after);
+          if (batch.length > 0) {
+            wait.cancel();
+            idle = 0;
+            for (const event of batch) {
+              await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+              after = event.seq;
+              if (TERMINAL_EVENT_TYPES.includes(event.type)) return;
+            }
+            continue;
+          }
+          // A run that ended without a terminal event after the cursor (the client asked past the end).
+          if (idle++ % 5 === 0) {
+            const now = await deps.runs.get(id);
+            if (!now || (TERMINAL_STATUSES.includes(now.status) && (await deps.events.lastSeq(id)) <= after)) return;
+          }
+          await wait.promise;
+        }
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : "stream failed";
+        await stream.writeSSE({ event: "error", data: JSON.stringify({ type: "https://prfaq-sim.dev/problems/stream", title: "Stream failed", status: 500, detail }) }).catch(() => undefined);
+      } finally {
+        clearInterval(keepAlive);
+      }
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import type { Redis } from "ioredis";
+import type { PersonaLibrary } from "../../personas/loader.js";
+import type { RedisKeys } from "../../store/keys.js";
+import { HttpProblem } from "../problem.js";
+
+export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaLibrary };
+
+/** Health, readiness and the persona library. */
+export function createMetaRoutes(deps: MetaRoutesDeps) {
+  const app = new Hono();
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  app.get("/readyz", async (c) => {
+    let redis = "ok";
+    let workers = 0;
+    try {
+      await deps.redis.ping();
+      const [, keys] = await deps.redis.scan("0", "MATCH", deps.keys.workerHeartbeatPattern(), "COUNT", 1000);
+      workers = keys.length;
+    } catch (error) {
+      redis = error instanceof Error ? error.message : "unreachable";
+    }
+    if (redis !== "ok" || workers === 0) {
+      throw new HttpProblem(503, "not-ready", redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.");
+    }
+    return c.json({ status: "ready", redis, workers });
+  });
+
+  app.get("/v1/personas", (c) => c.json({ personas: deps.personas.all }));
+  app.get("/v1/personas/:id", (c) => {
+    const persona = deps.personas.byId(c.req.param("id"));
+    if (!persona) throw new HttpProblem(404, "not-found", `No persona with id ${c.req.param("id")}. GET /v1/personas lists them.`);
+    return c.json(persona);
+  });
+
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { Redis } from "ioredis";
+import type { RedisKeys } from "./keys.js";
+
+/**
+ * Tells this process's SSE streams when a run has new events. One Redis subscriber connection per
+ * process, whatever the number of watchers (a blocking read per client would not scale); the
+ * watchers then read the stream themselves. A periodic wake-up covers a missed notification.
+ */
+export class EventHub {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private started = false;
+
+  constructor(
+    private readonly subscriber: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.subscriber.on("message", (_channel: string, runId: string) => this.notify(runId));
+    await this.subscriber.subscribe(this.keys.eventsChannel());
+  }
+
+  /** Number of watchers waiting right now (for metrics). */
+  get watchers(): number {
+    let n = 0;
+    for (const set of this.waiters.values()) n += set.size;
+    return n;
+  }
+
+  /**
+   * Registers interest in the run's next event before the caller reads the log (so nothing slips
+   * between the read and the wait). `promise` resolves on news, after `timeoutMs`, or on abort;
+   * `cancel` drops the registration when the read already found events.
+   */
+  waiter(runId: string, timeoutMs: number, signal?: AbortSignal): { promise: Promise<void>; cancel: () => void } {
+    let done = () => {};
+    const promise = new Promise<void>((resolve) => {
+      const set = this.waiters.get(runId) ?? new Set<() => void>();
+      this.waiters.set(runId, set);
+      done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(runId);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal?.addEventListener("abort", done, { once: true });
+      set.add(done);
+    });
+    return { promise, cancel: () => done() };
+  }
+
+  private notify(runId: string): void {
+    for (const wake of [...(this.waiters.get(runId) ?? [])]) wake();
+  }
+
+  async stop(): Promise<void> {
+    for (const set of this.waiters.values()) for (const wake of [...set]) wake();
+    if (this.started) await this.subscriber.unsubscribe().catch(() => undefined);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Redis } from "ioredis";
+import { RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
+import type { RedisKeys } from "./keys.js";
+
+/**
+ * Appends an event exactly once per deterministic key: a replayed step gets back the seq it had.
+ * The stream entry id is `<seq>-0`, so the stream's own ids are the event ids 1, 2, 3, ...
+ */
+const APPEND_SCRIPT = `
+local existing = redis.call('HGET', KEYS[2], ARGV[1])
+if existing then return {0, tonumber(existing)} end
+local seq = redis.call('HINCRBY', KEYS[2], '#seq', 1)
+redis.call('XADD', KEYS[1], seq .. '-0', 'key', ARGV[1], 'data', ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], seq)
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return {1, seq}
+`;
+
+/** The run's transcript: an append-only Redis stream of events. */
+export class EventLog {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Appends `draft` unless an event with the same key exists; returns the event's seq and whether it was new. */
+  async append(runId: string, draft: EventDraft): Promise<{ seq: number; appended: boolean }> {
+    const { key, ...rest } = draft;
+    const body = JSON.stringify({ ...rest, runId, at: this.now().toISOString() });
+    const result: unknown = await this.redis.eval(
+      APPEND_SCRIPT,
+      2,
+      this.keys.events(runId),
+      this.keys.eventKeys(runId),
+      key,
+      body,
+      this.keys.eventsChannel(),
+      runId,
+    );
+    if (!Array.isArray(result) || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
+    return { seq: result[1], appended: result[0] === 1 };
+  }
+
+  /** Events with seq > `after`, oldest first, at most `count`. */
+  async read(runId: string, after = 0, count = 500): Promise<RunEvent[]> {
+    const entries = await this.redis.xrange(this.keys.events(runId), `${after + 1}-0`, "+", "COUNT", count);
+    return entries.map(([id, fields]) => parseEntry(id, fields));
+  }
+
+  /** Every event of the run. */
+  async readAll(runId: string): Promise<RunEvent[]> {
+    const all: RunEvent[] = [];
+    for (;;) {
+      const batch = await this.read(runId, all.at(-1)?.seq ?? 0);
+      all.push(...batch);
+      if (batch.length < 500) return all;
+    }
+  }
+
+  /** The highest seq so far (0 when empty). */
+  async lastSeq(runId: string): Promise<number> {
+    const last = await this.redis.xrevrange(this.keys.events(runId), "+", "-", "COUNT", 1);
+    const id = last[0]?.[0];
+    return id ? Number.parseInt(id, 10) : 0;
+  }
+}
+
+function parseEntry(id: string, fields: string[]): RunEvent {
+  const dataIndex = fields.indexOf("data");
+  const raw = dataIndex >= 0 ? fields[dataIndex + 1] : undefined;
+  if (raw === undefined) throw new Error(`event ${id} has no data`);
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== "object" || parsed === null) throw new Error(`event ${id} is not an object`);
+  return RunEventSchema.parse({ ...parsed, seq: Number.parseInt(id, 10) });
+}

@@ -1,0 +1,18 @@
+/** Every Redis key the service uses, in one place. `prefix` isolates deployments and tests. */
+export function redisKeys(prefix: string) {
+  return {
+    run: (id: string) => `${prefix}:run:${id}`,
+    events: (id: string) => `${prefix}:run:${id}:events`,
+    eventKeys: (id: string) => `${prefix}:run:${id}:eventkeys`,
+    memo: (id: string) => `${prefix}:run:${id}:memo`,
+    drafts: (id: string) => `${prefix}:run:${id}:drafts`,
+    runIndex: () => `${prefix}:runs`,
+    /** Pub/sub channel: a run id is published on it after each appended event. */
+    eventsChannel: () => `${prefix}:events`,
+    /** Key of the heartbeat each worker refreshes (for /readyz). */
+    workerHeartbeat: (workerId: string) => `${prefix}:worker:${workerId}`,
+    workerHeartbeatPattern: () => `${prefix}:worker:*`,
+    queueName: () => `${prefix}-reviews`,
+  };
+}
+export type RedisKeys = ReturnType<typeof redisKeys>;

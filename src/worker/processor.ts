@@ -1,0 +1,92 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { UnrecoverableError, type Job } from "bullmq";
+import type { Logger } from "pino";
+import type { MeetingAgents } from "../agents/contracts.js";
+import { AppError } from "../domain/errors.js";
+import { eventKey, type EventDraft } from "../domain/events.js";
+import { ReviewJobSchema, TERMINAL_STATUSES, type Engine } from "../domain/run.js";
+import { runMeeting } from "../graph/meeting.js";
+import type { PersonaLibrary } from "../personas/loader.js";
+import type { EventLog } from "../store/event-log.js";
+import type { RunStore } from "../store/runs.js";
+
+export type ProcessorDeps = {
+  runs: RunStore;
+  events: EventLog;
+  personas: PersonaLibrary;
+  /** The agents for a run's engine; throws an AppError when that engine is not configured. */
+  agentsFor: (engine: Engine) => MeetingAgents;
+  logger: Logger;
+  /** Where the graph checkpoints after every step (thread id = run id), so a retried job resumes. */
+  checkpointer?: BaseCheckpointSaver;
+  now?: () => Date;
+};
+
+/** Errors no retry can fix: the run fails at once. */
+const PERMANENT = new Set(["validation", "unknown_persona", "engine_unavailable", "not_found"]);
+
+/**
+ * The BullMQ job processor: runs one review meeting and keeps the run record and transcript
+ * current. Safe to run twice for the same job (at-least-once delivery): events are idempotent per
+ * key and a finished run is left alone.
+ */
+export function createReviewProcessor(deps: ProcessorDeps) {
+  const now = deps.now ?? (() => new Date());
+  return async function processReview(job: Job): Promise<{ decision: string }> {
+    const parsed = ReviewJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${parsed.error.message}`);
+    const { runId, request } = parsed.data;
+    const log = deps.logger.child({ runId, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const run = await deps.runs.get(runId);
+    if (!run) throw new UnrecoverableError(`run ${runId} does not exist`);
+    if (TERMINAL_STATUSES.includes(run.status)) {
+      log.info({ status: run.status }, "run already finished; nothing to do");
+      return { decision: run.verdict?.decision ?? run.status };
+    }
+    const emit = async (event: EventDraft) => {
+      await deps.events.append(runId, event);
+      if (event.type === "round.started") await deps.runs.update(runId, { round: event.round });
+      if (event.type === "usage") await deps.runs.update(runId, { usage: event.usage });
+      if (event.type === "draft.ready") await deps.runs.saveDraft(runId, event.version, event.prfaq);
+    };
+    await deps.runs.update(runId, { status: "running", startedAt: run.startedAt ?? now().toISOString() });
+    log.info({ engine: run.engine }, "review started");
+    try {
+      const agents = deps.agentsFor(run.engine);
+      const result = await runMeeting({
+        runId,
+        createdAt: run.createdAt,
+        request,
+        agents,
+        personas: deps.personas,
+        emit,
+        ...(deps.checkpointer ? { checkpointer: deps.checkpointer } : {}),
+      });
+      const verdict = {
+        decision: result.memo.decision,
+        confidence: result.memo.confidence,
+        score: result.memo.scorecard.at(-1)?.score ?? 0,
+      };
+      await deps.runs.saveMemo(runId, result.memo);
+      await deps.runs.update(runId, { status: "completed", finishedAt: now().toISOString(), verdict, usage: result.usage, round: result.round });
+      await deps.events.append(runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict });
+      log.info({ decision: verdict.decision, score: verdict.score }, "review completed");
+      // The checkpoints only serve a resume; the transcript and memo are the record.
+      await deps.checkpointer?.deleteThread(runId).catch((err: unknown) => log.warn({ err }, "could not delete checkpoints"));
+      return { decision: verdict.decision };
+    } catch (error) {
+      const permanent = error instanceof UnrecoverableError || (error instanceof AppError && PERMANENT.has(error.code));
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      log.error({ err: error, permanent, lastAttempt }, "review step failed");
+      if (permanent || lastAttempt) {
+        const code = error instanceof AppError ? error.code : "internal";
+        const message = error instanceof Error ? error.message : String(error);
+        await deps.runs.update(runId, { status: "failed", finishedAt: now().toISOString(), error: { code, message } });
+        await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
+        await deps.events.append(runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } });
+        throw new UnrecoverableError(message);
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { RedisKeys } from "../store/keys.js";
+import { createReviewProcessor, type ProcessorDeps } from "./processor.js";
+
+export type ReviewWorkerOptions = ProcessorDeps & {
+  /** A dedicated connection (BullMQ blocks on it); `maxRetriesPerRequest: null`. */
+  connection: Redis;
+  /** A second connection for the heartbeat that /readyz looks for. */
+  heartbeat: Redis;
+  keys: RedisKeys;
+  concurrency: number;
+  workerId: string;
+  logger: Logger;
+};
+
+/**
+ * A running worker: takes review jobs from the queue and runs them, `concurrency` at a time.
+ * `lockDuration` 30 s: a worker that dies mid-run has its job picked up by another worker about
+ * 30 s later (BullMQ's stalled-job check).
+ */
+export function startReviewWorker(options: ReviewWorkerOptions) {
+  const worker = new Worker(options.keys.queueName(), createReviewProcessor(options), {
+    connection: options.connection,
+    concurrency: options.concurrency,
+    lockDuration: 30_000,
+    stalledInterval: 15_000,
+    maxStalledCount: 3,
+  });
+  worker.on("error", (err) => options.logger.error({ err }, "worker error"));
+  const beat = async () => {
+    await options.heartbeat.set(options.keys.workerHeartbeat(options.workerId), new Date().toISOString(), "EX", 30);
+  };
+  void beat().catch(() => undefined);
+  const timer = setInterval(() => void beat().catch(() => undefined), 10_000);
+  timer.unref();
+  return {
+    worker,
+    /** Stops taking jobs and waits for running ones to finish their current work. */
+    async close(): Promise<void> {
+      clearInterval(timer);
+      await worker.close();
+      await options.heartbeat.del(options.keys.workerHeartbeat(options.workerId)).catch(() => 0);
+    },
+  };
+}
