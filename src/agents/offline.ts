@@ -9,13 +9,40 @@ import { decideOffline, writeMemoOffline } from "./leader/index.js";
 export const OFFLINE_NOTE =
   "Offline engine: no language model. A deterministic reviewer whose every statement is computed from the brief, the draft and the rubric findings.";
 
+/** Waits `ms`, or rejects at once when `signal` aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export type OfflineAgentOptions = {
+  /** Think time per agent call in ms, so a demo's meeting unfolds at a watchable pace. Default 0. */
+  paceMs?: number;
+};
+
 /** The five roles on the built-in deterministic engine. */
-export function createOfflineAgents(): MeetingAgents {
+export function createOfflineAgents(options: OfflineAgentOptions = {}): MeetingAgents {
+  const paceMs = options.paceMs ?? 0;
   return {
     engine: "offline",
     note: OFFLINE_NOTE,
-    draft: async (input) => draftOffline(input),
-    review: async (input) => {
+    draft: async (input, ctx) => {
+      await pause(paceMs, ctx.signal);
+      return draftOffline(input);
+    },
+    review: async (input, ctx) => {
+      await pause(paceMs, ctx.signal);
       switch (input.role) {
         case "customer":
           return reviewAsCustomerOffline(input);
@@ -25,7 +52,13 @@ export function createOfflineAgents(): MeetingAgents {
           return reviewAsFinanceOffline(input);
       }
     },
-    decide: async (input) => decideOffline(input),
-    writeMemo: async (input) => writeMemoOffline(input),
+    decide: async (input, ctx) => {
+      await pause(paceMs, ctx.signal);
+      return decideOffline(input);
+    },
+    writeMemo: async (input, ctx) => {
+      await pause(paceMs, ctx.signal);
+      return writeMemoOffline(input);
+    },
   };
 }

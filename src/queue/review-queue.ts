@@ -26,6 +26,11 @@ export class ReviewQueue {
     });
   }
 
+  /** Removes a job that has not started; false when it is running (locked) or gone. */
+  async removeWaiting(runId: string): Promise<boolean> {
+    return (await this.queue.remove(runId)) === 1;
+  }
+
   /** Jobs waiting or running, for metrics and readiness. */
   async depth(): Promise<{ waiting: number; active: number; delayed: number }> {
     const c = await this.queue.getJobCounts("waiting", "active", "delayed");

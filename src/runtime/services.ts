@@ -17,6 +17,7 @@ import { EventLog } from "../store/event-log.js";
 import { redisKeys } from "../store/keys.js";
 import { RunStore } from "../store/runs.js";
 import { startReviewWorker } from "../worker/worker.js";
+import { CancelWatcher } from "../worker/cancellation.js";
 import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
 import { startPrivateRedis, type PrivateRedis } from "./redis-server.js";
 
@@ -39,7 +40,7 @@ export function availableEngines(config: Config): Engine[] {
 /** Builds the agents for an engine. Only the entry point calls this. */
 export function agentsFactory(config: Config, logger: Logger): (engine: Engine) => MeetingAgents {
   return (engine) => {
-    if (engine === "offline") return createOfflineAgents();
+    if (engine === "offline") return createOfflineAgents({ paceMs: config.PRFAQ_OFFLINE_PACE_MS });
     logger.warn({ engine }, "engine not available");
     throw new AppError("engine_unavailable", `The ${engine} engine is not available on this worker (PRFAQ_ENGINE=${config.PRFAQ_ENGINE}).`);
   };
@@ -77,7 +78,10 @@ export async function startServices(config: Config, roles: Roles, options: { log
   if (roles.worker) {
     const connection = connect("worker");
     const heartbeat = connect("heartbeat");
-    clients.push(connection, heartbeat);
+    const cancelSubscriber = connect("cancels");
+    clients.push(connection, heartbeat, cancelSubscriber);
+    const cancels = new CancelWatcher(cancelSubscriber, keys);
+    await cancels.start();
     const worker = startReviewWorker({
       connection,
       heartbeat,
@@ -87,11 +91,16 @@ export async function startServices(config: Config, roles: Roles, options: { log
       personas,
       agentsFor: agentsFactory(config, logger),
       checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
+      cancels,
       concurrency: config.PRFAQ_WORKER_CONCURRENCY,
+      lockMs: config.PRFAQ_JOB_LOCK_MS,
       workerId: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
       logger,
     });
-    closers.push(() => worker.close());
+    closers.push(async () => {
+      await worker.close();
+      await cancels.stop();
+    });
     logger.info({ concurrency: config.PRFAQ_WORKER_CONCURRENCY }, "worker started");
   }
 

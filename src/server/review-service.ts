@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { ValidationError } from "../domain/errors.js";
+import { ConflictError, ValidationError } from "../domain/errors.js";
 import { eventKey } from "../domain/events.js";
-import { RunIdSchema, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
+import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
 import type { EventLog } from "../store/event-log.js";
@@ -63,6 +63,20 @@ export function createReviewService(deps: ReviewServiceDeps) {
         throw error;
       }
       return record;
+    },
+
+    /**
+     * Asks a run to stop. A queued run ends here and now; a running one is stopped by its worker at
+     * the next step boundary (in-flight model calls are aborted).
+     */
+    async cancel(run: RunRecord): Promise<RunRecord> {
+      if (TERMINAL_STATUSES.includes(run.status)) throw new ConflictError(`Review ${run.id} is already ${run.status}.`);
+      await deps.runs.requestCancel(run.id);
+      if (run.status === "queued" && (await deps.queue.removeWaiting(run.id))) {
+        await deps.runs.update(run.id, { status: "cancelled", finishedAt: now().toISOString() });
+        await deps.events.append(run.id, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
+      }
+      return (await deps.runs.get(run.id)) ?? run;
     },
 
     isRunId(id: string): boolean {

@@ -9,6 +9,8 @@ export function redisKeys(prefix: string) {
     runIndex: () => `${prefix}:runs`,
     /** Pub/sub channel: a run id is published on it after each appended event. */
     eventsChannel: () => `${prefix}:events`,
+    /** Pub/sub channel: a run id is published on it when its cancel is requested. */
+    cancelChannel: () => `${prefix}:cancel`,
     /** Key of the heartbeat each worker refreshes (for /readyz). */
     workerHeartbeat: (workerId: string) => `${prefix}:worker:${workerId}`,
     workerHeartbeatPattern: () => `${prefix}:worker:*`,

@@ -61,6 +61,15 @@ export class RunStore {
     if (Object.keys(fields).length > 0) await this.redis.hset(this.keys.run(id), fields);
   }
 
+  /** Marks a run's cancel as requested and tells every worker (pub/sub). */
+  async requestCancel(id: string): Promise<void> {
+    await this.redis.multi().hset(this.keys.run(id), "cancelRequested", "1").publish(this.keys.cancelChannel(), id).exec();
+  }
+
+  async isCancelRequested(id: string): Promise<boolean> {
+    return (await this.redis.hget(this.keys.run(id), "cancelRequested")) === "1";
+  }
+
   async saveMemo(id: string, memo: Memo): Promise<void> {
     await this.redis.set(this.keys.memo(id), JSON.stringify(memo));
   }
@@ -95,7 +104,7 @@ function toHash(values: Record<string, unknown>): Record<string, string> {
 function fromHash(hash: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(hash)) {
-    if (k === "request") continue;
+    if (k === "request" || k === "cancelRequested") continue;
     if ((JSON_FIELDS as readonly string[]).includes(k)) out[k] = JSON.parse(v);
     else if ((INT_FIELDS as readonly string[]).includes(k)) out[k] = Number.parseInt(v, 10);
     else out[k] = v;

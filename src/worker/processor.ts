@@ -9,6 +9,7 @@ import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { EventLog } from "../store/event-log.js";
 import type { RunStore } from "../store/runs.js";
+import { RunCancelledError, type CancelWatcher } from "./cancellation.js";
 
 export type ProcessorDeps = {
   runs: RunStore;
@@ -17,6 +18,8 @@ export type ProcessorDeps = {
   /** The agents for a run's engine; throws an AppError when that engine is not configured. */
   agentsFor: (engine: Engine) => MeetingAgents;
   logger: Logger;
+  /** Aborts runs whose cancel is requested; without it a cancel is noticed at the next event. */
+  cancels?: CancelWatcher;
   /** Where the graph checkpoints after every step (thread id = run id), so a retried job resumes. */
   checkpointer?: BaseCheckpointSaver;
   now?: () => Date;
@@ -43,12 +46,27 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       log.info({ status: run.status }, "run already finished; nothing to do");
       return { decision: run.verdict?.decision ?? run.status };
     }
+    const controller = deps.cancels?.track(runId) ?? new AbortController();
+    const cancelled = async () => {
+      await deps.runs.update(runId, { status: "cancelled", finishedAt: now().toISOString() });
+      await deps.events.append(runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
+      await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
+      log.info("review cancelled");
+      return { decision: "cancelled" };
+    };
     const emit = async (event: EventDraft) => {
+      // A step boundary: stop here if the run was cancelled (the pub/sub abort may not have reached us).
+      if (event.type === "agent.started" && (await deps.runs.isCancelRequested(runId))) controller.abort(new RunCancelledError(runId));
+      if (controller.signal.aborted) throw controller.signal.reason;
       await deps.events.append(runId, event);
       if (event.type === "round.started") await deps.runs.update(runId, { round: event.round });
       if (event.type === "usage") await deps.runs.update(runId, { usage: event.usage });
       if (event.type === "draft.ready") await deps.runs.saveDraft(runId, event.version, event.prfaq);
     };
+    if (await deps.runs.isCancelRequested(runId)) {
+      deps.cancels?.release(runId);
+      return cancelled();
+    }
     await deps.runs.update(runId, { status: "running", startedAt: run.startedAt ?? now().toISOString() });
     log.info({ engine: run.engine }, "review started");
     try {
@@ -60,6 +78,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         agents,
         personas: deps.personas,
         emit,
+        signal: controller.signal,
         ...(deps.checkpointer ? { checkpointer: deps.checkpointer } : {}),
       });
       const verdict = {
@@ -75,6 +94,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       await deps.checkpointer?.deleteThread(runId).catch((err: unknown) => log.warn({ err }, "could not delete checkpoints"));
       return { decision: verdict.decision };
     } catch (error) {
+      if (controller.signal.aborted && (await deps.runs.isCancelRequested(runId))) return cancelled();
       const permanent = error instanceof UnrecoverableError || (error instanceof AppError && PERMANENT.has(error.code));
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, permanent, lastAttempt }, "review step failed");
@@ -87,6 +107,8 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         throw new UnrecoverableError(message);
       }
       throw error;
+    } finally {
+      deps.cancels?.release(runId);
     }
   };
 }

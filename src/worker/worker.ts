@@ -11,21 +11,24 @@ export type ReviewWorkerOptions = ProcessorDeps & {
   heartbeat: Redis;
   keys: RedisKeys;
   concurrency: number;
+  /** Lock duration of a running job (default 30 s): a dead worker's job is taken over about this long after it died. */
+  lockMs?: number;
   workerId: string;
   logger: Logger;
 };
 
 /**
  * A running worker: takes review jobs from the queue and runs them, `concurrency` at a time.
- * `lockDuration` 30 s: a worker that dies mid-run has its job picked up by another worker about
- * 30 s later (BullMQ's stalled-job check).
+ * A worker that dies mid-run has its job picked up by another worker once the job's lock expires
+ * (`lockMs`, default 30 s; BullMQ's stalled-job check runs every half lock), and the graph resumes from
+ * its last checkpoint.
  */
 export function startReviewWorker(options: ReviewWorkerOptions) {
   const worker = new Worker(options.keys.queueName(), createReviewProcessor(options), {
     connection: options.connection,
     concurrency: options.concurrency,
-    lockDuration: 30_000,
-    stalledInterval: 15_000,
+    lockDuration: options.lockMs ?? 30_000,
+    stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
     maxStalledCount: 3,
   });
   worker.on("error", (err) => options.logger.error({ err }, "worker error"));

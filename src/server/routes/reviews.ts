@@ -42,6 +42,11 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
 
   app.get("/:id", async (c) => c.json(present(await requireRun(c.req.param("id")))));
 
+  app.post("/:id/cancel", async (c) => {
+    const run = await deps.service.cancel(await requireRun(c.req.param("id")));
+    return c.json(present(run), 202);
+  });
+
   app.get("/:id/memo", async (c) => {
     const run = await requireRun(c.req.param("id"));
     const memo = run.status === "completed" ? await deps.runs.memo(run.id) : undefined;
