@@ -258,7 +258,11 @@ function labelOf(text: string): Section | "ignore" | undefined {
 function readPressRelease(blocks: Block[], doc: Prfaq): void {
   const pr = doc.pressRelease;
   const explicit = new Map<Section, string[]>();
-  const add = (s: Section, t: string) => explicit.set(s, [...(explicit.get(s) ?? []), t]);
+  const add = (s: Section, t: string) => {
+    const list = explicit.get(s);
+    if (list) list.push(t);
+    else explicit.set(s, [t]);
+  };
   const pool: string[] = [];
   const headings: string[] = [];
   let label: Section | undefined;
@@ -387,7 +391,12 @@ function assignBody(body: string[], pr: Prfaq["pressRelease"]): void {
     for (const i of quotes) roles.set(i, i === leader ? "leaderQuote" : "customerQuote");
   }
   const out = new Map<Section, string[]>();
-  const push = (s: Section, t: string) => out.set(s, [...(out.get(s) ?? []), t]);
+  // Append in place: copying the array on every push made long documents quadratic.
+  const push = (s: Section, t: string) => {
+    const list = out.get(s);
+    if (list) list.push(t);
+    else out.set(s, [t]);
+  };
   for (const [i, role] of roles) push(role, body[i] ?? "");
   const first = quotes[0] ?? body.length;
   const last = quotes[quotes.length - 1] ?? body.length;
