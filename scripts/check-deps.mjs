@@ -20,7 +20,7 @@ const ALLOWED = {
   store: ["domain"],
   domain: [],
   web: ["domain"],
-  config: [],
+  config: ["llm"],
 };
 
 const files = [];

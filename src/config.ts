@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PriceTableSchema } from "./llm/pricing.js";
+import { StructuredMethodSchema } from "./llm/structured.js";
 
 const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
@@ -36,6 +38,37 @@ export const ConfigSchema = z
     OPENAI_BASE_URL: z.string().url().optional(),
     /** Model used for every role unless overridden. Default gpt-4.1-mini. */
     PRFAQ_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+    /** Per-role models (override PRFAQ_MODEL for one role). */
+    PRFAQ_MODEL_DRAFTER: z.string().min(1).optional(),
+    PRFAQ_MODEL_CUSTOMER: z.string().min(1).optional(),
+    PRFAQ_MODEL_ENGINEER: z.string().min(1).optional(),
+    PRFAQ_MODEL_FINANCE: z.string().min(1).optional(),
+    PRFAQ_MODEL_LEADER: z.string().min(1).optional(),
+    /**
+     * How structured output is requested: functionCalling (a forced tool call; OpenAI, vLLM, Ollama, LM Studio),
+     * jsonSchema (OpenAI strict response_format; a malformed answer is then retried inside the client, and its
+     * tokens are not counted), or jsonMode (plain JSON, the schema in the prompt; for servers with neither).
+     * Default functionCalling. Answers are validated with zod whatever the method.
+     */
+    PRFAQ_STRUCTURED_METHOD: StructuredMethodSchema.default("functionCalling"),
+    /** Timeout of one model call in ms. Default 120000. */
+    PRFAQ_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+    /** Retries of one model call on 429, 5xx and timeouts, with exponential backoff. Default 3. */
+    PRFAQ_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    /** Price table override, JSON: {"model": {"input": usdPerMTok, "output": usdPerMTok}}. */
+    PRFAQ_PRICES: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const parsed = PriceTableSchema.safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+          ctx.addIssue({ code: "custom", message: `not a price table: ${parsed.error.issues[0]?.message ?? "invalid"}` });
+        } catch {
+          ctx.addIssue({ code: "custom", message: "not valid JSON" });
+        }
+        return z.NEVER;
+      })
+      .optional(),
     /** pino log level. Default info. */
     LOG_LEVEL: LogLevelSchema.default("info"),
   })

@@ -24,8 +24,9 @@ export function chooseSeats(facts: BriefFacts, library: PersonaLibrary, ids: str
   }
   const seats: Seat[] = [
     ...choice.selected.map(({ persona }) => ({ agent: `customer:${persona.id}`, role: "customer" as const, persona })),
-    { agent: "engineer", role: "engineer" },
-    { agent: "finance", role: "finance" },
+    // The internal reviewers' personas give a model engine their voice; the offline engine reads only the role.
+    { agent: "engineer", role: "engineer", persona: library.role("engineer") },
+    { agent: "finance", role: "finance", persona: library.role("finance") },
   ];
   return { seats, personas: choice.selected.map(({ persona, why }) => ({ id: persona.id, name: persona.name, why })) };
 }

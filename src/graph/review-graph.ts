@@ -1,6 +1,7 @@
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AgentContext, MeetingAgents } from "../agents/contracts.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
+import type { Finding } from "../domain/finding.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
@@ -26,6 +27,13 @@ function wordCount(text: string): number {
 
 function customerView(doc: Prfaq): Prfaq {
   return { ...doc, internalFaq: [] };
+}
+
+/** Findings a customer may see: none that quotes the internal FAQ (a customer never reads it). */
+function customerFindings(doc: Prfaq, findings: Finding[]): Finding[] {
+  const internal = doc.internalFaq.map((q) => `${q.question}\n${q.answer}`).join("\n");
+  const visible = renderPrfaqMarkdown(customerView(doc));
+  return findings.filter((f) => visible.includes(f.evidence) || !internal.includes(f.evidence));
 }
 
 /**
@@ -114,7 +122,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         round,
         version: state.version,
         prfaq: seat.role === "customer" ? customerView(prfaq) : prfaq,
-        findings: state.findings,
+        findings: seat.role === "customer" ? customerFindings(prfaq, state.findings) : state.findings,
         score: state.score,
         facts,
       },

@@ -6,6 +6,9 @@ import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { createOfflineAgents } from "../agents/offline.js";
+import { createModelAgents } from "../agents/model.js";
+import { createModelFactory } from "../llm/factory.js";
+import { DEFAULT_PRICES } from "../llm/pricing.js";
 import type { Config } from "../config.js";
 import { AppError } from "../domain/errors.js";
 import type { Engine } from "../domain/run.js";
@@ -34,15 +37,35 @@ export type Running = {
 
 /** The engines this deployment can run, the default first. */
 export function availableEngines(config: Config): Engine[] {
-  return ["offline"];
+  const modelConfigured = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+  const engines: Engine[] = modelConfigured ? ["offline", "openai"] : ["offline"];
+  return engines.includes(config.PRFAQ_ENGINE) ? [config.PRFAQ_ENGINE, ...engines.filter((e) => e !== config.PRFAQ_ENGINE)] : engines;
 }
 
-/** Builds the agents for an engine. Only the entry point calls this. */
-export function agentsFactory(config: Config, logger: Logger): (engine: Engine) => MeetingAgents {
-  return (engine) => {
+/** Builds the agents for a run's engine and model choices. Only entry points call this. */
+export function agentsFactory(config: Config): (engine: Engine, runModels?: Record<string, string>) => MeetingAgents {
+  const models = config.OPENAI_API_KEY || config.OPENAI_BASE_URL
+    ? createModelFactory({
+        // Local servers (Ollama, vLLM, LM Studio) ignore the key, but the client requires one.
+        apiKey: config.OPENAI_API_KEY ?? "not-needed",
+        ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+        defaultModel: config.PRFAQ_MODEL,
+        roleModels: {
+          ...(config.PRFAQ_MODEL_DRAFTER ? { drafter: config.PRFAQ_MODEL_DRAFTER } : {}),
+          ...(config.PRFAQ_MODEL_CUSTOMER ? { customer: config.PRFAQ_MODEL_CUSTOMER } : {}),
+          ...(config.PRFAQ_MODEL_ENGINEER ? { engineer: config.PRFAQ_MODEL_ENGINEER } : {}),
+          ...(config.PRFAQ_MODEL_FINANCE ? { finance: config.PRFAQ_MODEL_FINANCE } : {}),
+          ...(config.PRFAQ_MODEL_LEADER ? { leader: config.PRFAQ_MODEL_LEADER } : {}),
+        },
+        timeoutMs: config.PRFAQ_MODEL_TIMEOUT_MS,
+        maxRetries: config.PRFAQ_MODEL_MAX_RETRIES,
+      })
+    : undefined;
+  const prices = { ...DEFAULT_PRICES, ...config.PRFAQ_PRICES };
+  return (engine, runModels = {}) => {
     if (engine === "offline") return createOfflineAgents({ paceMs: config.PRFAQ_OFFLINE_PACE_MS });
-    logger.warn({ engine }, "engine not available");
-    throw new AppError("engine_unavailable", `The ${engine} engine is not available on this worker (PRFAQ_ENGINE=${config.PRFAQ_ENGINE}).`);
+    if (!models) throw new AppError("engine_unavailable", "The openai engine needs OPENAI_API_KEY or OPENAI_BASE_URL on the worker.");
+    return createModelAgents({ modelFor: (role) => models(role, runModels), method: config.PRFAQ_STRUCTURED_METHOD, prices });
   };
 }
 
@@ -89,7 +112,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
       runs,
       events,
       personas,
-      agentsFor: agentsFactory(config, logger),
+      agentsFor: agentsFactory(config),
       checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
       cancels,
       concurrency: config.PRFAQ_WORKER_CONCURRENCY,

@@ -16,7 +16,7 @@ export type ProcessorDeps = {
   events: EventLog;
   personas: PersonaLibrary;
   /** The agents for a run's engine; throws an AppError when that engine is not configured. */
-  agentsFor: (engine: Engine) => MeetingAgents;
+  agentsFor: (engine: Engine, runModels?: Record<string, string>) => MeetingAgents;
   logger: Logger;
   /** Aborts runs whose cancel is requested; without it a cancel is noticed at the next event. */
   cancels?: CancelWatcher;
@@ -70,7 +70,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     await deps.runs.update(runId, { status: "running", startedAt: run.startedAt ?? now().toISOString() });
     log.info({ engine: run.engine }, "review started");
     try {
-      const agents = deps.agentsFor(run.engine);
+      const agents = deps.agentsFor(run.engine, request.options.models);
       const result = await runMeeting({
         runId,
         createdAt: run.createdAt,

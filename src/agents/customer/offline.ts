@@ -2,7 +2,7 @@ import type { Review } from "../../domain/review.js";
 import type { ReviewInput } from "../contracts.js";
 import { OPEN_QUESTION } from "../drafter/offline.js";
 import { composeReview, findingsOf, locate, score, visibleSentences, type Objection } from "../shared/lens.js";
-import { clause, excerpt, words } from "../shared/text.js";
+import { clause, excerpt, firstSentence, lowerFirst, words } from "../shared/text.js";
 
 /** Checks a customer notices: they are about who it is for, what pain it removes, and whether they believe it. */
 const CUSTOMER_BLOCKING = ["vague-customer-definition", "missing-problem-paragraph", "solution-first-thinking"] as const;
@@ -53,13 +53,29 @@ export function reviewAsCustomerOffline(input: ReviewInput): Review {
     anchor,
     summary: (stance) => {
       const who = `${persona.name}, ${clause(persona.role)}`;
+      const pays = excerpt(clause(persona.paysForToday), 90);
       if (stance === "fund") {
-        return `${who}: I would switch. It names my problem in numbers${overlap.length ? ` (${overlap.slice(0, 3).join(", ")})` : ""} and tells me the price; it fits how I decide: ${clause(persona.decisionCriteria[0] ?? "it must pay for itself")}.`;
+        const met = persona.decisionCriteria.find((c) => overlapCount(c, docWords) >= 2) ?? persona.decisionCriteria[0] ?? "";
+        return `${who}: I would switch. "${excerpt(firstSentence(anchor), 110)}" is my day${overlap.length ? ` (${overlap.slice(0, 3).join(", ")})` : ""}, and it passes my test: ${lowerFirst(clause(met))}. What I pay today: ${lowerFirst(pays)}; this is worth comparing.`;
       }
       const lost = objections.find((o) => o.blocking) ?? objections[0];
-      return `${who}: I would ${stance === "kill" ? "not" : "not yet"} switch. ${lost ? `What lost me: ${lost.text}` : "It does not speak to my day."}`;
+      const unmet = persona.decisionCriteria.find((c) => overlapCount(c, docWords) < 2);
+      const pain = [...persona.frustrations].sort((a, b) => overlapCount(b, docWords) - overlapCount(a, docWords))[0];
+      return [
+        `${who}: I would ${stance === "kill" ? "not" : "not yet"} switch.`,
+        lost ? `What lost me: ${lost.text}` : "It does not speak to my day.",
+        unmet ? `My test is "${lowerFirst(clause(unmet))}", and nothing here answers it.` : "",
+        pain && overlapCount(pain, docWords) === 0 ? `What I actually struggle with (${lowerFirst(clause(pain))}) is not in it.` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
     },
   }, visible);
+}
+
+/** How many of a phrase's content words (4+ letters) the document uses. */
+function overlapCount(phrase: string, docWords: Set<string>): number {
+  return words(phrase).filter((w) => w.length >= 4 && docWords.has(w)).length;
 }
 
 function lowerMessage(message: string): string {

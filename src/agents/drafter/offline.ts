@@ -58,7 +58,7 @@ function firstDraft(facts: BriefFacts, signals: FactSignals): Prfaq {
 
 /** "Front-desk staff at independent ... clinics in the US with 2 to 6 vets" → up to the first comma or "with". */
 function shortCustomer(customer: string): string {
-  return customer.split(/,|\s+(?:with|that|who|which)\s+/)[0]?.trim() ?? customer;
+  return customer.split(/,\s|\s+(?:with|that|who|which)\s+/)[0]?.trim() ?? customer;
 }
 
 function upperStart(text: string): string {

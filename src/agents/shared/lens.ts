@@ -35,7 +35,8 @@ export function visibleSentences(doc: Prfaq, parts: { internal: boolean }): stri
 export function locate(visible: string[], needle: string): string | undefined {
   const n = needle.replace(/^["“]|["”]$/g, "").trim();
   if (n.length < 4) return undefined;
-  return visible.find((s) => s.includes(n) || n.includes(s));
+  // The sentence that contains the evidence; a short sentence (a heading) only counts when it is the evidence.
+  return visible.find((s) => s.includes(n)) ?? visible.find((s) => s.length >= 25 && n.includes(s));
 }
 
 /** Clamps a number to a 1-5 score. */

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { parsePrfaqMarkdown } from "../../src/domain/prfaq-markdown.js";
+
+/** A fault to inject into the next request for `name` (or any request when name is omitted). */
+export type Fault = { name?: string; kind: "429" | "500" | "malformed" | "invalid" };
+
+export type FakeRequest = { name: string; model: string; messages: { role: string; content: string }[]; startedAt: number; endedAt: number; status: number };
+
+const BodySchema = z.object({
+  model: z.string(),
+  messages: z.array(z.object({ role: z.string(), content: z.union([z.string(), z.null(), z.array(z.unknown())]).optional() }).passthrough()),
+  response_format: z.object({ type: z.string(), json_schema: z.object({ name: z.string(), schema: z.record(z.string(), z.unknown()) }).optional() }).passthrough().optional(),
+  tools: z.array(z.object({ function: z.object({ name: z.string(), parameters: z.record(z.string(), z.unknown()) }) })).optional(),
+}).passthrough();
+
+/** The output schema a request asks for, by either method (json_schema response format or a forced tool call). */
+function requested(body: z.infer<typeof BodySchema>): { name: string; schema: unknown; viaTool: boolean } {
+  const tool = body.tools?.[0]?.function;
+  if (tool) return { name: tool.name, schema: tool.parameters, viaTool: true };
+  if (body.response_format?.type === "json_object") {
+    // JSON mode carries the schema in a system message.
+    const text = body.messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
+    const m = /Answer with only a JSON object for the (\w+) schema:\n(\{.*\})\s*$/s.exec(text);
+    return { name: m?.[1] ?? "unknown", schema: m?.[2] ? JSON.parse(m[2]) : undefined, viaTool: false };
+  }
+  return { name: body.response_format?.json_schema?.name ?? "unknown", schema: body.response_format?.json_schema?.schema, viaTool: false };
+}
+
+const DOC = parsePrfaqMarkdown(readFileSync(new URL("../fixtures/prfaqs/strong-refillready.md", import.meta.url), "utf8"));
+const tokens = (text: string) => Math.ceil(text.length / 4);
+
+/** Scripted, schema-valid answers per output schema name: a review meeting that funds RefillReady in two rounds. */
+function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>): unknown {
+  const user = body.messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
+  const round = Number(/Round (\d+)/.exec(user)?.[1] ?? "1");
+  const scoreKeys = z
+    .object({ properties: z.object({ scores: z.object({ properties: z.record(z.string(), z.unknown()) }) }) })
+    .safeParse(schema);
+  switch (name) {
+    case "prfaq_draft":
+      return { prfaq: DOC, changes: ["Wrote the document from the brief."], assumptions: [] };
+    case "customer_review":
+    case "engineer_review":
+    case "finance_review":
+      return {
+        stance: "fund",
+        scores: Object.fromEntries(Object.keys(scoreKeys.success ? scoreKeys.data.properties.scores.properties : {}).map((k) => [k, 4])),
+        summary: `${name.replace("_review", "")}: the refill queue removes a real daily pain.`,
+        objections: [],
+        questions: ["How fast can a clinic switch systems?"],
+        quote: "In a six-week pilot at two clinics, refill phone calls fell by 58%.",
+      };
+    case "leader_decision":
+      return round < 2
+        ? { action: "iterate", leaning: "fund", rationale: "Strong first draft; tighten the FAQ.", changes: [{ priority: 1, section: "internal FAQ", change: "Add the cost to serve.", why: "finance" }] }
+        : { action: "conclude", leaning: "fund", rationale: "Every reviewer backs version 2.", changes: [] };
+    case "memo":
+      return {
+        decision: "fund",
+        confidence: 0.8,
+        headline: "Fund RefillReady: a measured pilot and a clear price.",
+        reasons: ["Refill calls fell by 58% in the pilot."],
+        conditions: ["Refill calls down 50% within 60 days at each clinic."],
+        whatWouldChange: [],
+        risks: ["Practice-management integrations vary."],
+        openQuestions: ["How fast can a clinic switch systems?"],
+        stances: [{ agent: "engineer", stance: "fund", rationale: "Buildable." }],
+      };
+    default:
+      return {};
+  }
+}
+
+/**
+ * A local OpenAI-compatible chat server for tests: answers /v1/chat/completions with scripted JSON for
+ * each output schema, reports token usage, and injects faults on request. Real HTTP, so the real
+ * `@langchain/openai` client is what is tested.
+ */
+export async function startFakeOpenAI(options: { delayMs?: number; faults?: Fault[] } = {}) {
+  const faults = [...(options.faults ?? [])];
+  const requests: FakeRequest[] = [];
+  const usage = { promptTokens: 0, completionTokens: 0 };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const startedAt = Date.now();
+    let raw = "";
+    for await (const chunk of req) raw += String(chunk);
+    const parsed = BodySchema.safeParse(JSON.parse(raw || "{}"));
+    if (req.url !== "/v1/chat/completions" || !parsed.success) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+      return;
+    }
+    const body = parsed.data;
+    const { name, schema, viaTool } = requested(body);
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    const messages = body.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : "" }));
+    const faultAt = faults.findIndex((f) => !f.name || f.name === name);
+    const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined;
+    const record = (status: number) => requests.push({ name, model: body.model, messages, startedAt, endedAt: Date.now(), status });
+    if (fault?.kind === "429" || fault?.kind === "500") {
+      record(Number(fault.kind));
+      res.writeHead(Number(fault.kind), { "content-type": "application/json", "retry-after-ms": "50" });
+      res.end(JSON.stringify({ error: { message: fault.kind === "429" ? "Rate limit reached" : "Internal error", type: "server_error" } }));
+      return;
+    }
+    const content =
+      fault?.kind === "malformed" ? '{"stance": "fund", "scores": {' : fault?.kind === "invalid" ? JSON.stringify({ stance: "maybe" }) : JSON.stringify(answer(name, schema, body));
+    const prompt = tokens(messages.map((m) => m.content).join(""));
+    const completion = tokens(content);
+    usage.promptTokens += prompt;
+    usage.completionTokens += completion;
+    record(200);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        id: `chatcmpl-${requests.length}`,
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: body.model,
+        choices: [
+          viaTool
+            ? { index: 0, message: { role: "assistant", content: null, tool_calls: [{ id: `call_${requests.length}`, type: "function", function: { name, arguments: content } }] }, finish_reason: "tool_calls" }
+            : { index: 0, message: { role: "assistant", content }, finish_reason: "stop" },
+        ],
+        usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+      }),
+    );
+  };
+
+  const server = createServer((req, res) => void handle(req, res).catch(() => res.writeHead(500).end()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    usage,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
