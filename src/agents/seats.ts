@@ -12,9 +12,14 @@ export type SeatChoice = { seats: Seat[]; personas: { id: string; name: string; 
  * Seats the meeting: the customer personas (explicit ids, or up to three that best match the brief's
  * customer), then the skeptical engineer and the finance partner. Unknown ids are a validation error.
  */
-export function chooseSeats(facts: BriefFacts, library: PersonaLibrary, ids: string[] | undefined): SeatChoice {
+export function chooseSeats(facts: BriefFacts, library: PersonaLibrary, ids: string[] | undefined, inline?: Persona): SeatChoice {
   const fullText = Object.values(facts).join("\n");
-  const choice = selectPersonas({ customerText: facts.customer, fullText }, library, ids ? { ids } : {});
+  // A brief's own persona takes the first seat; the library fills the rest.
+  const max = inline ? 2 : 3;
+  const picked = selectPersonas({ customerText: facts.customer, fullText }, library, ids ? { ids } : { max });
+  const choice = inline
+    ? { ...picked, selected: [{ persona: inline, why: "supplied with the brief" }, ...picked.selected.filter((p) => p.persona.id !== inline.id)] }
+    : picked;
   if (choice.unknownIds.length > 0) {
     throw new ValidationError(
       `Unknown persona id(s): ${choice.unknownIds.join(", ")}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InlinePersonaSchema } from "./persona.js";
 
 /** Limits on a brief; the service may tighten them by config. */
 export const BRIEF_LIMITS = { titleMax: 200, textMax: 20_000, fieldMax: 4_000 } as const;
@@ -23,6 +24,7 @@ export const BriefSchema = z.object({
     .optional()
     .describe("Hypothetical launch date"),
   risks: field("Known risks and dependencies"),
+  persona: InlinePersonaSchema.optional().describe("A customer persona of the brief's own, seated first in the review"),
 });
 export type Brief = z.infer<typeof BriefSchema>;
 

@@ -33,13 +33,31 @@ export const RunStatusSchema = z.enum(["queued", "running", "completed", "failed
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 export const TERMINAL_STATUSES: readonly RunStatus[] = ["completed", "failed", "cancelled"];
 
-export const UsageSchema = z.object({
+const UsageTotalsSchema = z.object({
   calls: z.number().int().min(0),
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
   costUsd: z.number().min(0),
 });
+export type UsageTotals = z.infer<typeof UsageTotalsSchema>;
+
+/** Model calls, tokens and cost of a run, in total and per role (drafter, customer, engineer, finance, leader). */
+export const UsageSchema = UsageTotalsSchema.extend({
+  byRole: z.record(z.string(), UsageTotalsSchema).optional(),
+});
 export type Usage = z.infer<typeof UsageSchema>;
+
+/** Adds up usage per role into a run's usage. */
+export function sumUsage(byRole: Record<string, UsageTotals>): Usage {
+  const total = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+  for (const u of Object.values(byRole)) {
+    total.calls += u.calls;
+    total.promptTokens += u.promptTokens;
+    total.completionTokens += u.completionTokens;
+    total.costUsd += u.costUsd;
+  }
+  return { ...total, costUsd: Math.round(total.costUsd * 1e6) / 1e6, byRole };
+}
 export const ZERO_USAGE: Usage = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
 
 export const VerdictSchema = z.object({

@@ -2,9 +2,10 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { chooseSeats } from "../agents/seats.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
+import { toPersona } from "../domain/persona.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
 import type { Memo } from "../domain/memo.js";
-import type { CreateReview, Usage } from "../domain/run.js";
+import { sumUsage, type CreateReview, type Usage } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { createReviewGraph } from "./review-graph.js";
 import { recursionLimitFor } from "./routes.js";
@@ -29,7 +30,8 @@ export type MeetingResult = { memo: Memo; usage: Usage; round: number };
 export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
   const { request, agents } = input;
   const facts = extractBriefFacts(request.brief);
-  const { seats, personas } = chooseSeats(facts, input.personas, request.options.personas);
+  const inline = request.brief.persona ? toPersona(request.brief.persona) : undefined;
+  const { seats, personas } = chooseSeats(facts, input.personas, request.options.personas, inline);
   await input.emit({
     type: "run.started",
     key: eventKey("run.started", 0),
@@ -54,5 +56,5 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
   const start = { runId: input.runId, createdAt: input.createdAt, facts, rounds: request.options.rounds, maxTokens: request.options.maxTokens, seats };
   const final = await graph.invoke(resume ? null : start, config);
   if (!final.memo) throw new Error("the meeting ended without a memo");
-  return { memo: final.memo, usage: final.usage, round: final.round };
+  return { memo: final.memo, usage: sumUsage(final.usage), round: final.round };
 }

@@ -3,11 +3,12 @@ import type { AgentContext, MeetingAgents } from "../agents/contracts.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
 import type { Finding } from "../domain/finding.js";
 import type { Prfaq } from "../domain/prfaq.js";
+import { sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
 import { completeMemo } from "./memo.js";
 import { routeAfterLeader, routeToReviewers } from "./routes.js";
-import { MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
+import { addUsage, MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
 
 /** What the graph needs from outside: the agents (one engine) and where events go. */
 export type ReviewGraphDeps = {
@@ -45,7 +46,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
   const { agents, emit } = deps;
 
   /** Usage of one agent call: the engine reports tokens through the context. */
-  function callContext(agent: string, round: number): { ctx: AgentContext; usage: () => typeof ONE_CALL } {
+  function callContext(agent: string, round: number): { ctx: AgentContext; usage: () => Record<string, UsageTotals> } {
     const usage = { ...ONE_CALL };
     let chunk = 0;
     return {
@@ -58,7 +59,8 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
           usage.costUsd += u.costUsd;
         },
       },
-      usage: () => usage,
+      // Usage is kept per role: customer:<persona> agents count as "customer".
+      usage: () => ({ [agent.split(":")[0] ?? agent]: usage }),
     };
   }
 
@@ -146,7 +148,8 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const history = [...state.history.filter((h) => h.round !== round), summary];
     await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader"), round, agent: "leader" });
     const call = callContext("leader", round);
-    const spent = state.usage.promptTokens + state.usage.completionTokens;
+    const soFar = sumUsage(state.usage);
+    const spent = soFar.promptTokens + soFar.completionTokens;
     const budgetExhausted = state.maxTokens !== undefined && spent >= state.maxTokens;
     const proposed = await agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted }, call.ctx);
     // The limits hold whatever the engine's leader says: no round past `rounds`, none past the budget.
@@ -157,8 +160,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         : proposed;
     await emit({ type: "decision", key: eventKey("decision", round, "leader"), round, decision });
     const usage = call.usage();
-    const total = { calls: state.usage.calls + usage.calls, promptTokens: state.usage.promptTokens + usage.promptTokens, completionTokens: state.usage.completionTokens + usage.completionTokens, costUsd: state.usage.costUsd + usage.costUsd };
-    await emit({ type: "usage", key: eventKey("usage", round, "leader"), round, usage: total });
+    await emit({ type: "usage", key: eventKey("usage", round, "leader"), round, usage: sumUsage(addUsage(state.usage, usage)) });
     return { history, decisions: [...state.decisions.filter((d) => d.round !== round), decision], usage };
   }
 

@@ -4,8 +4,7 @@ import type { Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import type { Decision, Review } from "../domain/review.js";
-import type { Usage } from "../domain/run.js";
-import { ZERO_USAGE } from "../domain/run.js";
+import type { UsageTotals } from "../domain/run.js";
 import type { RoundSummary } from "../agents/contracts.js";
 import type { Seat } from "../agents/seats.js";
 
@@ -27,13 +26,19 @@ function mergeReviews(old: Review[], next: Review[]): Review[] {
   return [...byKey.values()];
 }
 
-function addUsage(a: Usage, b: Usage): Usage {
-  return {
-    calls: a.calls + b.calls,
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    costUsd: Math.round((a.costUsd + b.costUsd) * 1e6) / 1e6,
-  };
+/** Usage per role, added up as steps report it. */
+export function addUsage(a: Record<string, UsageTotals>, b: Record<string, UsageTotals>): Record<string, UsageTotals> {
+  const out = { ...a };
+  for (const [role, u] of Object.entries(b)) {
+    const prev = out[role] ?? { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+    out[role] = {
+      calls: prev.calls + u.calls,
+      promptTokens: prev.promptTokens + u.promptTokens,
+      completionTokens: prev.completionTokens + u.completionTokens,
+      costUsd: Math.round((prev.costUsd + u.costUsd) * 1e8) / 1e8,
+    };
+  }
+  return out;
 }
 
 /** The review meeting's state, declared once with explicit reducers. */
@@ -55,7 +60,7 @@ export const MeetingState = Annotation.Root({
   history: last<RoundSummary[]>(() => []),
   decisions: last<Decision[]>(() => []),
   assumptions: last<string[]>(() => []),
-  usage: Annotation<Usage>({ reducer: addUsage, default: () => ZERO_USAGE }),
+  usage: Annotation<Record<string, UsageTotals>>({ reducer: addUsage, default: () => ({}) }),
   memo: last<Memo | undefined>(() => undefined),
 });
 export type MeetingStateType = typeof MeetingState.State;

@@ -51,10 +51,14 @@ describe("the openai engine through @langchain/openai against a local fake serve
     expect(new Set(fake.requests.filter((r) => r.name === "customer_review").map((r) => r.model))).toEqual(new Set(["gpt-4.1-nano"]));
     expect(new Set(fake.requests.filter((r) => r.name === "leader_decision").map((r) => r.model))).toEqual(new Set(["gpt-4.1"]));
 
-    const run = (await (await fetch(`${stack.url}/v1/reviews/${id}`)).json()) as { usage: { promptTokens: number; completionTokens: number; costUsd: number }; verdict: { decision: string } };
+    const run = (await (await fetch(`${stack.url}/v1/reviews/${id}`)).json()) as { usage: { promptTokens: number; completionTokens: number; costUsd: number; byRole?: Record<string, { promptTokens: number }> }; verdict: { decision: string } };
     expect(run.usage.promptTokens).toBe(fake.usage.promptTokens);
     expect(run.usage.completionTokens).toBe(fake.usage.completionTokens);
     expect(run.usage.costUsd).toBeGreaterThan(0);
+    // Per role: the leader's tokens are billed at gpt-4.1's price, the rest add up to the total.
+    const byRole = run.usage.byRole ?? {};
+    expect(Object.keys(byRole).sort()).toEqual(["customer", "drafter", "engineer", "finance", "leader"]);
+    expect(Object.values(byRole).reduce((a, u) => a + u.promptTokens, 0)).toBe(run.usage.promptTokens);
     expect(run.verdict.decision).toBe("fund");
     const memo = MemoSchema.parse(await (await fetch(`${stack.url}/v1/reviews/${id}/memo`)).json());
     expect(memo).toMatchObject({ decision: "fund", engine: "openai", rounds: 2 });

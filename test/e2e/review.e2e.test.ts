@@ -133,3 +133,45 @@ describe("a review over real HTTP with a real Redis and worker", () => {
     expect([...first.messages.map((m) => Number(m.id)), ...rest.map((e) => e.seq)]).toEqual(whole.map((e) => e.seq));
   });
 });
+
+describe("personas", () => {
+  it("lists the library and serves one persona; a brief may bring its own", async () => {
+    const list = (await (await fetch(`${stack.url}/v1/personas`)).json()) as { personas: { id: string; kind: string }[] };
+    expect(list.personas.filter((p) => p.kind === "customer").length).toBeGreaterThanOrEqual(10);
+    expect(list.personas.map((p) => p.kind)).toEqual(expect.arrayContaining(["engineer", "finance", "leader"]));
+    const one = await fetch(`${stack.url}/v1/personas/vet-clinic-front-desk`);
+    expect(((await one.json()) as { name: string }).name).toBeTruthy();
+    expect((await fetch(`${stack.url}/v1/personas/nobody`)).status).toBe(404);
+
+    const persona = {
+      name: "Priya Raman",
+      role: "owner of a two-chair barbershop in Leeds",
+      segment: "small-business",
+      background: "Cut hair for 12 years; opened her own shop in 2021.",
+      dayToday: "Cuts 14 clients a day, answers booking calls between cuts.",
+      goals: ["Fewer no-shows"],
+      frustrations: ["Three no-shows a week cost her about £90"],
+      paysForToday: "A paper diary and £12 a month for texts.",
+      wouldPay: "Up to £20 a month if no-shows halve.",
+      decisionCriteria: ["Works from her phone"],
+      voice: "Direct, Yorkshire, no patience for jargon.",
+      skepticism: 3,
+      keywords: ["barbershop", "salon", "booking"],
+    };
+    const { res, body } = await submit("# ChairFill\n\nBarbershops lose 3 bookings a week to no-shows.", { personas: ["working-parent"] });
+    expect(res.status).toBe(202);
+    const plain = await transcript(body.id);
+    const res2 = await fetch(`${stack.url}/v1/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ brief: { title: "ChairFill", text: "Barbershops lose 3 bookings a week to no-shows.", persona }, options: { rounds: 1 } }),
+    });
+    expect(res2.status).toBe(202);
+    const withInline = await transcript(((await res2.json()) as { id: string }).id);
+    const started = withInline.find((e) => e.type === "run.started");
+    expect(started?.type === "run.started" && started.personas[0]).toEqual({ id: "priya-raman", name: "Priya Raman", why: "supplied with the brief" });
+    expect(withInline.some((e) => e.type === "review.ready" && e.review.agent === "customer:priya-raman")).toBe(true);
+    const explicit = plain.find((e) => e.type === "run.started");
+    expect(explicit?.type === "run.started" && explicit.personas.map((p) => p.id)).toEqual(["working-parent"]);
+  });
+});
