@@ -86,6 +86,29 @@ describe("the review graph", () => {
     }
   });
 
+  it("stops at a round boundary when the token budget is spent, whatever the leader says", async () => {
+    const events: EventDraft[] = [];
+    const agents = scriptedAgents(99, [], []);
+    const spending: MeetingAgents = {
+      ...agents,
+      draft: async (input, ctx) => {
+        ctx.onUsage?.({ promptTokens: 4000, completionTokens: 1000, costUsd: 0.01 });
+        return agents.draft(input, ctx);
+      },
+    };
+    const graph = createReviewGraph({ agents: spending, emit: async (e) => void events.push(e) });
+    const final = await graph.invoke(
+      { runId: "rv_b", createdAt: "2026-11-25T00:00:00Z", facts: extractBriefFacts({ title: "T", text: "A brief." }), rounds: 6, maxTokens: 9000, seats },
+      { recursionLimit: 40 },
+    );
+    // 5,000 tokens per draft: the budget of 9,000 is spent after round 2's draft.
+    expect(events.filter((e) => e.type === "round.started")).toHaveLength(2);
+    const last = events.filter((e) => e.type === "decision").at(-1);
+    expect(last?.type === "decision" && last.decision).toMatchObject({ action: "conclude" });
+    expect(last?.type === "decision" && last.decision.rationale).toMatch(/the token budget is spent/);
+    expect(final.memo?.rounds).toBe(2);
+  });
+
   it("stops at the round limit even when the leader would iterate", async () => {
     const { final, events } = await run(99);
     expect(events.filter((e) => e.type === "round.started")).toHaveLength(3);

@@ -21,7 +21,18 @@ const REVISIONS: Partial<Record<CheckId, Revision>> = {
     doc.pressRelease.dateline = `${date} (assumed launch date; the brief gives none)`;
     return `Added an assumed launch date, ${date}, marked as an assumption.`;
   },
-  "hyperbole-instead-of-specifics": (doc, findings) => removeQuoted(doc, findings, "hyperbole-instead-of-specifics", "superlatives"),
+  "hyperbole-instead-of-specifics": (doc, findings, input) => {
+    const removed = removeQuoted(doc, findings, "hyperbole-instead-of-specifics", "superlatives");
+    if (!removed) return undefined;
+    // Specifics instead: the brief's own numbers, where the document does not carry them yet.
+    const text = JSON.stringify(doc);
+    const numbers = sentences(`${input.facts.evidence} ${input.facts.problem}`).filter((x) => /\d/.test(x) && !text.includes(x));
+    if (numbers[0]) {
+      doc.pressRelease.summary = [doc.pressRelease.summary, numbers[0]].filter(Boolean).join(" ");
+      return `${removed} Added the brief's own figure instead: "${excerpt(numbers[0], 100)}"`;
+    }
+    return removed;
+  },
   "customer-quote-sounds-fake": (doc) => {
     if (!doc.pressRelease.customerQuote) return undefined;
     doc.pressRelease.customerQuote = "";
