@@ -69,6 +69,28 @@ export const ConfigSchema = z
         return z.NEVER;
       })
       .optional(),
+    /**
+     * API keys: comma-separated, or `@/path/to/file` with one key per line (# comments). With keys every
+     * /v1 route needs `Authorization: Bearer <key>` and a key sees only its own runs. Without keys the API
+     * only binds to loopback.
+     */
+    PRFAQ_API_KEYS: z.string().min(1).optional(),
+    /** Largest request body in bytes (413 above). Default 65536. */
+    PRFAQ_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+    /** Longest brief text in characters. Default 20000. */
+    PRFAQ_MAX_BRIEF_CHARS: z.coerce.number().int().min(100).max(20_000).default(20_000),
+    /** Most rounds a run may ask for (1-6). Default 6. */
+    PRFAQ_MAX_ROUNDS: z.coerce.number().int().min(1).max(6).default(6),
+    /** Most customer personas a run may name. Default 5. */
+    PRFAQ_MAX_PERSONAS: z.coerce.number().int().min(1).max(5).default(5),
+    /** Runs one key may have queued or running at once (429 above). Default 10. */
+    PRFAQ_MAX_ACTIVE_RUNS: z.coerce.number().int().min(1).default(10),
+    /** Requests per minute per key on /v1 (429 with Retry-After above). Default 120. */
+    PRFAQ_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
+    /** Days a finished run, its transcript and memo are kept. Default 30. */
+    PRFAQ_RETENTION_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
+    /** On SIGTERM, how long running steps get to finish before the worker lets go (their runs resume elsewhere). Default 25000. */
+    PRFAQ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
     /** pino log level. Default info. */
     LOG_LEVEL: LogLevelSchema.default("info"),
   })

@@ -80,6 +80,8 @@ export const RunRecordSchema = z.object({
   verdict: VerdictSchema.optional(),
   usage: UsageSchema,
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Who created the run: a hash of the API key, or "local" without keys. Never served. */
+  owner: z.string().default("local"),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

@@ -19,6 +19,7 @@ export type MeetingInput = {
   emit: (event: EventDraft) => Promise<void>;
   checkpointer?: BaseCheckpointSaver;
   signal?: AbortSignal;
+  onStep?: (node: string, ms: number) => void;
 };
 
 export type MeetingResult = { memo: Memo; usage: Usage; round: number };
@@ -45,6 +46,7 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
     emit: input.emit,
     ...(input.checkpointer ? { checkpointer: input.checkpointer } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.onStep ? { onStep: input.onStep } : {}),
   });
   const config = {
     configurable: { thread_id: input.runId },

@@ -18,6 +18,8 @@ export type ReviewGraphDeps = {
   checkpointer?: BaseCheckpointSaver;
   /** Aborted when the run is cancelled. */
   signal?: AbortSignal;
+  /** Told how long each step took (for metrics). */
+  onStep?: (node: string, ms: number) => void;
 };
 
 const ONE_CALL = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
@@ -179,11 +181,21 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     return { memo, usage: call.usage() };
   }
 
+  /** Times a node for `onStep`; failed steps are not timed (they are retried). */
+  const timed =
+    (node: string, fn: (state: MeetingStateType) => Promise<MeetingUpdate>) =>
+    async (state: MeetingStateType): Promise<MeetingUpdate> => {
+      const started = performance.now();
+      const update = await fn(state);
+      deps.onStep?.(node, performance.now() - started);
+      return update;
+    };
+
   return new StateGraph(MeetingState)
-    .addNode(NODES.drafter, drafter)
-    .addNode(NODES.reviewer, reviewer)
-    .addNode(NODES.leader, leader)
-    .addNode(NODES.memoWriter, memoWriter)
+    .addNode(NODES.drafter, timed(NODES.drafter, drafter))
+    .addNode(NODES.reviewer, timed(NODES.reviewer, reviewer))
+    .addNode(NODES.leader, timed(NODES.leader, leader))
+    .addNode(NODES.memoWriter, timed(NODES.memoWriter, memoWriter))
     .addEdge(START, NODES.drafter)
     .addConditionalEdges(NODES.drafter, routeToReviewers, [NODES.reviewer])
     .addEdge(NODES.reviewer, NODES.leader)

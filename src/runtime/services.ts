@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { Redis } from "ioredis";
 import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
@@ -15,6 +16,7 @@ import type { Engine } from "../domain/run.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
 import { ReviewQueue } from "../queue/review-queue.js";
 import { createApp } from "../server/app.js";
+import { SseRegistry } from "../server/sse-registry.js";
 import { EventHub } from "../store/event-hub.js";
 import { EventLog } from "../store/event-log.js";
 import { redisKeys } from "../store/keys.js";
@@ -69,6 +71,16 @@ export function agentsFactory(config: Config): (engine: Engine, runModels?: Reco
   };
 }
 
+/** API keys from PRFAQ_API_KEYS: a comma-separated list, or `@path` to a file with one key per line (# comments). */
+export async function loadApiKeys(value: string | undefined): Promise<string[]> {
+  if (!value) return [];
+  const text = value.startsWith("@") ? await readFile(value.slice(1), "utf8") : value.replace(/,/g, "\n");
+  return text
+    .split("\n")
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter(Boolean);
+}
+
 const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1" || host.startsWith("127.");
 
 /**
@@ -77,8 +89,9 @@ const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost
  */
 export async function startServices(config: Config, roles: Roles, options: { logger?: Logger } = {}): Promise<Running> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
-  if (roles.api && !isLoopback(config.HOST)) {
-    throw new AppError("validation", `HOST=${config.HOST} would expose the API with no API keys configured; bind to 127.0.0.1 (API keys arrive in a later release).`);
+  const apiKeys = await loadApiKeys(config.PRFAQ_API_KEYS);
+  if (roles.api && apiKeys.length === 0 && !isLoopback(config.HOST)) {
+    throw new AppError("validation", `HOST=${config.HOST} would expose an open API: set PRFAQ_API_KEYS (keys, or @file) or bind to 127.0.0.1.`);
   }
   let privateRedis: PrivateRedis | undefined;
   let redisUrl = config.REDIS_URL;
@@ -91,12 +104,13 @@ export async function startServices(config: Config, roles: Roles, options: { log
   const keys = redisKeys(config.PRFAQ_PREFIX);
   const personas = await loadPersonaLibrary(config.PRFAQ_PERSONAS_DIR ?? defaultPersonaDir());
   const redis = connect("commands");
-  const runs = new RunStore(redis, keys);
+  const runs = new RunStore(redis, keys, { retentionSeconds: config.PRFAQ_RETENTION_DAYS * 86_400 });
   const events = new EventLog(redis, keys);
   const clients: Redis[] = [redis];
   const closers: (() => Promise<void>)[] = [];
   let server: ServerType | undefined;
   let url: string | undefined;
+  const streams = new SseRegistry();
 
   if (roles.worker) {
     const connection = connect("worker");
@@ -121,7 +135,13 @@ export async function startServices(config: Config, roles: Roles, options: { log
       logger,
     });
     closers.push(async () => {
-      await worker.close();
+      // Running steps get PRFAQ_SHUTDOWN_TIMEOUT_MS to finish; after that the worker lets go of its jobs,
+      // whose locks expire and whose runs resume from their last checkpoint on another (or the next) worker.
+      const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), config.PRFAQ_SHUTDOWN_TIMEOUT_MS).unref());
+      if ((await Promise.race([worker.close().then(() => "closed" as const), timeout])) === "timeout") {
+        logger.warn({ timeoutMs: config.PRFAQ_SHUTDOWN_TIMEOUT_MS }, "running reviews did not finish in time; they will resume elsewhere");
+        await worker.close(true);
+      }
       await cancels.stop();
     });
     logger.info({ concurrency: config.PRFAQ_WORKER_CONCURRENCY }, "worker started");
@@ -134,7 +154,27 @@ export async function startServices(config: Config, roles: Roles, options: { log
     const hub = new EventHub(subscriber, keys);
     await hub.start();
     const queue = new ReviewQueue(queueConnection, keys);
-    const app = createApp({ redis, keys, runs, events, hub, queue, personas, engines: availableEngines(config), logger });
+    const app = createApp({
+      redis,
+      keys,
+      runs,
+      events,
+      hub,
+      queue,
+      personas,
+      engines: availableEngines(config),
+      logger,
+      apiKeys,
+      streams,
+      limits: {
+        bodyLimitBytes: config.PRFAQ_BODY_LIMIT_BYTES,
+        maxBriefChars: config.PRFAQ_MAX_BRIEF_CHARS,
+        maxRounds: config.PRFAQ_MAX_ROUNDS,
+        maxPersonas: config.PRFAQ_MAX_PERSONAS,
+        maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
+        ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
+      },
+    });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
     });
@@ -159,7 +199,8 @@ export async function startServices(config: Config, roles: Roles, options: { log
         if (server) {
           const s = server;
           const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-          // SSE streams never end on their own; give them a moment, then close them.
+          // SSE streams never end on their own: tell each client, then end it; they resume with Last-Event-ID.
+          await streams.closeAll("server shutting down; reconnect with Last-Event-ID to resume");
           setTimeout(() => "closeAllConnections" in s && s.closeAllConnections(), 1000).unref();
           await closed;
         }

@@ -3,6 +3,9 @@ import { bodyLimit } from "hono/body-limit";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
+import { bearerAuth, rateLimit } from "./auth.js";
+import type { AppEnv } from "./env.js";
+import { SseRegistry } from "./sse-registry.js";
 import type { Engine } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
@@ -11,10 +14,11 @@ import type { EventLog } from "../store/event-log.js";
 import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
 import { problem, sendProblem, toProblem } from "./problem.js";
-import { createReviewService } from "./review-service.js";
+import { createReviewService, type ServiceLimits } from "./review-service.js";
 import { createEventRoutes } from "./routes/events.js";
 import { createLintRoutes } from "./routes/lint.js";
 import { createMetaRoutes } from "./routes/meta.js";
+import { createMetricsRoutes } from "./routes/metrics.js";
 import { createReviewRoutes } from "./routes/reviews.js";
 
 export type AppDeps = {
@@ -27,26 +31,33 @@ export type AppDeps = {
   personas: PersonaLibrary;
   engines: readonly Engine[];
   logger: Logger;
-  /** Request body limit in bytes. Default 64 KiB. */
-  bodyLimitBytes?: number;
+  /** API keys; empty = open API (the entry point refuses to bind it beyond loopback). */
+  apiKeys?: readonly string[];
+  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number };
+  /** Open SSE streams (shared with the entry point for shutdown and metrics). */
+  streams?: SseRegistry;
   keepAliveMs?: number;
 };
 
-type Env = { Variables: { requestId: string; log: Logger } };
-
 /** The HTTP API. Every error is problem+json; no input gets a 500. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<Env>();
-  const service = createReviewService(deps);
-  const limit = deps.bodyLimitBytes ?? 64 * 1024;
+  const app = new Hono<AppEnv>();
+  const limits: ServiceLimits = { maxBriefChars: 20_000, maxRounds: 6, maxPersonas: 5, maxActiveRuns: 10, ...deps.limits };
+  const service = createReviewService({ ...deps, limits });
+  const limit = deps.limits?.bodyLimitBytes ?? 64 * 1024;
+  const streams = deps.streams ?? new SseRegistry();
 
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
     c.set("requestId", requestId);
     c.set("log", deps.logger.child({ requestId }));
     c.header("X-Request-Id", requestId);
+    const started = performance.now();
     await next();
+    c.get("log").info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
+  app.use("/v1/*", bearerAuth(deps.apiKeys ?? []));
+  app.use("/v1/*", rateLimit(deps.redis, deps.keys, deps.limits?.ratePerMinute ?? 120));
   app.use(
     "/v1/*",
     bodyLimit({
@@ -56,8 +67,9 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route("/", createMetaRoutes(deps));
+  app.route("/", createMetricsRoutes({ ...deps, streams }));
   app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
-  app.route("/v1/reviews", createEventRoutes({ ...deps, service }));
+  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams }));
   app.route("/v1/lint", createLintRoutes());
 
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));

@@ -1,19 +1,29 @@
-import { randomBytes } from "node:crypto";
-import { ConflictError, ValidationError } from "../domain/errors.js";
+import { createHash, randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { eventKey } from "../domain/events.js";
 import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
 import type { EventLog } from "../store/event-log.js";
+import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
+import { HttpProblem } from "./problem.js";
+
+/** Per-deployment limits on what one request or one key may ask for. */
+export type ServiceLimits = { maxBriefChars: number; maxRounds: number; maxPersonas: number; maxActiveRuns: number };
 
 export type ReviewServiceDeps = {
+  redis: Redis;
+  keys: RedisKeys;
   runs: RunStore;
   events: EventLog;
   queue: ReviewQueue;
   personas: PersonaLibrary;
   /** Engines this deployment can run, the first being the default. */
   engines: readonly Engine[];
+  limits: ServiceLimits;
   now?: () => Date;
 };
 
@@ -21,48 +31,87 @@ export function newRunId(): string {
   return `rv_${randomBytes(15).toString("base64url")}`;
 }
 
-/** Starting a review: check what can be checked before anything is written, then write all of it or nothing. */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** What an idempotency key remembers: the run it created and a hash of the body that created it. */
+const IdempotencySlotSchema = z.object({ id: z.string().optional(), bodyHash: z.string().optional() });
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Starting, reading and cancelling reviews on behalf of one owner (an API key, or "local"). */
 export function createReviewService(deps: ReviewServiceDeps) {
   const now = deps.now ?? (() => new Date());
+
+  /** What can be checked before anything is written: engine, limits, persona ids. */
+  function check(request: CreateReview): Engine {
+    const errors: { path: string; message: string }[] = [];
+    const engine = request.options.engine ?? deps.engines[0] ?? "offline";
+    if (!deps.engines.includes(engine)) {
+      errors.push({ path: "options.engine", message: `'${engine}' is not available; available: ${deps.engines.join(", ")}. Set OPENAI_API_KEY (and OPENAI_BASE_URL) on the server to enable openai.` });
+    }
+    if (request.brief.text.length > deps.limits.maxBriefChars) errors.push({ path: "brief.text", message: `at most ${deps.limits.maxBriefChars} characters` });
+    if (request.options.rounds > deps.limits.maxRounds) errors.push({ path: "options.rounds", message: `at most ${deps.limits.maxRounds} on this server` });
+    if ((request.options.personas?.length ?? 0) > deps.limits.maxPersonas) errors.push({ path: "options.personas", message: `at most ${deps.limits.maxPersonas} personas` });
+    if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${errors.length} problem(s), listed in errors.`, errors);
+    const unknown = (request.options.personas ?? []).map((id, i) => ({ id, i })).filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
+    if (unknown.length > 0) {
+      throw new ValidationError(
+        `Unknown customer persona id(s): ${unknown.map((u) => u.id).join(", ")}. GET /v1/personas lists them.`,
+        unknown.map(({ id, i }) => ({ path: `options.personas.${i}`, message: `no customer persona with id '${id}'` })),
+        "unknown_persona",
+      );
+    }
+    return engine;
+  }
+
+  /** Writes the run, its first event and its job; on any failure removes what was written. */
+  async function create(request: CreateReview, engine: Engine, owner: string, id: string): Promise<RunRecord> {
+    if ((await deps.runs.activeCount(owner)) >= deps.limits.maxActiveRuns) {
+      throw new HttpProblem(429, "too-many-active-runs", `This key already has ${deps.limits.maxActiveRuns} reviews queued or running; wait for one to finish or cancel one.`, undefined, { "Retry-After": "30" });
+    }
+    const record: RunRecord = { id, status: "queued", title: request.brief.title, engine, round: 0, rounds: request.options.rounds, createdAt: now().toISOString(), usage: ZERO_USAGE, owner };
+    const stored = { ...request, options: { ...request.options, engine } };
+    await deps.runs.create(record, stored);
+    try {
+      await deps.events.append(record.id, { type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: record.rounds, title: record.title });
+      await deps.queue.enqueue({ runId: record.id, request: stored });
+    } catch (error) {
+      await deps.runs.remove(record.id, owner).catch(() => undefined);
+      throw error;
+    }
+    return record;
+  }
+
   return {
-    async start(request: CreateReview): Promise<RunRecord> {
-      const engine = request.options.engine ?? deps.engines[0] ?? "offline";
-      if (!deps.engines.includes(engine)) {
-        throw new ValidationError(`The ${engine} engine is not configured on this server`, [
-          { path: "options.engine", message: `'${engine}' is not available; available: ${deps.engines.join(", ")}. Set OPENAI_API_KEY (and OPENAI_BASE_URL) to enable openai.` },
-        ]);
+    /**
+     * Starts a review. With an idempotency key, the same key and body return the same run (`replayed`),
+     * and the same key with another body is a conflict.
+     */
+    async start(request: CreateReview, owner: string, idempotencyKey?: string): Promise<{ run: RunRecord; replayed: boolean }> {
+      const engine = check(request);
+      if (!idempotencyKey) return { run: await create(request, engine, owner, newRunId()), replayed: false };
+      const slot = deps.keys.idempotency(owner, sha256(idempotencyKey));
+      const bodyHash = sha256(JSON.stringify(request));
+      const id = newRunId();
+      const claimed = await deps.redis.set(slot, JSON.stringify({ id, bodyHash }), "EX", IDEMPOTENCY_TTL_SECONDS, "NX");
+      if (claimed === "OK") {
+        try {
+          return { run: await create(request, engine, owner, id), replayed: false };
+        } catch (error) {
+          await deps.redis.del(slot);
+          throw error;
+        }
       }
-      // Unknown persona ids fail here, before the run exists.
-      const unknown = (request.options.personas ?? [])
-        .map((id, i) => ({ id, i }))
-        .filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
-      if (unknown.length > 0) {
-        throw new ValidationError(
-          `Unknown customer persona id(s): ${unknown.map((u) => u.id).join(", ")}. GET /v1/personas lists them.`,
-          unknown.map(({ id, i }) => ({ path: `options.personas.${i}`, message: `no customer persona with id '${id}'` })),
-          "unknown_persona",
-        );
-      }
-      const record: RunRecord = {
-        id: newRunId(),
-        status: "queued",
-        title: request.brief.title,
-        engine,
-        round: 0,
-        rounds: request.options.rounds,
-        createdAt: now().toISOString(),
-        usage: ZERO_USAGE,
-      };
-      const stored = { ...request, options: { ...request.options, engine } };
-      await deps.runs.create(record, stored);
-      try {
-        await deps.events.append(record.id, { type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: record.rounds, title: record.title });
-        await deps.queue.enqueue({ runId: record.id, request: stored });
-      } catch (error) {
-        await deps.runs.remove(record.id).catch(() => undefined);
-        throw error;
-      }
-      return record;
+      const previous = IdempotencySlotSchema.parse(JSON.parse((await deps.redis.get(slot)) ?? "{}"));
+      if (previous.bodyHash !== bodyHash) throw new ConflictError("This Idempotency-Key was used with a different request body.");
+      const run = previous.id ? await deps.runs.get(previous.id) : undefined;
+      if (!run) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry in a moment.");
+      return { run, replayed: true };
+    },
+
+    /** The run, if it exists and belongs to `owner` (another owner's run is indistinguishable from none). */
+    async get(id: string, owner: string): Promise<RunRecord> {
+      const run = RunIdSchema.safeParse(id).success ? await deps.runs.get(id) : undefined;
+      if (!run || run.owner !== owner) throw new NotFoundError(`review ${id}`);
+      return run;
     },
 
     /**
@@ -73,14 +122,10 @@ export function createReviewService(deps: ReviewServiceDeps) {
       if (TERMINAL_STATUSES.includes(run.status)) throw new ConflictError(`Review ${run.id} is already ${run.status}.`);
       await deps.runs.requestCancel(run.id);
       if (run.status === "queued" && (await deps.queue.removeWaiting(run.id))) {
-        await deps.runs.update(run.id, { status: "cancelled", finishedAt: now().toISOString() });
+        await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() });
         await deps.events.append(run.id, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
       }
       return (await deps.runs.get(run.id)) ?? run;
-    },
-
-    isRunId(id: string): boolean {
-      return RunIdSchema.safeParse(id).success;
     },
   };
 }

@@ -7,6 +7,14 @@ export function redisKeys(prefix: string) {
     memo: (id: string) => `${prefix}:run:${id}:memo`,
     drafts: (id: string) => `${prefix}:run:${id}:drafts`,
     runIndex: () => `${prefix}:runs`,
+    /** An owner's runs, newest first by creation time. */
+    ownerIndex: (owner: string) => `${prefix}:runs:${owner}`,
+    /** An owner's queued and running runs (for the active-runs limit). */
+    ownerActive: (owner: string) => `${prefix}:active:${owner}`,
+    idempotency: (owner: string, keyHash: string) => `${prefix}:idem:${owner}:${keyHash}`,
+    rateLimit: (owner: string, minute: number) => `${prefix}:rl:${owner}:${minute}`,
+    /** Counters for /metrics: runs by status, model usage by role, durations. */
+    stats: () => `${prefix}:stats`,
     /** Pub/sub channel: a run id is published on it after each appended event. */
     eventsChannel: () => `${prefix}:events`,
     /** Pub/sub channel: a run id is published on it when its cancel is requested. */

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
-import { NotFoundError } from "../domain/errors.js";
+import { z } from "zod";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
 import { MemoSchema, type Memo } from "../domain/memo.js";
 import { CreateReviewSchema, RunRecordSchema, type CreateReview, type RunRecord } from "../domain/run.js";
@@ -9,14 +10,31 @@ import type { RedisKeys } from "./keys.js";
 const JSON_FIELDS = ["verdict", "usage", "error", "request"] as const;
 const INT_FIELDS = ["round", "rounds"] as const;
 
-export type RunPatch = Partial<Omit<RunRecord, "id" | "createdAt">>;
+export type RunPatch = Partial<Omit<RunRecord, "id" | "createdAt" | "owner">>;
 
-/** Run records (a Redis hash per run), the run index, memos and PR/FAQ versions. */
+export type RunStoreOptions = {
+  /** How long a finished run and everything about it is kept. Default 30 days. */
+  retentionSeconds?: number;
+};
+
+/** An opaque list cursor: the position (createdAt ms, id) of the last run returned. */
+const CursorSchema = z.tuple([z.number(), z.string()]);
+
+/** Run records (a Redis hash per run), each owner's run index, memos and PR/FAQ versions. */
 export class RunStore {
+  private readonly retentionSeconds: number;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
-  ) {}
+    options: RunStoreOptions = {},
+  ) {
+    this.retentionSeconds = Math.max(1, Math.round(options.retentionSeconds ?? 30 * 86_400));
+  }
+
+  private runKeys(id: string): string[] {
+    return [this.keys.run(id), this.keys.events(id), this.keys.eventKeys(id), this.keys.memo(id), this.keys.drafts(id)];
+  }
 
   /** Writes a new run record with its request in one transaction (all or nothing). */
   async create(record: RunRecord, request: CreateReview): Promise<void> {
@@ -24,17 +42,88 @@ export class RunStore {
     await this.redis
       .multi()
       .hset(key, { ...toHash(record), request: JSON.stringify(request) })
-      .zadd(this.keys.runIndex(), Date.parse(record.createdAt), record.id)
+      .zadd(this.keys.ownerIndex(record.owner), Date.parse(record.createdAt), record.id)
+      .sadd(this.keys.ownerActive(record.owner), record.id)
+      .hincrby(this.keys.stats(), "runs_created", 1)
       .exec();
   }
 
   /** Removes every key of a run (used when a create could not be completed). */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, owner: string): Promise<void> {
     await this.redis
       .multi()
-      .del(this.keys.run(id), this.keys.events(id), this.keys.eventKeys(id), this.keys.memo(id), this.keys.drafts(id))
-      .zrem(this.keys.runIndex(), id)
+      .del(...this.runKeys(id))
+      .zrem(this.keys.ownerIndex(owner), id)
+      .srem(this.keys.ownerActive(owner), id)
+      .hincrby(this.keys.stats(), "runs_created", -1)
       .exec();
+  }
+
+  /**
+   * Ends a run: sets its final fields, frees its active slot, counts it for /metrics, and starts the
+   * retention clock on every key of the run. Idempotent (a replayed finish counts once).
+   */
+  async finish(run: RunRecord, patch: RunPatch & { status: "completed" | "failed" | "cancelled" }): Promise<void> {
+    const first = (await this.redis.hsetnx(this.keys.run(run.id), "finishedCounted", "1")) === 1;
+    const multi = this.redis.multi().hset(this.keys.run(run.id), toHash(patch)).srem(this.keys.ownerActive(run.owner), run.id);
+    if (first) {
+      multi.hincrby(this.keys.stats(), `runs_${patch.status}`, 1);
+      const started = Date.parse(run.startedAt ?? patch.startedAt ?? "");
+      const finished = Date.parse(patch.finishedAt ?? "");
+      if (Number.isFinite(started) && Number.isFinite(finished)) {
+        multi.hincrbyfloat(this.keys.stats(), "run_seconds_sum", (finished - started) / 1000).hincrby(this.keys.stats(), "run_seconds_count", 1);
+      }
+      for (const [role, u] of Object.entries(patch.usage?.byRole ?? {})) {
+        multi
+          .hincrby(this.keys.stats(), `calls:${role}`, u.calls)
+          .hincrby(this.keys.stats(), `prompt_tokens:${role}`, u.promptTokens)
+          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens)
+          .hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
+      }
+    }
+    for (const key of this.runKeys(run.id)) multi.expire(key, this.retentionSeconds);
+    await multi.exec();
+  }
+
+  /** Adds one step's wall time to the /metrics counters. */
+  async recordStep(node: string, ms: number): Promise<void> {
+    await this.redis.multi().hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1).exec();
+  }
+
+  /** Runs the owner has queued or running. */
+  async activeCount(owner: string): Promise<number> {
+    return this.redis.scard(this.keys.ownerActive(owner));
+  }
+
+  /**
+   * The owner's runs, newest first, `limit` at a time, optionally of one status. Runs past their
+   * retention are dropped from the index as they are met.
+   */
+  async list(owner: string, opts: { limit: number; cursor?: string; status?: RunRecord["status"] }): Promise<{ items: RunRecord[]; nextCursor: string | null }> {
+    const index = this.keys.ownerIndex(owner);
+    await this.redis.zremrangebyscore(index, "-inf", String(Date.now() - this.retentionSeconds * 1000));
+    let position = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    const items: RunRecord[] = [];
+    for (;;) {
+      const max = position ? String(position[0]) : "+inf";
+      const batch = await this.redis.zrevrangebyscore(index, max, "-inf", "WITHSCORES", "LIMIT", 0, 100);
+      const entries: [number, string][] = [];
+      for (let i = 0; i < batch.length; i += 2) entries.push([Number(batch[i + 1]), batch[i] ?? ""]);
+      // Same-millisecond runs sort by id, descending, as ZREVRANGE does: skip up to and including the cursor.
+      const after = position ? entries.filter(([score, id]) => score < position![0] || (score === position![0] && id < position![1])) : entries;
+      if (after.length === 0) return { items, nextCursor: null };
+      for (const [score, id] of after) {
+        position = [score, id];
+        const run = await this.get(id);
+        if (!run) {
+          await this.redis.zrem(index, id);
+          continue;
+        }
+        if (opts.status && run.status !== opts.status) continue;
+        items.push(run);
+        if (items.length === opts.limit) return { items, nextCursor: encodeCursor(position) };
+      }
+    }
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
@@ -92,6 +181,19 @@ export class RunStore {
   }
 }
 
+function encodeCursor(position: [number, string]): string {
+  return Buffer.from(JSON.stringify(position)).toString("base64url");
+}
+
+/** Reads a cursor; a malformed one is a validation error on `cursor`. */
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new ValidationError("The cursor is not one this API returned.", [{ path: "query.cursor", message: "invalid cursor" }]);
+  }
+}
+
 function toHash(values: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) {
@@ -104,7 +206,7 @@ function toHash(values: Record<string, unknown>): Record<string, string> {
 function fromHash(hash: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(hash)) {
-    if (k === "request" || k === "cancelRequested") continue;
+    if (k === "request" || k === "cancelRequested" || k === "finishedCounted") continue;
     if ((JSON_FIELDS as readonly string[]).includes(k)) out[k] = JSON.parse(v);
     else if ((INT_FIELDS as readonly string[]).includes(k)) out[k] = Number.parseInt(v, 10);
     else out[k] = v;

@@ -48,7 +48,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     }
     const controller = deps.cancels?.track(runId) ?? new AbortController();
     const cancelled = async () => {
-      await deps.runs.update(runId, { status: "cancelled", finishedAt: now().toISOString() });
+      await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() });
       await deps.events.append(runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
       await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
       log.info("review cancelled");
@@ -67,7 +67,8 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       deps.cancels?.release(runId);
       return cancelled();
     }
-    await deps.runs.update(runId, { status: "running", startedAt: run.startedAt ?? now().toISOString() });
+    const startedAt = run.startedAt ?? now().toISOString();
+    await deps.runs.update(runId, { status: "running", startedAt });
     log.info({ engine: run.engine }, "review started");
     try {
       const agents = deps.agentsFor(run.engine, request.options.models);
@@ -79,6 +80,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         personas: deps.personas,
         emit,
         signal: controller.signal,
+        onStep: (node, ms) => void deps.runs.recordStep(node, ms).catch(() => undefined),
         ...(deps.checkpointer ? { checkpointer: deps.checkpointer } : {}),
       });
       const verdict = {
@@ -87,7 +89,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         score: result.memo.scorecard.at(-1)?.score ?? 0,
       };
       await deps.runs.saveMemo(runId, result.memo);
-      await deps.runs.update(runId, { status: "completed", finishedAt: now().toISOString(), verdict, usage: result.usage, round: result.round });
+      await deps.runs.finish(run, { status: "completed", finishedAt: now().toISOString(), startedAt, verdict, usage: result.usage, round: result.round });
       await deps.events.append(runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict });
       log.info({ decision: verdict.decision, score: verdict.score }, "review completed");
       // The checkpoints only serve a resume; the transcript and memo are the record.
@@ -101,7 +103,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       if (permanent || lastAttempt) {
         const code = error instanceof AppError ? error.code : "internal";
         const message = error instanceof Error ? error.message : String(error);
-        await deps.runs.update(runId, { status: "failed", finishedAt: now().toISOString(), error: { code, message } });
+        await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), startedAt, error: { code, message } });
         await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
         await deps.events.append(runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } });
         throw new UnrecoverableError(message);

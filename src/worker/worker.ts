@@ -40,10 +40,10 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
   timer.unref();
   return {
     worker,
-    /** Stops taking jobs and waits for running ones to finish their current work. */
-    async close(): Promise<void> {
+    /** Stops taking jobs and waits for running ones to finish; `force` lets go of them at once (they resume elsewhere). */
+    async close(force = false): Promise<void> {
       clearInterval(timer);
-      await worker.close();
+      await worker.close(force);
       await options.heartbeat.del(options.keys.workerHeartbeat(options.workerId)).catch(() => 0);
     },
   };

@@ -8,12 +8,15 @@ import type { EventLog } from "../../store/event-log.js";
 import type { RunStore } from "../../store/runs.js";
 import { HttpProblem } from "../problem.js";
 import type { ReviewService } from "../review-service.js";
+import type { AppEnv } from "../env.js";
+import type { SseRegistry } from "../sse-registry.js";
 
 export type EventRoutesDeps = {
   runs: RunStore;
   events: EventLog;
   hub: EventHub;
   service: ReviewService;
+  streams: SseRegistry;
   /** Keep-alive comment interval. Default 15 s. */
   keepAliveMs?: number;
 };
@@ -24,12 +27,11 @@ const POLL_MS = 2000;
 
 /** GET /v1/reviews/:id/events: the transcript as SSE (replay, then follow) or, with ?format=json, as an array. */
 export function createEventRoutes(deps: EventRoutesDeps) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.get("/:id/events", async (c) => {
     const id = c.req.param("id");
-    const run = deps.service.isRunId(id) ? await deps.runs.get(id) : undefined;
-    if (!run) throw new HttpProblem(404, "not-found", `No review with id ${id}.`);
+    await deps.service.get(id, c.get("owner"));
     const rawCursor = c.req.query("after") ?? c.req.header("last-event-id") ?? "0";
     const cursor = Cursor.safeParse(rawCursor.trim() === "" ? "0" : rawCursor);
     if (!cursor.success) {
@@ -47,6 +49,11 @@ export function createEventRoutes(deps: EventRoutesDeps) {
     return streamSSE(c, async (stream) => {
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
+      // On shutdown: a final comment, then the stream ends; the client resumes elsewhere with Last-Event-ID.
+      const unregister = deps.streams.add(async (comment) => {
+        await stream.write(`: ${comment}\n\n`);
+        closed.abort();
+      });
       const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => closed.abort()), deps.keepAliveMs ?? 15_000);
       let after = cursor.data;
       let idle = 0;
@@ -76,6 +83,7 @@ export function createEventRoutes(deps: EventRoutesDeps) {
         await stream.writeSSE({ event: "error", data: JSON.stringify({ type: "https://prfaq-sim.dev/problems/stream", title: "Stream failed", status: 500, detail }) }).catch(() => undefined);
       } finally {
         clearInterval(keepAlive);
+        unregister();
       }
     });
   });

@@ -1,8 +1,9 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { renderMemoMarkdown } from "../../domain/memo-markdown.js";
 import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
-import type { RunRecord } from "../../domain/run.js";
+import { RunStatusSchema, type RunRecord } from "../../domain/run.js";
+import type { AppEnv } from "../env.js";
 import type { RunStore } from "../../store/runs.js";
 import { HttpProblem } from "../problem.js";
 import { parseOr400, readCreateReview } from "../request-body.js";
@@ -10,10 +11,11 @@ import type { ReviewService } from "../review-service.js";
 
 export type ReviewRoutesDeps = { runs: RunStore; service: ReviewService };
 
-/** The run record as served: with links to everything about the run. */
+/** The run record as served: with links to everything about the run, without its owner. */
 export function present(run: RunRecord) {
+  const { owner: _owner, ...served } = run;
   const self = `/v1/reviews/${run.id}`;
-  return { ...run, links: { self, events: `${self}/events`, memo: `${self}/memo`, prfaq: `${self}/prfaq` } };
+  return { ...served, links: { self, events: `${self}/events`, memo: `${self}/memo`, prfaq: `${self}/prfaq` } };
 }
 
 /** True when the client asked for markdown rather than JSON. */
@@ -23,32 +25,44 @@ function wantsMarkdown(accept: string | undefined): boolean {
 }
 
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(200).optional(),
+  status: RunStatusSchema.optional(),
+});
+const IdempotencyKeySchema = z.string().min(1).max(200);
 
 /** POST /v1/reviews, GET /v1/reviews/:id, its memo and PR/FAQ versions. */
 export function createReviewRoutes(deps: ReviewRoutesDeps) {
-  const app = new Hono();
-
-  const requireRun = async (id: string) => {
-    const run = deps.service.isRunId(id) ? await deps.runs.get(id) : undefined;
-    if (!run) throw new HttpProblem(404, "not-found", `No review with id ${id}.`);
-    return run;
-  };
+  const app = new Hono<AppEnv>();
+  const requireRun = (c: Context<AppEnv>) => deps.service.get(c.req.param("id") ?? "", c.get("owner"));
 
   app.post("/", async (c) => {
     const request = await readCreateReview(c);
-    const run = await deps.service.start(request);
-    return c.json(present(run), 202, { Location: `/v1/reviews/${run.id}` });
+    const header = c.req.header("idempotency-key");
+    const key = header === undefined ? undefined : IdempotencyKeySchema.safeParse(header);
+    if (key && !key.success) {
+      throw new HttpProblem(400, "validation", "The Idempotency-Key header must be 1-200 characters.", [{ path: "header.Idempotency-Key", message: "1-200 characters" }]);
+    }
+    const { run, replayed } = await deps.service.start(request, c.get("owner"), key?.data);
+    return c.json(present(run), 202, { Location: `/v1/reviews/${run.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
   });
 
-  app.get("/:id", async (c) => c.json(present(await requireRun(c.req.param("id")))));
+  app.get("/", async (c) => {
+    const q = parseOr400(ListQuery, c.req.query(), "query string");
+    const page = await deps.runs.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
+    return c.json({ items: page.items.map(present), nextCursor: page.nextCursor });
+  });
+
+  app.get("/:id", async (c) => c.json(present(await requireRun(c))));
 
   app.post("/:id/cancel", async (c) => {
-    const run = await deps.service.cancel(await requireRun(c.req.param("id")));
+    const run = await deps.service.cancel(await requireRun(c));
     return c.json(present(run), 202);
   });
 
   app.get("/:id/memo", async (c) => {
-    const run = await requireRun(c.req.param("id"));
+    const run = await requireRun(c);
     const memo = run.status === "completed" ? await deps.runs.memo(run.id) : undefined;
     if (!memo) {
       throw new HttpProblem(409, "not-finished", `Review ${run.id} is ${run.status}; the memo exists once it has completed.`);
@@ -60,7 +74,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
   });
 
   app.get("/:id/prfaq", async (c) => {
-    const run = await requireRun(c.req.param("id"));
+    const run = await requireRun(c);
     const { version } = parseOr400(VersionQuery, c.req.query(), "query string");
     const draft = await deps.runs.draft(run.id, version);
     if (!draft) throw new HttpProblem(404, "not-found", version ? `Review ${run.id} has no PR/FAQ version ${version}.` : `Review ${run.id} has no draft yet.`);
