@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { ReviewInput } from "../contracts.js";
-import { METHOD, renderDocument, renderFindings } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderDocument, renderFindings } from "../shared/prompt-parts.js";
 
 /** A customer persona reads what a customer would see (press release and external FAQ) and answers in their own voice. */
 export function renderCustomerPrompt(input: ReviewInput): BaseMessageLike[] {
@@ -27,8 +27,5 @@ export function renderCustomerPrompt(input: ReviewInput): BaseMessageLike[] {
     "A reviewer's checklist flagged these issues in what you are reading:",
     renderFindings(input.findings, input.score),
   ].join("\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
+  return chatMessages(system, user);
 }

@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { DraftInput } from "../contracts.js";
-import { METHOD, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
 
 /** The drafter's instructions: v1 from the brief, later versions revise against the leader's changes. */
 export function renderDrafterPrompt(input: DraftInput): BaseMessageLike[] {
@@ -26,8 +26,5 @@ export function renderDrafterPrompt(input: DraftInput): BaseMessageLike[] {
           `Version ${input.version - 1}:`,
           renderDocument(input.previous, "internal"),
         ].join("\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
+  return chatMessages(system, user);
 }

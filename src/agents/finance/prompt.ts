@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { ReviewInput } from "../contracts.js";
-import { METHOD, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
 
 /** The finance partner: pricing, unit economics, market size, cost to build and run, cannibalisation, payback, a numeric success measure. */
 export function renderFinancePrompt(input: ReviewInput): BaseMessageLike[] {
@@ -20,8 +20,5 @@ export function renderFinancePrompt(input: ReviewInput): BaseMessageLike[] {
     "The brief's own facts:",
     renderFacts(input.facts),
   ].join("\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
+  return chatMessages(system, user);
 }

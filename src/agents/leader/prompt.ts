@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { LeaderInput, MemoInput, RoundSummary } from "../contracts.js";
-import { METHOD, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
 
 const LEADER =
   "You are the leader and bar raiser chairing the narrative meeting. Arguments win, not votes: weigh each review on its reasons. Be willing to kill: a press release that cannot be made compelling is a cheap, early no.";
@@ -30,10 +30,7 @@ export function renderLeaderPrompt(input: LeaderInput): BaseMessageLike[] {
     "The brief:",
     renderFacts(input.facts),
   ].join("\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
+  return chatMessages(system, user);
 }
 
 /** The leader's memo: the verdict first, reasons, conditions or what would change it, risks, open questions. */
@@ -54,8 +51,5 @@ export function renderMemoPrompt(input: MemoInput): BaseMessageLike[] {
     "The brief:",
     renderFacts(input.facts),
   ].join("\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
+  return chatMessages(system, user);
 }

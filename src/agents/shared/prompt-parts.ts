@@ -1,3 +1,4 @@
+import type { BaseMessageLike } from "@langchain/core/messages";
 import type { BriefFacts } from "../../domain/brief.js";
 import type { Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
@@ -25,4 +26,12 @@ export function renderFacts(facts: BriefFacts): string {
 /** The document as a reader sees it: customers get the press release and the external FAQ only. */
 export function renderDocument(doc: Prfaq, audience: "customer" | "internal"): string {
   return renderPrfaqMarkdown(audience === "customer" ? { ...doc, internalFaq: [] } : doc);
+}
+
+/** A role's prompt as chat messages: its instructions, then what it reads. */
+export function chatMessages(system: string, user: string): BaseMessageLike[] {
+  return [
+    { role: "system", content: system },
+    { role: "user", content: user },
+  ];
 }
