@@ -1,24 +1,17 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { RunEventSchema } from "../../src/domain/events.js";
 import { readSse } from "../helpers/sse.js";
-import { startStack } from "../helpers/stack.js";
+import { useStack } from "../helpers/stack.js";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
 
-beforeAll(async () => {
-  stack = await startStack({ env: { PRFAQ_OFFLINE_PACE_MS: "200" } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ env: { PRFAQ_OFFLINE_PACE_MS: "200" } });
 
 const brief = { title: "RefillReady", text: "## Customer\nFront-desk staff at 18,000 US vet clinics.\n## Problem\nRefill calls are 31% of calls." };
 
 async function post(path: string, body?: unknown) {
-  const res = await fetch(`${stack.url}${path}`, {
+  const res = await fetch(`${stack().url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     ...(body ? { body: JSON.stringify(body) } : {}),
@@ -30,19 +23,19 @@ describe("cancel", () => {
   it("stops a running review at the next step: run.cancelled, no memo, no job left running", async () => {
     const { body } = await post("/v1/reviews", { brief, options: { rounds: 3 } });
     const id = String(body.id);
-    await readSse(`${stack.url}/v1/reviews/${id}/events`, {}, (m) => m.event === "review.ready");
+    await readSse(`${stack().url}/v1/reviews/${id}/events`, {}, (m) => m.event === "review.ready");
     const cancel = await post(`/v1/reviews/${id}/cancel`);
     expect(cancel.status).toBe(202);
-    const { messages } = await readSse(`${stack.url}/v1/reviews/${id}/events`);
+    const { messages } = await readSse(`${stack().url}/v1/reviews/${id}/events`);
     const events = messages.map((m) => RunEventSchema.parse(JSON.parse(m.data)));
     expect(events.at(-1)?.type).toBe("run.cancelled");
     expect(events.some((e) => e.type === "memo.ready")).toBe(false);
     // Within one step: nothing of round 2 started.
     expect(events.some((e) => e.type === "round.started" && e.round === 2)).toBe(false);
-    const run = (await (await fetch(`${stack.url}/v1/reviews/${id}`)).json()) as { status: string };
+    const run = (await (await fetch(`${stack().url}/v1/reviews/${id}`)).json()) as { status: string };
     expect(run.status).toBe("cancelled");
-    expect((await fetch(`${stack.url}/v1/reviews/${id}/memo`)).status).toBe(409);
-    const queue = new Queue(`${stack.prefix}-reviews`, { connection: new Redis(inject("redisUrl"), { maxRetriesPerRequest: null }) });
+    expect((await fetch(`${stack().url}/v1/reviews/${id}/memo`)).status).toBe(409);
+    const queue = new Queue(`${stack().prefix}-reviews`, { connection: new Redis(inject("redisUrl"), { maxRetriesPerRequest: null }) });
     try {
       expect((await queue.getJobCounts("active")).active).toBe(0);
     } finally {
@@ -56,7 +49,7 @@ describe("cancel", () => {
 
   it("runs the three reviews of a round in parallel (their start/end intervals overlap)", async () => {
     const { body } = await post("/v1/reviews", { brief, options: { rounds: 1 } });
-    const { messages } = await readSse(`${stack.url}/v1/reviews/${String(body.id)}/events`);
+    const { messages } = await readSse(`${stack().url}/v1/reviews/${String(body.id)}/events`);
     const events = messages.map((m) => RunEventSchema.parse(JSON.parse(m.data)));
     const reviewers = events.flatMap((e) => (e.type === "review.ready" ? [e.review.agent] : []));
     expect(reviewers.length).toBeGreaterThanOrEqual(3);

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
-import { startStack } from "../helpers/stack.js";
+import { useStack } from "../helpers/stack.js";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ roles: { api: true, worker: false } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ roles: { api: true, worker: false } });
 
 async function post(body: string, contentType = "application/json") {
-  const res = await fetch(`${stack.url}/v1/reviews`, { method: "POST", headers: { "content-type": contentType }, body });
+  const res = await fetch(`${stack().url}/v1/reviews`, { method: "POST", headers: { "content-type": contentType }, body });
   return { status: res.status, type: res.headers.get("content-type") ?? "", body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -22,7 +14,7 @@ async function post(body: string, contentType = "application/json") {
 async function runCount(): Promise<number> {
   const redis = new Redis(inject("redisUrl"));
   try {
-    return await redis.zcard(`${stack.prefix}:runs`);
+    return await redis.zcard(`${stack().prefix}:runs`);
   } finally {
     redis.disconnect();
   }
@@ -63,22 +55,22 @@ describe("bad input gets a clear problem+json and writes nothing", () => {
   });
 
   it("404 problem for unknown runs and routes; 409 for the memo of an unfinished run", async () => {
-    const unknown = await fetch(`${stack.url}/v1/reviews/rv_doesnotexist12345`);
+    const unknown = await fetch(`${stack().url}/v1/reviews/rv_doesnotexist12345`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toContain("application/problem+json");
-    const route = await fetch(`${stack.url}/nope`);
+    const route = await fetch(`${stack().url}/nope`);
     expect(route.status).toBe(404);
     expect(((await route.json()) as { detail: string }).detail).toBe("No route for GET /nope.");
     // No worker runs in this stack, so the run stays queued.
     const created = await post(JSON.stringify({ brief: { title: "Queued", text: "A brief that waits." } }));
     expect(created.status).toBe(202);
-    const memo = await fetch(`${stack.url}/v1/reviews/${String(created.body.id)}/memo`);
+    const memo = await fetch(`${stack().url}/v1/reviews/${String(created.body.id)}/memo`);
     expect(memo.status).toBe(409);
     expect(((await memo.json()) as { detail: string }).detail).toContain("is queued");
   });
 
   it("accepts a markdown brief with options in the query string", async () => {
-    const res = await fetch(`${stack.url}/v1/reviews?rounds=2`, {
+    const res = await fetch(`${stack().url}/v1/reviews?rounds=2`, {
       method: "POST",
       headers: { "content-type": "text/markdown" },
       body: "# ChairFill\n\nFills cancelled dental appointments from a waitlist.",
@@ -89,8 +81,8 @@ describe("bad input gets a clear problem+json and writes nothing", () => {
   });
 
   it("healthz is up; readyz says why it is not ready when no worker runs", async () => {
-    expect(await (await fetch(`${stack.url}/healthz`)).json()).toEqual({ status: "ok" });
-    const ready = await fetch(`${stack.url}/readyz`);
+    expect(await (await fetch(`${stack().url}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${stack().url}/readyz`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { detail: string }).detail).toMatch(/No worker/);
   });

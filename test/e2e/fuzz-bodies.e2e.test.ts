@@ -1,16 +1,8 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack } from "../helpers/stack.js";
+import { describe, expect, it } from "vitest";
+import { useStack } from "../helpers/stack.js";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
-beforeAll(async () => {
-  // No worker: accepted reviews just wait. Limits high so the fuzzing itself is never rate-limited.
-  stack = await startStack({ roles: { api: true, worker: false }, env: { PRFAQ_RATE_LIMIT_PER_MIN: "1000000", PRFAQ_MAX_ACTIVE_RUNS: "1000000" } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ roles: { api: true, worker: false }, env: { PRFAQ_RATE_LIMIT_PER_MIN: "1000000", PRFAQ_MAX_ACTIVE_RUNS: "1000000" } });
 
 /** Bodies shaped like a review request but wrong in every way fast-check can think of. */
 const almost = fc.record(
@@ -42,7 +34,7 @@ describe("thousands of random and malformed bodies", () => {
     await fc.assert(
       fc.asyncProperty(target, body, async (path, b) => {
         requests += 1;
-        const res = await fetch(`${stack.url}${path}`, { method: "POST", headers: b.type ? { "content-type": b.type } : {}, body: b.text });
+        const res = await fetch(`${stack().url}${path}`, { method: "POST", headers: b.type ? { "content-type": b.type } : {}, body: b.text });
         const text = await res.text();
         expect(res.status, `${path} ${b.type} ${text.slice(0, 200)}`).toBeLessThan(500);
         if (res.status >= 400) {

@@ -1,17 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FindingSchema } from "../../src/domain/finding.js";
-import { startStack } from "../helpers/stack.js";
+import { useStack } from "../helpers/stack.js";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ roles: { api: true, worker: false } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ roles: { api: true, worker: false } });
 
 const LintResponse = z.object({ score: z.number().int(), findings: z.array(FindingSchema), prfaq: z.object({ title: z.string() }).passthrough() });
 const fixture = (name: string) => readFile(new URL(`../fixtures/prfaqs/${name}.md`, import.meta.url), "utf8");
@@ -19,8 +12,8 @@ const fixture = (name: string) => readFile(new URL(`../fixtures/prfaqs/${name}.m
 describe("POST /v1/lint", () => {
   it("lints markdown and {text} alike, synchronously", async () => {
     const text = await fixture("weak-launch-announcement");
-    const asMarkdown = await fetch(`${stack.url}/v1/lint`, { method: "POST", headers: { "content-type": "text/markdown" }, body: text });
-    const asJson = await fetch(`${stack.url}/v1/lint`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
+    const asMarkdown = await fetch(`${stack().url}/v1/lint`, { method: "POST", headers: { "content-type": "text/markdown" }, body: text });
+    const asJson = await fetch(`${stack().url}/v1/lint`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
     expect(asMarkdown.status).toBe(200);
     const a = LintResponse.parse(await asMarkdown.json());
     expect(LintResponse.parse(await asJson.json())).toEqual(a);
@@ -29,14 +22,14 @@ describe("POST /v1/lint", () => {
   });
 
   it("scores the strong fixture at least 85 with no critical or high finding", async () => {
-    const res = await fetch(`${stack.url}/v1/lint`, { method: "POST", headers: { "content-type": "text/markdown" }, body: await fixture("strong-refillready") });
+    const res = await fetch(`${stack().url}/v1/lint`, { method: "POST", headers: { "content-type": "text/markdown" }, body: await fixture("strong-refillready") });
     const body = LintResponse.parse(await res.json());
     expect(body.score).toBeGreaterThanOrEqual(85);
     expect(body.findings.filter((f) => f.severity !== "medium")).toEqual([]);
   });
 
   it("400 with the path for an empty text", async () => {
-    const res = await fetch(`${stack.url}/v1/lint`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "" }) });
+    const res = await fetch(`${stack().url}/v1/lint`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "" }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["text"]);
   });

@@ -1,25 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RunEventSchema, type RunEvent } from "../../src/domain/events.js";
 import { MemoSchema } from "../../src/domain/memo.js";
 import { readSse } from "../helpers/sse.js";
-import { startStack } from "../helpers/stack.js";
+import { useStack } from "../helpers/stack.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/briefs/${name}.md`, import.meta.url), "utf8");
 const titleOf = (md: string) => /^#\s+(.+)$/m.exec(md)?.[1] ?? "Untitled";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
 
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack();
 
 async function submit(md: string, options: Record<string, unknown> = {}) {
-  const res = await fetch(`${stack.url}/v1/reviews`, {
+  const res = await fetch(`${stack().url}/v1/reviews`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ brief: { title: titleOf(md), text: md }, options }),
@@ -28,7 +21,7 @@ async function submit(md: string, options: Record<string, unknown> = {}) {
 }
 
 async function transcript(id: string, headers: Record<string, string> = {}, query = ""): Promise<RunEvent[]> {
-  const { messages, contentType } = await readSse(`${stack.url}/v1/reviews/${id}/events${query}`, { headers });
+  const { messages, contentType } = await readSse(`${stack().url}/v1/reviews/${id}/events${query}`, { headers });
   expect(contentType).toContain("text/event-stream");
   return messages.map((m) => {
     const event = RunEventSchema.parse(JSON.parse(m.data));
@@ -78,20 +71,20 @@ describe("a review over real HTTP with a real Redis and worker", () => {
     const done = events.at(-1);
     expect(done?.type === "run.completed" && done.verdict.decision).toBe("fund");
 
-    const memoRes = await fetch(`${stack.url}/v1/reviews/${body.id}/memo`);
+    const memoRes = await fetch(`${stack().url}/v1/reviews/${body.id}/memo`);
     expect(memoRes.status).toBe(200);
     const memo = MemoSchema.parse(await memoRes.json());
     expect(memo.decision).toBe("fund");
     expect(memo.reasons.length).toBeGreaterThan(0);
     expect(memo.scorecard.length).toBe(events.filter((e) => e.type === "round.started").length);
 
-    const md = await fetch(`${stack.url}/v1/reviews/${body.id}/memo`, { headers: { accept: "text/markdown" } });
+    const md = await fetch(`${stack().url}/v1/reviews/${body.id}/memo`, { headers: { accept: "text/markdown" } });
     expect(md.headers.get("content-type")).toContain("text/markdown");
     const text = await md.text();
     expect(text).toMatch(/^# FUND: /);
     expect(text).toContain("## Reasons");
 
-    const run = (await (await fetch(`${stack.url}/v1/reviews/${body.id}`)).json()) as { status: string; verdict: { decision: string } };
+    const run = (await (await fetch(`${stack().url}/v1/reviews/${body.id}`)).json()) as { status: string; verdict: { decision: string } };
     expect(run.status).toBe("completed");
     expect(run.verdict.decision).toBe("fund");
   });
@@ -103,7 +96,7 @@ describe("a review over real HTTP with a real Redis and worker", () => {
       expect(res.status).toBe(202);
       const events = await transcript(body.id);
       expectMeetingShape(events);
-      const memo = MemoSchema.parse(await (await fetch(`${stack.url}/v1/reviews/${body.id}/memo`)).json());
+      const memo = MemoSchema.parse(await (await fetch(`${stack().url}/v1/reviews/${body.id}/memo`)).json());
       expect(memo.decision).toBe("kill");
       expect(memo.reasons.length).toBeGreaterThan(0);
       expect(memo.whatWouldChange.length).toBeGreaterThan(0);
@@ -118,7 +111,7 @@ describe("a review over real HTTP with a real Redis and worker", () => {
     expect(viaHeader).toEqual(all.slice(n));
     const viaQuery = await transcript(body.id, {}, `?after=${n}`);
     expect(viaQuery).toEqual(all.slice(n));
-    const json = (await (await fetch(`${stack.url}/v1/reviews/${body.id}/events?format=json&after=${all.length - 1}`)).json()) as unknown[];
+    const json = (await (await fetch(`${stack().url}/v1/reviews/${body.id}/events?format=json&after=${all.length - 1}`)).json()) as unknown[];
     expect(json).toEqual([JSON.parse(JSON.stringify(all.at(-1)))]);
     // Past the end of a finished run, the stream ends at once with nothing.
     expect(await transcript(body.id, { "last-event-id": String(all.length) })).toEqual([]);
@@ -126,7 +119,7 @@ describe("a review over real HTTP with a real Redis and worker", () => {
 
   it("a client that connects mid-run replays then follows to the end", async () => {
     const { body } = await submit(await fixture("strong-clinical-trial-matching"));
-    const first = await readSse(`${stack.url}/v1/reviews/${body.id}/events`, {}, (m) => m.event === "review.ready");
+    const first = await readSse(`${stack().url}/v1/reviews/${body.id}/events`, {}, (m) => m.event === "review.ready");
     const lastSeen = first.messages.at(-1)?.id ?? "0";
     const rest = await transcript(body.id, { "last-event-id": lastSeen });
     const whole = await transcript(body.id);
@@ -136,12 +129,12 @@ describe("a review over real HTTP with a real Redis and worker", () => {
 
 describe("personas", () => {
   it("lists the library and serves one persona; a brief may bring its own", async () => {
-    const list = (await (await fetch(`${stack.url}/v1/personas`)).json()) as { personas: { id: string; kind: string }[] };
+    const list = (await (await fetch(`${stack().url}/v1/personas`)).json()) as { personas: { id: string; kind: string }[] };
     expect(list.personas.filter((p) => p.kind === "customer").length).toBeGreaterThanOrEqual(10);
     expect(list.personas.map((p) => p.kind)).toEqual(expect.arrayContaining(["engineer", "finance", "leader"]));
-    const one = await fetch(`${stack.url}/v1/personas/vet-clinic-front-desk`);
+    const one = await fetch(`${stack().url}/v1/personas/vet-clinic-front-desk`);
     expect(((await one.json()) as { name: string }).name).toBeTruthy();
-    expect((await fetch(`${stack.url}/v1/personas/nobody`)).status).toBe(404);
+    expect((await fetch(`${stack().url}/v1/personas/nobody`)).status).toBe(404);
 
     const persona = {
       name: "Priya Raman",
@@ -161,7 +154,7 @@ describe("personas", () => {
     const { res, body } = await submit("# ChairFill\n\nBarbershops lose 3 bookings a week to no-shows.", { personas: ["working-parent"] });
     expect(res.status).toBe(202);
     const plain = await transcript(body.id);
-    const res2 = await fetch(`${stack.url}/v1/reviews`, {
+    const res2 = await fetch(`${stack().url}/v1/reviews`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ brief: { title: "ChairFill", text: "Barbershops lose 3 bookings a week to no-shows.", persona }, options: { rounds: 1 } }),

@@ -1,23 +1,16 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readSse } from "../helpers/sse.js";
-import { startStack } from "../helpers/stack.js";
+import { startStack, useStack } from "../helpers/stack.js";
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-let stack: Stack;
 const A = "key-alpha-0123456789";
 const B = "key-bravo-9876543210";
 const brief = (title = "RefillReady") => ({ brief: { title, text: "## Customer\nFront-desk staff at 18,000 US vet clinics.\n## Problem\nRefill calls are 31% of calls." }, options: { rounds: 1 } });
 
-beforeAll(async () => {
-  stack = await startStack({ env: { PRFAQ_API_KEYS: `${A},${B}`, PRFAQ_MAX_ROUNDS: "3", PRFAQ_BODY_LIMIT_BYTES: "4096", PRFAQ_RETENTION_DAYS: "2" } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ env: { PRFAQ_API_KEYS: `${A},${B}`, PRFAQ_MAX_ROUNDS: "3", PRFAQ_BODY_LIMIT_BYTES: "4096", PRFAQ_RETENTION_DAYS: "2" } });
 
 function call(path: string, init: { key?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  return fetch(`${stack.url}${path}`, {
+  return fetch(`${stack().url}${path}`, {
     method: init.method ?? (init.body ? "POST" : "GET"),
     headers: {
       ...(init.key ? { authorization: `Bearer ${init.key}` } : {}),
@@ -146,7 +139,7 @@ describe("limits and errors", () => {
 describe("metrics and retention", () => {
   it("counts finished runs and model calls by role; a finished run's keys expire after the retention period", async () => {
     const { run } = await created(A);
-    await readSse(`${stack.url}/v1/reviews/${run.id}/events`, { headers: { authorization: `Bearer ${A}` } });
+    await readSse(`${stack().url}/v1/reviews/${run.id}/events`, { headers: { authorization: `Bearer ${A}` } });
     const text = await (await call("/metrics")).text();
     expect(text).toMatch(/^prfaq_runs_finished_total\{status="completed"\} [1-9]/m);
     expect(text).toMatch(/^prfaq_model_calls_total\{role="drafter"\} [1-9]/m);
@@ -156,7 +149,7 @@ describe("metrics and retention", () => {
     const redis = new Redis(inject("redisUrl"));
     try {
       for (const suffix of ["", ":events", ":memo"]) {
-        const ttl = await redis.ttl(`${stack.prefix}:run:${run.id}${suffix}`);
+        const ttl = await redis.ttl(`${stack().prefix}:run:${run.id}${suffix}`);
         expect(ttl).toBeGreaterThan(2 * 86_400 - 60);
         expect(ttl).toBeLessThanOrEqual(2 * 86_400);
       }

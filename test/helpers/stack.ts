@@ -1,5 +1,5 @@
 import pino from "pino";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startServices, type Roles, type Running } from "../../src/runtime/services.js";
 
@@ -20,4 +20,21 @@ export async function startStack(options: { prefix?: string; roles?: Roles; env?
   });
   const running = await startServices(config, options.roles ?? { api: true, worker: true }, { logger: pino({ level: "silent" }) });
   return { ...running, url: running.url ?? "", prefix };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** Starts a stack before a test file's tests and stops it after them; returns a getter for it. */
+export function useStack(options: Parameters<typeof startStack>[0] = {}): () => Stack {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error("the stack is not started yet");
+    return stack;
+  };
 }
