@@ -122,8 +122,9 @@ export function createReviewService(deps: ReviewServiceDeps) {
       if (TERMINAL_STATUSES.includes(run.status)) throw new ConflictError(`Review ${run.id} is already ${run.status}.`);
       await deps.runs.requestCancel(run.id);
       if (run.status === "queued" && (await deps.queue.removeWaiting(run.id))) {
-        await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() });
-        await deps.events.append(run.id, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
+        await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() }, (m) =>
+          deps.events.queueAppend(m, run.id, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" }),
+        );
       }
       return (await deps.runs.get(run.id)) ?? run;
     },

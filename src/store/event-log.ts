@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import { RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
 import type { RedisKeys } from "./keys.js";
 
@@ -24,20 +24,20 @@ export class EventLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Appends `draft` unless an event with the same key exists; returns the event's seq and whether it was new. */
-  async append(runId: string, draft: EventDraft): Promise<{ seq: number; appended: boolean }> {
+  private scriptArgs(runId: string, draft: EventDraft): [string, number, string, string, string, string, string, string] {
     const { key, ...rest } = draft;
     const body = JSON.stringify({ ...rest, runId, at: this.now().toISOString() });
-    const result: unknown = await this.redis.eval(
-      APPEND_SCRIPT,
-      2,
-      this.keys.events(runId),
-      this.keys.eventKeys(runId),
-      key,
-      body,
-      this.keys.eventsChannel(),
-      runId,
-    );
+    return [APPEND_SCRIPT, 2, this.keys.events(runId), this.keys.eventKeys(runId), key, body, this.keys.eventsChannel(), runId];
+  }
+
+  /** Queues the append of `draft` on a transaction, so it lands atomically with the caller's other writes. */
+  queueAppend(multi: ChainableCommander, runId: string, draft: EventDraft): void {
+    multi.eval(...this.scriptArgs(runId, draft));
+  }
+
+  /** Appends `draft` unless an event with the same key exists; returns the event's seq and whether it was new. */
+  async append(runId: string, draft: EventDraft): Promise<{ seq: number; appended: boolean }> {
+    const result: unknown = await this.redis.eval(...this.scriptArgs(runId, draft));
     if (!Array.isArray(result) || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
     return { seq: result[1], appended: result[0] === 1 };
   }

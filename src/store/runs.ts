@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import { z } from "zod";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
@@ -63,9 +63,16 @@ export class RunStore {
    * Ends a run: sets its final fields, frees its active slot, counts it for /metrics, and starts the
    * retention clock on every key of the run. Idempotent (a replayed finish counts once).
    */
-  async finish(run: RunRecord, patch: RunPatch & { status: "completed" | "failed" | "cancelled" }): Promise<void> {
+  async finish(
+    run: RunRecord,
+    patch: RunPatch & { status: "completed" | "failed" | "cancelled" },
+    /** More writes for the same transaction: the terminal event, so status and transcript change together. */
+    also?: (multi: ChainableCommander) => void,
+  ): Promise<void> {
     const first = (await this.redis.hsetnx(this.keys.run(run.id), "finishedCounted", "1")) === 1;
-    const multi = this.redis.multi().hset(this.keys.run(run.id), toHash(patch)).srem(this.keys.ownerActive(run.owner), run.id);
+    const multi = this.redis.multi();
+    also?.(multi);
+    multi.hset(this.keys.run(run.id), toHash(patch)).srem(this.keys.ownerActive(run.owner), run.id);
     if (first) {
       multi.hincrby(this.keys.stats(), `runs_${patch.status}`, 1);
       const started = Date.parse(run.startedAt ?? patch.startedAt ?? "");

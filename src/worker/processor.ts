@@ -48,8 +48,10 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     }
     const controller = deps.cancels?.track(runId) ?? new AbortController();
     const cancelled = async () => {
-      await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() });
-      await deps.events.append(runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" });
+      // The terminal event and the final status are written in one transaction: readers never see one without the other.
+      await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() }, (m) =>
+        deps.events.queueAppend(m, runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" }),
+      );
       await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
       log.info("review cancelled");
       return { decision: "cancelled" };
@@ -89,8 +91,9 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         score: result.memo.scorecard.at(-1)?.score ?? 0,
       };
       await deps.runs.saveMemo(runId, result.memo);
-      await deps.runs.finish(run, { status: "completed", finishedAt: now().toISOString(), startedAt, verdict, usage: result.usage, round: result.round });
-      await deps.events.append(runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict });
+      await deps.runs.finish(run, { status: "completed", finishedAt: now().toISOString(), startedAt, verdict, usage: result.usage, round: result.round }, (m) =>
+        deps.events.queueAppend(m, runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict }),
+      );
       log.info({ decision: verdict.decision, score: verdict.score }, "review completed");
       // The checkpoints only serve a resume; the transcript and memo are the record.
       await deps.checkpointer?.deleteThread(runId).catch((err: unknown) => log.warn({ err }, "could not delete checkpoints"));
@@ -103,9 +106,10 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       if (permanent || lastAttempt) {
         const code = error instanceof AppError ? error.code : "internal";
         const message = error instanceof Error ? error.message : String(error);
-        await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), startedAt, error: { code, message } });
+        await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), startedAt, error: { code, message } }, (m) =>
+          deps.events.queueAppend(m, runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } }),
+        );
         await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
-        await deps.events.append(runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } });
         throw new UnrecoverableError(message);
       }
       throw error;

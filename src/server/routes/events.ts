@@ -71,7 +71,8 @@ export function createEventRoutes(deps: EventRoutesDeps) {
             }
             continue;
           }
-          // A run that ended without a terminal event after the cursor (the client asked past the end).
+          // The client asked past the end of a finished run: nothing more will come. (A terminal status is
+          // written in the same transaction as the terminal event, so a live stream always gets that event.)
           if (idle++ % 5 === 0) {
             const now = await deps.runs.get(id);
             if (!now || (TERMINAL_STATUSES.includes(now.status) && (await deps.events.lastSeq(id)) <= after)) return;
