@@ -74,6 +74,8 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
   private async tuple(ids: Ids, id: string): Promise<CheckpointTuple | undefined> {
     const [hash, writes] = await Promise.all([this.redis.hgetall(this.checkpointKey(ids, id)), this.pendingWrites(ids, id)]);
     if (!hash.checkpoint || !hash.checkpointType || !hash.metadata || !hash.metadataType) return undefined;
+    // Checkpoints are LangGraph's own format, written and read by its serializer; the graph validates
+    // the state it restores, so the cast here does not trust foreign data.
     const checkpoint = (await this.load(hash.checkpointType, hash.checkpoint)) as Checkpoint;
     const metadata = (await this.load(hash.metadataType, hash.metadata)) as CheckpointMetadata;
     const configurable = { thread_id: ids.thread, checkpoint_ns: ids.ns };
