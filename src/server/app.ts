@@ -15,6 +15,7 @@ import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
 import { problem, sendProblem, toProblem } from "./problem.js";
 import { createReviewService, type ServiceLimits } from "./review-service.js";
+import { createDocsRoutes } from "./routes/docs.js";
 import { createEventRoutes } from "./routes/events.js";
 import { createLintRoutes } from "./routes/lint.js";
 import { createMetaRoutes } from "./routes/meta.js";
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams }));
   app.route("/v1/lint", createLintRoutes());
 
+  app.route("/", createDocsRoutes());
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
     const { problem: p, headers } = toProblem(error);

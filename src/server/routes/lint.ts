@@ -1,10 +1,8 @@
 import { Hono } from "hono";
-import { z } from "zod";
-import { BRIEF_LIMITS } from "../../domain/brief.js";
 import { lintMarkdown } from "../../rubric/index.js";
+import { LintBodySchema } from "../wire-schemas.js";
 import { mediaType, parseOr400, readJson } from "../request-body.js";
 
-const LintBodySchema = z.object({ text: z.string().min(1, "the PR/FAQ text is required").max(BRIEF_LIMITS.textMax * 3) });
 
 /** POST /v1/lint: rubric findings and score for a PR/FAQ (markdown body or `{text}`), synchronously. */
 export function createLintRoutes() {

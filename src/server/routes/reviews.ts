@@ -1,9 +1,9 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { renderMemoMarkdown } from "../../domain/memo-markdown.js";
 import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
-import { RunStatusSchema, type RunRecord } from "../../domain/run.js";
+import type { RunRecord } from "../../domain/run.js";
 import type { AppEnv } from "../env.js";
+import { IdempotencyKeySchema, ListQuerySchema, VersionQuerySchema } from "../wire-schemas.js";
 import type { RunStore } from "../../store/runs.js";
 import { HttpProblem } from "../problem.js";
 import { parseOr400, readCreateReview } from "../request-body.js";
@@ -24,13 +24,6 @@ function wantsMarkdown(accept: string | undefined): boolean {
   return a.includes("text/markdown") && !a.startsWith("application/json");
 }
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(200).optional(),
-  status: RunStatusSchema.optional(),
-});
-const IdempotencyKeySchema = z.string().min(1).max(200);
 
 /** POST /v1/reviews, GET /v1/reviews/:id, its memo and PR/FAQ versions. */
 export function createReviewRoutes(deps: ReviewRoutesDeps) {
@@ -49,7 +42,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
   });
 
   app.get("/", async (c) => {
-    const q = parseOr400(ListQuery, c.req.query(), "query string");
+    const q = parseOr400(ListQuerySchema, c.req.query(), "query string");
     const page = await deps.runs.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
     return c.json({ items: page.items.map(present), nextCursor: page.nextCursor });
   });
@@ -75,7 +68,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
 
   app.get("/:id/prfaq", async (c) => {
     const run = await requireRun(c);
-    const { version } = parseOr400(VersionQuery, c.req.query(), "query string");
+    const { version } = parseOr400(VersionQuerySchema, c.req.query(), "query string");
     const draft = await deps.runs.draft(run.id, version);
     if (!draft) throw new HttpProblem(404, "not-found", version ? `Review ${run.id} has no PR/FAQ version ${version}.` : `Review ${run.id} has no draft yet.`);
     if (wantsMarkdown(c.req.header("accept"))) {
