@@ -1,41 +1,20 @@
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config.js";
-import { RedisServerMissingError } from "../runtime/redis-server.js";
-import { startServices, type Roles } from "../runtime/services.js";
-import { runLint } from "./lint.js";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ValidationError } from "../domain/errors.js";
+import type { Roles } from "../runtime/services.js";
+import { UsageError } from "./errors.js";
+import { DEFAULT_WIDTH } from "./format.js";
+import { COMMAND_HELP, HELP } from "./help.js";
+import { readInput } from "./input.js";
+import type { Terminal } from "./review.js";
 
-const HELP = `prfaq - simulated Working Backwards reviews of product briefs
+// Commands load what they need when they run (`await import`): zod schemas, the graph, BullMQ and
+// LangChain are most of a second to seconds of start-up that `--help` or `prfaq review` should not pay.
 
-Usage:
-  prfaq dev               API + worker + a private Redis in one process (same as npm start)
-  prfaq serve             the HTTP API only (needs REDIS_URL or starts a private Redis)
-  prfaq worker            a review worker only (point several at one REDIS_URL to scale out)
-  prfaq lint FILE [--json]  rubric findings and score for a PR/FAQ markdown file (- for stdin)
-
-Options:
-  -h, --help              help for a command
-
-Configuration is read from the environment; see the README (PORT, HOST, REDIS_URL, PRFAQ_DATA_DIR, ...).
-`;
-
-const COMMAND_HELP: Record<string, string> = {
-  dev: "prfaq dev\n\nStarts the API and one worker in one process. Without REDIS_URL it starts a private\nredis-server with its data in PRFAQ_DATA_DIR (default .prfaq/), kept across restarts.\n",
-  serve: "prfaq serve\n\nStarts the HTTP API only. Run workers with `prfaq worker` against the same REDIS_URL.\n",
-  worker: "prfaq worker\n\nStarts a review worker only (PRFAQ_WORKER_CONCURRENCY reviews at once). Run as many as you\nlike against one REDIS_URL.\n",
-  lint: "prfaq lint FILE [--json]\n\nChecks a PR/FAQ (markdown; - reads stdin) against the rubric: every anti-pattern with the\nquoted evidence, grouped by severity, and a score 0-100. --json prints the result as JSON.\nExit code 0 when the lint ran (whatever the score), 1 on error.\n",
-};
-
-async function readInput(file: string): Promise<string> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  return readFile(file, "utf8");
-}
+/** Exit code of any error (review and watch also exit 0 or 10 by verdict). */
+const EXIT_ERROR = 1;
 
 async function runServices(roles: Roles): Promise<void> {
+  const [{ loadConfig }, { startServices }] = await Promise.all([import("../config.js"), import("../runtime/services.js")]);
   const config = loadConfig(process.env);
   const running = await startServices(config, roles);
   const what = roles.api && roles.worker ? "API + worker" : roles.api ? "API" : "worker";
@@ -55,54 +34,158 @@ async function runServices(roles: Roles): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
+/** Options every command accepts, and the client commands' server options. */
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+const SERVER_OPTIONS = { server: { type: "string" } } as const;
+const OUTCOME_OPTIONS = { json: { type: "boolean" }, "memo-out": { type: "string" }, "no-fail": { type: "boolean" } } as const;
+
+/** Each command's options (node:util parseArgs, strict: an unknown option is a usage error). */
+const OPTIONS = {
+  review: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS, local: { type: "boolean" }, rounds: { type: "string" }, persona: { type: "string", multiple: true }, engine: { type: "string" } },
+  watch: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS },
+  memo: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, out: { type: "string", short: "o" } },
+  personas: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, local: { type: "boolean" } },
+  lint: { ...HELP_OPTION, json: { type: "boolean" } },
+  dev: HELP_OPTION,
+  serve: HELP_OPTION,
+  worker: HELP_OPTION,
+} as const satisfies Record<string, ParseArgsConfig["options"]>;
+type Command = keyof typeof OPTIONS;
+const isCommand = (name: string): name is Command => Object.hasOwn(OPTIONS, name);
+
+function parse<C extends Command>(command: C, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs's own messages are clear ("Unknown option '--x'"); point at the command's help too.
+    throw new UsageError(error instanceof Error ? error.message : String(error), command);
+  }
+}
+
+/** The one positional a command takes, or a usage error naming it. */
+function single(positionals: string[], command: Command, what: string): string {
+  if (positionals.length !== 1 || !positionals[0]) {
+    throw new UsageError(positionals.length > 1 ? `${command} takes one ${what}, got ${positionals.length}` : `${command} needs ${what}`, command);
+  }
+  return positionals[0];
+}
+
+function roundsFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--rounds must be a whole number, not '${value}'`, "review");
+  return Number(value);
+}
+
+async function engineFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const { EngineSchema } = await import("../domain/run.js");
+  const engine = EngineSchema.safeParse(value);
+  if (!engine.success) throw new UsageError(`--engine must be ${EngineSchema.options.join(" or ")}, not '${value}'`, "review");
+  return engine.data;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  let [command, ...rest] = argv;
+  if (command === "help" && rest[0]) [command, ...rest] = [rest[0], "--help"];
   if (!command || command === "-h" || command === "--help" || command === "help") {
     process.stdout.write(HELP);
     return 0;
   }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { help: { type: "boolean", short: "h" }, json: { type: "boolean" } },
-    allowPositionals: true,
-  });
-  if (values.help) {
+  if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
+  // Help wins over everything else on the line, even a bad option.
+  if (rest.some((a) => a === "--help" || a === "-h")) {
     process.stdout.write(COMMAND_HELP[command] ?? HELP);
     return 0;
   }
+  const { DEFAULT_SERVER, loadCliEnv } = await import("./env.js");
+  const env = loadCliEnv(process.env);
+  const tty = Boolean(process.stdout.isTTY);
+  const term: Terminal = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    tty,
+    color: tty && !env.NO_COLOR,
+    width: tty && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH,
+  };
+  const server = (flag: string | undefined) => ({ server: flag || env.PRFAQ_SERVER || DEFAULT_SERVER, apiKey: env.PRFAQ_API_KEY });
   switch (command) {
     case "dev":
+      parse(command, rest);
       await runServices({ api: true, worker: true });
       return -1;
     case "serve":
+      parse(command, rest);
       await runServices({ api: true, worker: false });
       return -1;
     case "worker":
+      parse(command, rest);
       await runServices({ api: false, worker: true });
       return -1;
     case "lint": {
-      const file = positionals[0];
-      if (!file) throw new UsageError("prfaq lint needs a FILE (or - for stdin)");
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const result = runLint(await readInput(file), { json: Boolean(values.json), color });
+      const { values, positionals } = parse("lint", rest);
+      const file = single(positionals, command, "a FILE (or - for stdin)");
+      const { runLint } = await import("./lint.js");
+      const result = runLint(await readInput(file), { json: Boolean(values.json), color: term.color });
       process.stdout.write(result.output.endsWith("\n") ? result.output : `${result.output}\n`);
       return result.exitCode;
     }
-    default:
-      throw new UsageError(`unknown command '${command}'`);
+    case "review": {
+      const { values: v, positionals } = parse("review", rest);
+      const file = single(positionals, command, "a brief FILE.md (or - for stdin)");
+      const flags = {
+        ...server(v.server),
+        local: Boolean(v.local),
+        json: Boolean(v.json),
+        memoOut: v["memo-out"],
+        noFail: Boolean(v["no-fail"]),
+        rounds: roundsFlag(v.rounds),
+        personas: v.persona,
+        engine: await engineFlag(v.engine),
+        env: process.env,
+      };
+      const { review } = await import("./review.js");
+      return review(await readInput(file), flags, term);
+    }
+    case "watch": {
+      const { values: v, positionals } = parse("watch", rest);
+      const id = single(positionals, command, "a review ID");
+      const { watch } = await import("./review.js");
+      return watch(id, { ...server(v.server), json: Boolean(v.json), memoOut: v["memo-out"], noFail: Boolean(v["no-fail"]) }, term);
+    }
+    case "memo": {
+      const { values: v, positionals } = parse("memo", rest);
+      const { memo } = await import("./memo.js");
+      return memo(single(positionals, command, "a review ID"), { ...server(v.server), json: Boolean(v.json), out: v.out }, term);
+    }
+    case "personas": {
+      const { values: v, positionals } = parse("personas", rest);
+      if (positionals.length > 0) throw new UsageError("personas takes no arguments", command);
+      const { personas } = await import("./personas.js");
+      return personas({ ...server(v.server), local: Boolean(v.local), json: Boolean(v.json), env: process.env }, term);
+    }
   }
 }
 
-class UsageError extends Error {}
+/** What to print for an error: the message, and for invalid input every field. */
+function describe(error: unknown): string {
+  if (error instanceof UsageError) return `${error.message}\n${error.command ? `Run prfaq ${error.command} --help for its options.` : `\n${HELP}`}`;
+  if (error instanceof ValidationError) return [error.message, ...error.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n");
+  // Everything else (CliError, ConfigError, RedisServerMissingError, a file system error) says it in its message.
+  return error instanceof Error ? error.message : String(error);
+}
+
+// `prfaq review ... | head`: a closed pipe is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`prfaq: ${error.message}\n\n${HELP}`);
-    else if (error instanceof ConfigError || error instanceof RedisServerMissingError) process.stderr.write(`prfaq: ${error.message}\n`);
-    else process.stderr.write(`prfaq: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`prfaq: ${describe(error)}\n`);
+    process.exitCode = EXIT_ERROR;
   },
 );

@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import type { z } from "zod";
+import type { CreateReviewSchema, Engine } from "../domain/run.js";
+
+/** A review request as the CLI builds it, before validation (the server, or `--local`, validates it). */
+export type ReviewRequestBody = z.input<typeof CreateReviewSchema>;
+
+/** The review options a command line can set. */
+export type ReviewFlags = { rounds?: number | undefined; personas?: string[] | undefined; engine?: Engine | undefined };
+
+/** Reads a file, or all of stdin for `-`. */
+export async function readInput(file: string, stdin: AsyncIterable<Buffer | string> = process.stdin): Promise<string> {
+  if (file !== "-") return readFile(file, "utf8");
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The review request for a markdown brief: the title is the first `#` heading, else the first line (as
+ * the API does for a `text/markdown` body), the whole file is the text, and the flags become options.
+ * `--persona` may be repeated or comma-separated. Pure.
+ */
+export function buildReviewRequest(markdown: string, flags: ReviewFlags): ReviewRequestBody {
+  const heading = /^\s*#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
+  const firstLine = markdown.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
+  const personas = (flags.personas ?? []).flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
+  return {
+    brief: { title: heading ?? firstLine ?? "", text: markdown },
+    options: {
+      ...(flags.rounds !== undefined ? { rounds: flags.rounds } : {}),
+      ...(personas.length ? { personas } : {}),
+      ...(flags.engine ? { engine: flags.engine } : {}),
+    },
+  };
+}
