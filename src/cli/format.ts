@@ -1,5 +1,5 @@
 import type { RunEvent } from "../domain/events.js";
-import type { Finding } from "../domain/finding.js";
+import { SEVERITY_RANK, type Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 
 /** How a line is drawn: ANSI colour or not, and the widest a line may be (terminal columns, or 100). */
@@ -57,7 +57,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-const SEVERITY_RANK: Record<Finding["severity"], number> = { critical: 0, high: 1, medium: 2 };
 
 /** The finding to show first: the most severe, in rubric order among equals. */
 export function topFinding(findings: readonly Finding[]): Finding | undefined {

@@ -27,6 +27,9 @@ export type CheckId = z.infer<typeof CheckIdSchema>;
 export const SeveritySchema = z.enum(["critical", "high", "medium"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** Sort order of severities: critical first. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2 };
+
 export const FindingSchema = z.object({
   check: CheckIdSchema,
   severity: SeveritySchema,

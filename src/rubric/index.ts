@@ -1,4 +1,4 @@
-import type { CheckId, Finding, RubricResult, Severity } from "../domain/finding.js";
+import { SEVERITY_RANK, type CheckId, type Finding, type RubricResult, type Severity } from "../domain/finding.js";
 import { parsePrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { CHECKS, RubricContextSchema, type Check, type RubricContext } from "./checks.js";
@@ -42,7 +42,6 @@ const FAMILIES: readonly Check[] = [
 ];
 
 const ORDER = new Map<CheckId, number>(CHECKS.map((c, i) => [c.id, i]));
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2 };
 
 /**
  * Runs every rubric check on a PR/FAQ. Findings come sorted by severity (critical first), then in
@@ -65,7 +64,7 @@ export function runRubric(doc: Prfaq, ctx: RubricContext = {}): RubricResult {
     if (n < MAX_FINDINGS_PER_CHECK) kept.push(f);
   }
   kept.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0),
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0),
   );
   return { findings: kept, score: score(perCheck) };
 }

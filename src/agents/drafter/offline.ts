@@ -2,7 +2,7 @@ import { emptyPrfaq, type FaqItem, type Prfaq } from "../../domain/prfaq.js";
 import type { BriefFacts } from "../../domain/brief.js";
 import type { DraftInput, DraftOutput } from "../contracts.js";
 import { readSignals, type FactSignals } from "../shared/facts.js";
-import { clause, firstSentence, lowerFirst, period, productName, sentences } from "../shared/text.js";
+import { clause, firstSentence, lowerFirst, period, productName, sentences, upperFirst } from "../shared/text.js";
 import { reviseOffline } from "./revise.js";
 
 /** Marks an answer the brief does not give: the drafter asks instead of inventing. */
@@ -49,7 +49,7 @@ function firstDraft(facts: BriefFacts, signals: FactSignals): Prfaq {
   pr.howItWorks = [facts.launch, signals.price ? `Price: ${period(signals.price)}` : ""].filter(Boolean).map(period).join(" ");
   pr.customerQuote = customerQuote(facts, signals);
   pr.callToAction = signals.launchDate
-    ? period(`${upperStart(shortCustomer(customerLead) || "Customers")} can sign up from ${signals.launchDate.display}`)
+    ? period(`${upperFirst(shortCustomer(customerLead) || "Customers")} can sign up from ${signals.launchDate.display}`)
     : "";
   doc.externalFaq = externalFaq(facts, signals);
   doc.internalFaq = internalFaq(facts, signals);
@@ -59,10 +59,6 @@ function firstDraft(facts: BriefFacts, signals: FactSignals): Prfaq {
 /** "Front-desk staff at independent ... clinics in the US with 2 to 6 vets" → up to the first comma or "with". */
 function shortCustomer(customer: string): string {
   return customer.split(/,\s|\s+(?:with|that|who|which)\s+/)[0]?.trim() ?? customer;
-}
-
-function upperStart(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A quote only when the brief names a representative customer; built from their problem and the observed result. */
@@ -75,7 +71,7 @@ function customerQuote(facts: BriefFacts, signals: FactSignals): string {
   return `"Before: ${lowerFirst(clause(before))}. In the trial: ${lowerFirst(clause(after))}," said ${rep.name}, ${clause(rep.role)}.`;
 }
 
-const answer = (text: string | undefined) => (text && text.trim() ? period(upperStart(text.trim())) : OPEN_QUESTION);
+const answer = (text: string | undefined) => (text && text.trim() ? period(upperFirst(text.trim())) : OPEN_QUESTION);
 
 function externalFaq(facts: BriefFacts, s: FactSignals): FaqItem[] {
   const privacy = sentences(facts.risks).find((r) => /\b(privacy|data|hipaa|gdpr|consent|security)\b/i.test(r));

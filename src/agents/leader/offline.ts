@@ -1,4 +1,4 @@
-import type { Finding } from "../../domain/finding.js";
+import { SEVERITY_RANK, type Finding } from "../../domain/finding.js";
 import type { ChangeRequest, Decision, Review } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
 import { FIXABLE_CHECKS, OPEN_QUESTION } from "../drafter/index.js";
@@ -15,7 +15,6 @@ const SECTION_OF: Partial<Record<Finding["check"], string>> = {
   "faq-too-short": "FAQ",
   "no-measurable-outcome": "internal FAQ: success measure",
 };
-const RANK = { critical: 0, high: 1, medium: 2 } as const;
 
 type Tally = { fund: number; kill: number; undecided: number; total: number };
 
@@ -85,7 +84,7 @@ export function decideOffline(input: LeaderInput): Decision {
 function changeList(round: RoundSummary): ChangeRequest[] {
   const seen = new Set<string>();
   const fromFindings = [...round.findings]
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
     .filter((f) => (seen.has(f.check) ? false : (seen.add(f.check), true)))
     .map((f) => ({
       section: SECTION_OF[f.check] ?? "press release",

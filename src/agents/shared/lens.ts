@@ -1,4 +1,4 @@
-import type { CheckId, Finding } from "../../domain/finding.js";
+import { SEVERITY_RANK, type CheckId, type Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import { PRESS_RELEASE_SECTIONS } from "../../domain/prfaq.js";
 import type { Review, Stance } from "../../domain/review.js";
@@ -20,8 +20,7 @@ export type LensResult = {
 
 /** Findings of the given checks, most severe first. */
 export function findingsOf(findings: Finding[], checks: readonly CheckId[]): Finding[] {
-  const rank = { critical: 0, high: 1, medium: 2 } as const;
-  return findings.filter((f) => checks.includes(f.check)).sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return findings.filter((f) => checks.includes(f.check)).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
 /** Every sentence of the press release and the given FAQ parts, as a reader sees them. */
