@@ -5,7 +5,37 @@ import { z } from "zod";
 import { parsePrfaqMarkdown } from "../../src/domain/prfaq-markdown.js";
 
 /** A fault to inject into the next request for `name` (or any request when name is omitted). */
-export type Fault = { name?: string; kind: "429" | "500" | "malformed" | "invalid" };
+export type FaultKind = "429" | "500" | "malformed" | "invalid" | "timeout" | "truncated";
+export type Fault = { name?: string; kind: FaultKind };
+
+export type FakeOpenAIOptions = {
+  /** Latency of every call, in ms. */
+  delayMs?: number;
+  /** Faults injected in order, each into the next matching request. */
+  faults?: Fault[];
+  /** Probability (0..1) that any call gets a random fault of `randomKinds`; `seed` makes the sequence repeatable. */
+  faultRate?: number;
+  randomKinds?: FaultKind[];
+  seed?: number;
+  /** How long a "timeout" fault hangs before answering (the client should give up first). */
+  hangMs?: number;
+  /** The leader concludes at this round (default 2). */
+  rounds?: number;
+  /** Completion tokens reported per answer (default: the answer's length / 4). */
+  completionTokens?: number;
+};
+
+/** A small seeded PRNG (mulberry32) so fault sequences can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export type FakeRequest = { name: string; model: string; messages: { role: string; content: string }[]; startedAt: number; endedAt: number; status: number };
 
@@ -33,7 +63,7 @@ const DOC = parsePrfaqMarkdown(readFileSync(new URL("../fixtures/prfaqs/strong-r
 const tokens = (text: string) => Math.ceil(text.length / 4);
 
 /** Scripted, schema-valid answers per output schema name: a review meeting that funds RefillReady in two rounds. */
-function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>): unknown {
+function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>, rounds: number): unknown {
   const user = body.messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
   const round = Number(/Round (\d+)/.exec(user)?.[1] ?? "1");
   const scoreKeys = z
@@ -54,7 +84,7 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>)
         quote: "In a six-week pilot at two clinics, refill phone calls fell by 58%.",
       };
     case "leader_decision":
-      return round < 2
+      return round < rounds
         ? { action: "iterate", leaning: "fund", rationale: "Strong first draft; tighten the FAQ.", changes: [{ priority: 1, section: "internal FAQ", change: "Add the cost to serve.", why: "finance" }] }
         : { action: "conclude", leaning: "fund", rationale: "Every reviewer backs version 2.", changes: [] };
     case "memo":
@@ -79,8 +109,11 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>)
  * each output schema, reports token usage, and injects faults on request. Real HTTP, so the real
  * `@langchain/openai` client is what is tested.
  */
-export async function startFakeOpenAI(options: { delayMs?: number; faults?: Fault[] } = {}) {
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
   const faults = [...(options.faults ?? [])];
+  const random = seededRandom(options.seed ?? 1);
+  const randomKinds = options.randomKinds ?? ["429", "500", "malformed", "invalid", "timeout", "truncated"];
+  const injected: Record<string, number> = {};
   const requests: FakeRequest[] = [];
   const usage = { promptTokens: 0, completionTokens: 0 };
 
@@ -98,7 +131,10 @@ export async function startFakeOpenAI(options: { delayMs?: number; faults?: Faul
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     const messages = body.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : "" }));
     const faultAt = faults.findIndex((f) => !f.name || f.name === name);
-    const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined;
+    let fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined;
+    if (!fault && options.faultRate && random() < options.faultRate) fault = { kind: randomKinds[Math.floor(random() * randomKinds.length)] ?? "500" };
+    if (fault) injected[fault.kind] = (injected[fault.kind] ?? 0) + 1;
+    if (fault?.kind === "timeout") await new Promise((r) => setTimeout(r, options.hangMs ?? 30_000));
     const record = (status: number) => requests.push({ name, model: body.model, messages, startedAt, endedAt: Date.now(), status });
     if (fault?.kind === "429" || fault?.kind === "500") {
       record(Number(fault.kind));
@@ -106,10 +142,17 @@ export async function startFakeOpenAI(options: { delayMs?: number; faults?: Faul
       res.end(JSON.stringify({ error: { message: fault.kind === "429" ? "Rate limit reached" : "Internal error", type: "server_error" } }));
       return;
     }
+    const good = JSON.stringify(answer(name, schema, body, options.rounds ?? 2));
     const content =
-      fault?.kind === "malformed" ? '{"stance": "fund", "scores": {' : fault?.kind === "invalid" ? JSON.stringify({ stance: "maybe" }) : JSON.stringify(answer(name, schema, body));
+      fault?.kind === "malformed"
+        ? '{"stance": "fund", "scores": {'
+        : fault?.kind === "truncated"
+          ? good.slice(0, Math.floor(good.length / 2))
+          : fault?.kind === "invalid"
+            ? JSON.stringify({ stance: "maybe" })
+            : good;
     const prompt = tokens(messages.map((m) => m.content).join(""));
-    const completion = tokens(content);
+    const completion = options.completionTokens ?? tokens(content);
     usage.promptTokens += prompt;
     usage.completionTokens += completion;
     record(200);
@@ -130,13 +173,19 @@ export async function startFakeOpenAI(options: { delayMs?: number; faults?: Faul
     );
   };
 
-  const server = createServer((req, res) => void handle(req, res).catch(() => res.writeHead(500).end()));
+  const server = createServer((req, res) => void handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500); res.end(); }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     usage,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Faults injected so far, by kind. */
+    injected,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
