@@ -20,6 +20,7 @@ const ALLOWED = {
   store: ["domain"],
   domain: [],
   web: ["domain"],
+  eval: ["graph", "agents", "rubric", "domain", "personas"],
   config: ["llm"],
 };
 

@@ -1,0 +1,87 @@
+// `npm run eval`: runs the full review over the calibration set and prints a confusion matrix, accuracy,
+// each misjudged brief with the memo's reasons, and the verdict's stability over 3 persona selections.
+// `npm run eval -- --rubric`: per-check precision and recall of the rubric on the labelled PR/FAQs.
+// Flags: --engine offline|openai (default offline; openai reads OPENAI_* and PRFAQ_MODEL* like the server),
+// --rounds N (default 3), --split tune|holdout (default both), --dir <calibration folder>, --json.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createOfflineAgents } from "../src/agents/offline.js";
+import { loadConfig } from "../src/config.js";
+import { EngineSchema } from "../src/domain/run.js";
+import {
+  CalibrationLabelsSchema,
+  formatSummary,
+  personaSelections,
+  reviewBrief,
+  RubricLabelsSchema,
+  scoreRubric,
+  summarise,
+  titleOf,
+  type BriefResult,
+  type CalibrationBrief,
+} from "../src/eval/calibration.js";
+import { defaultPersonaDir, loadPersonaLibrary } from "../src/personas/loader.js";
+import { agentsFactory } from "../src/runtime/services.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "offline" },
+    rounds: { type: "string", default: "3" },
+    split: { type: "string" },
+    dir: { type: "string", default: path.join(root, "test/fixtures/calibration") },
+    rubric: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+});
+
+if (values.rubric) {
+  const dir = path.join(root, "test/fixtures/prfaqs");
+  const labels = RubricLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
+  const docs = await Promise.all(Object.entries(labels).map(async ([file, expected]) => ({ file, expected, text: await readFile(path.join(dir, file), "utf8") })));
+  const { checks, misses } = scoreRubric(docs);
+  if (values.json) {
+    console.log(JSON.stringify({ documents: docs.length, checks, misses }, null, 2));
+  } else {
+    console.log(`rubric: ${docs.length} labelled PR/FAQs in test/fixtures/prfaqs\n`);
+    console.log(`${"check".padEnd(32)} ${"TP".padStart(3)} ${"FP".padStart(3)} ${"FN".padStart(3)}  precision  recall`);
+    for (const c of checks) {
+      console.log(`${c.check.padEnd(32)} ${String(c.truePositives).padStart(3)} ${String(c.falsePositives).padStart(3)} ${String(c.falseNegatives).padStart(3)}  ${c.precision.toFixed(2).padStart(9)}  ${c.recall.toFixed(2).padStart(6)}`);
+    }
+    console.log(misses.length ? `\n${misses.map((m) => `- ${m.file}: ${m.check} (${m.kind})`).join("\n")}` : "\nno false positives or false negatives");
+  }
+  process.exit(0);
+}
+
+const engine = EngineSchema.parse(values.engine);
+const rounds = Number(values.rounds);
+const agents = engine === "offline" ? createOfflineAgents() : agentsFactory(loadConfig(process.env))(engine);
+const personas = await loadPersonaLibrary(defaultPersonaDir());
+const labels = CalibrationLabelsSchema.parse(JSON.parse(await readFile(path.join(values.dir, "labels.json"), "utf8")));
+const files = (await readdir(values.dir)).filter((f) => f.endsWith(".md")).sort();
+const unlabelled = files.filter((f) => !labels.briefs[f]);
+if (unlabelled.length > 0) throw new Error(`briefs without a label in labels.json: ${unlabelled.join(", ")}`);
+
+const briefs: CalibrationBrief[] = await Promise.all(
+  files.map(async (file) => ({ file, text: await readFile(path.join(values.dir, file), "utf8"), label: labels.briefs[file]! })),
+);
+const chosen = briefs.filter((b) => !values.split || b.label.split === values.split);
+const started = performance.now();
+const results: BriefResult[] = [];
+for (const brief of chosen) {
+  const [first, ...others] = personaSelections(brief.text, titleOf(brief.text, brief.file), personas);
+  const outcome = await reviewBrief(brief, { agents, personas, rounds, personaIds: first });
+  const variants = [];
+  for (const ids of others) variants.push(await reviewBrief(brief, { agents, personas, rounds, personaIds: ids }));
+  results.push({ brief, outcome, variants });
+  if (!values.json) process.stderr.write(".");
+}
+if (!values.json) process.stderr.write("\n");
+const summary = summarise(results);
+if (values.json) {
+  console.log(JSON.stringify({ engine, rounds, ...summary, results }, null, 2));
+} else {
+  console.log(formatSummary(summary, engine));
+  console.log(`\n${results.length * 3} meetings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

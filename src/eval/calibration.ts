@@ -1,0 +1,195 @@
+import { z } from "zod";
+import type { MeetingAgents } from "../agents/contracts.js";
+import { extractBriefFacts } from "../domain/brief-facts.js";
+import { ANTI_PATTERN_IDS, CheckIdSchema, type CheckId } from "../domain/finding.js";
+import { DecisionValueSchema, type DecisionValue as Verdict } from "../domain/memo.js";
+import { CreateReviewSchema } from "../domain/run.js";
+import { runMeeting } from "../graph/meeting.js";
+import type { PersonaLibrary } from "../personas/loader.js";
+import { selectPersonas } from "../personas/select.js";
+import { lintMarkdown } from "../rubric/index.js";
+
+/** One labelled brief of the calibration set (`test/fixtures/calibration/labels.json`). */
+export const CalibrationLabelSchema = z.object({
+  expected: DecisionValueSchema.describe("The verdict a competent Working Backwards review reaches"),
+  split: z.enum(["tune", "holdout"]).describe("holdout briefs were never looked at while tuning the offline engine"),
+  format: z.string().describe("How the brief is written (headings, bullets, one paragraph, ...)"),
+  reason: z.string().describe("Why it deserves that verdict"),
+  antiPatterns: z.array(CheckIdSchema).describe("The anti-patterns the brief shows"),
+  hardCase: z.string().optional().describe("Which hard case it is, if any"),
+});
+export type CalibrationLabel = z.infer<typeof CalibrationLabelSchema>;
+
+export const CalibrationLabelsSchema = z.object({ briefs: z.record(z.string(), CalibrationLabelSchema) });
+
+/** The labelled PR/FAQ set for the rubric: file name → the anti-patterns the document contains. */
+export const RubricLabelsSchema = z.record(z.string(), z.array(CheckIdSchema));
+
+export type CalibrationBrief = { file: string; text: string; label: CalibrationLabel };
+
+/** What one review of one brief concluded. */
+export type Outcome = {
+  file: string;
+  personas: string[];
+  decision: Verdict;
+  confidence: number;
+  score: number;
+  headline: string;
+  reasons: string[];
+};
+
+/** One brief's result: the verdict with the default seats, and with two other persona selections. */
+export type BriefResult = { brief: CalibrationBrief; outcome: Outcome; variants: Outcome[] };
+
+/** The title rule of the API: the first heading, else the first line, else the file name. */
+export function titleOf(text: string, fallback: string): string {
+  const heading = /^#{1,6}\s+(.+)$/m.exec(text)?.[1];
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim())?.trim();
+  return (heading ?? firstLine ?? fallback).slice(0, 200);
+}
+
+/**
+ * Three persona selections for a brief, so the verdict's dependence on who sits in the customer seats
+ * can be measured: the default (the best three matches), the single best match alone, and the next
+ * best matches without the first (or, when only one persona matches, the library's first other customer).
+ */
+export function personaSelections(text: string, title: string, library: PersonaLibrary): (string[] | undefined)[] {
+  const facts = extractBriefFacts({ title, text });
+  const ranked = selectPersonas({ customerText: facts.customer, fullText: Object.values(facts).join("\n") }, library, { max: 20 }).selected.map((p) => p.persona.id);
+  const best = ranked[0];
+  if (!best) return [undefined];
+  const others = ranked.slice(1, 3);
+  const alternative = others.length > 0 ? others : library.customers().map((p) => p.id).filter((id) => id !== best).slice(0, 1);
+  return [undefined, [best], alternative];
+}
+
+/** Runs one review meeting of a brief to its memo, in this process. */
+export async function reviewBrief(
+  brief: CalibrationBrief,
+  deps: { agents: MeetingAgents; personas: PersonaLibrary; rounds: number; personaIds?: string[] | undefined },
+): Promise<Outcome> {
+  const request = CreateReviewSchema.parse({
+    brief: { title: titleOf(brief.text, brief.file), text: brief.text },
+    options: { rounds: deps.rounds, ...(deps.personaIds ? { personas: deps.personaIds } : {}) },
+  });
+  let personas: string[] = [];
+  const { memo } = await runMeeting({
+    runId: `eval-${brief.file}`,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    request,
+    agents: deps.agents,
+    personas: deps.personas,
+    emit: async (event) => {
+      if (event.type === "run.started") personas = event.personas.map((p) => p.id);
+    },
+  });
+  return {
+    file: brief.file,
+    personas,
+    decision: memo.decision,
+    confidence: memo.confidence,
+    score: memo.scorecard.at(-1)?.score ?? 0,
+    headline: memo.headline,
+    reasons: memo.reasons,
+  };
+}
+
+/** Rows are the expected verdict, columns the meeting's. */
+export type Confusion = Record<Verdict, Record<Verdict, number>>;
+
+export type CalibrationSummary = {
+  briefs: number;
+  confusion: Confusion;
+  accuracy: number;
+  /** Accuracy per split (tune / holdout). */
+  bySplit: Record<string, { briefs: number; accuracy: number }>;
+  /** Share of briefs whose three persona selections all reach the same verdict. */
+  stability: number;
+  misjudged: BriefResult[];
+  unstable: BriefResult[];
+};
+
+/** Scores a set of results. Pure. */
+export function summarise(results: BriefResult[]): CalibrationSummary {
+  const confusion: Confusion = { fund: { fund: 0, kill: 0 }, kill: { fund: 0, kill: 0 } };
+  for (const r of results) confusion[r.brief.label.expected][r.outcome.decision] += 1;
+  const right = (rs: BriefResult[]) => rs.filter((r) => r.outcome.decision === r.brief.label.expected).length;
+  const bySplit: CalibrationSummary["bySplit"] = {};
+  for (const split of [...new Set(results.map((r) => r.brief.label.split))].sort()) {
+    const rs = results.filter((r) => r.brief.label.split === split);
+    bySplit[split] = { briefs: rs.length, accuracy: ratio(right(rs), rs.length) };
+  }
+  const unstable = results.filter((r) => r.variants.some((v) => v.decision !== r.outcome.decision));
+  return {
+    briefs: results.length,
+    confusion,
+    accuracy: ratio(right(results), results.length),
+    bySplit,
+    stability: ratio(results.length - unstable.length, results.length),
+    misjudged: results.filter((r) => r.outcome.decision !== r.brief.label.expected),
+    unstable,
+  };
+}
+
+export type CheckScore = { check: CheckId; truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number };
+
+/** Per-check precision and recall of the rubric on labelled PR/FAQ documents. Pure. */
+export function scoreRubric(docs: { file: string; text: string; expected: CheckId[] }[]): { checks: CheckScore[]; misses: { file: string; check: CheckId; kind: "false positive" | "false negative" }[] } {
+  const misses: { file: string; check: CheckId; kind: "false positive" | "false negative" }[] = [];
+  const counts = new Map<CheckId, { tp: number; fp: number; fn: number }>(ANTI_PATTERN_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  for (const doc of docs) {
+    const found = new Set(lintMarkdown(doc.text).findings.map((f) => f.check));
+    for (const id of ANTI_PATTERN_IDS) {
+      const c = counts.get(id);
+      if (!c) continue;
+      const expected = doc.expected.includes(id);
+      if (expected && found.has(id)) c.tp += 1;
+      else if (found.has(id)) (c.fp += 1), misses.push({ file: doc.file, check: id, kind: "false positive" });
+      else if (expected) (c.fn += 1), misses.push({ file: doc.file, check: id, kind: "false negative" });
+    }
+  }
+  const checks = [...counts].map(([check, c]) => ({
+    check,
+    truePositives: c.tp,
+    falsePositives: c.fp,
+    falseNegatives: c.fn,
+    // With nothing found and nothing to find, a check is neither imprecise nor forgetful.
+    precision: c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp),
+    recall: c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn),
+  }));
+  return { checks, misses };
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+/** Renders a summary as the text `npm run eval` prints. Pure. */
+export function formatSummary(s: CalibrationSummary, engine: string): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const lines = [
+    `calibration: ${s.briefs} briefs, engine ${engine}`,
+    "",
+    "                 meeting: fund   meeting: kill",
+    `  expected fund  ${String(s.confusion.fund.fund).padStart(13)}   ${String(s.confusion.fund.kill).padStart(13)}`,
+    `  expected kill  ${String(s.confusion.kill.fund).padStart(13)}   ${String(s.confusion.kill.kill).padStart(13)}`,
+    "",
+    `accuracy: ${pct(s.accuracy)} (${Object.entries(s.bySplit).map(([k, v]) => `${k} ${pct(v.accuracy)} of ${v.briefs}`).join(", ")})`,
+    `stability over 3 persona selections: ${pct(s.stability)} of briefs reach one verdict`,
+  ];
+  if (s.misjudged.length > 0) {
+    lines.push("", "misjudged:");
+    for (const r of s.misjudged) {
+      lines.push(`- ${r.brief.file}: expected ${r.brief.label.expected}, meeting said ${r.outcome.decision} (score ${r.outcome.score}, confidence ${r.outcome.confidence})`);
+      lines.push(`    label: ${r.brief.label.reason}`);
+      for (const reason of r.outcome.reasons) lines.push(`    memo: ${reason}`);
+    }
+  } else lines.push("", "misjudged: none");
+  if (s.unstable.length > 0) {
+    lines.push("", "unstable (the verdict changed with the persona selection):");
+    for (const r of s.unstable) {
+      lines.push(`- ${r.brief.file}: ${[r.outcome, ...r.variants].map((o) => `${o.decision} with [${o.personas.join(", ")}]`).join("; ")}`);
+    }
+  }
+  return lines.join("\n");
+}
