@@ -40,6 +40,32 @@ describe("extractBriefFacts", () => {
   });
 });
 
+describe("extractBriefFacts on briefs written loosely", () => {
+  it("files every sentence after a label under that label", () => {
+    const facts = extractBriefFacts({ title: "ChairFill", text: "Problem: A chair sits empty. The practice loses 9 visits a week, about $1,400." });
+    expect(facts.problem).toBe("A chair sits empty. The practice loses 9 visits a week, about $1,400.");
+    expect(facts.business).toBe("");
+  });
+
+  it("reads a run-on brief with no full stops clause by clause", () => {
+    const text =
+      "the people we want are head chefs at restaurants doing 150 covers a day, theres about 30,000 of them in the UK, they throw away 11% of the food they prep every week, what we do is tell the kitchen how many portions to prep, we tried it by hand with 4 restaurants and waste went from 11% to 6%, we'd charge £149 per restaurant per month";
+    const facts = extractBriefFacts({ title: "Prep", text });
+    expect(facts.customer).toContain("head chefs");
+    expect(facts.customer).toContain("30,000");
+    expect(facts.problem).toContain("throw away 11%");
+    expect(facts.solution).toContain("tell the kitchen");
+    expect(facts.evidence).toContain("we tried it");
+    expect(facts.business).toContain("£149");
+  });
+
+  it("reads a sentence whose subject is the product as the solution", () => {
+    const facts = extractBriefFacts({ title: "StopWatch: bus times", text: "StopWatch texts parents ten minutes before the bus, and posts delays to the district's page." });
+    expect(facts.solution).toContain("StopWatch texts parents");
+    expect(facts.problem).toBe("");
+  });
+});
+
 describe("splitSentences", () => {
   it("keeps decimals and splits on sentence ends", () => {
     expect(splitSentences("It costs $4.50 a month. Pilots ran 6 weeks! Done?")).toEqual(["It costs $4.50 a month.", "Pilots ran 6 weeks!", "Done?"]);

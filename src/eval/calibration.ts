@@ -49,18 +49,26 @@ export function titleOf(text: string, fallback: string): string {
 }
 
 /**
- * Three persona selections for a brief, so the verdict's dependence on who sits in the customer seats
- * can be measured: the default (the best three matches), the single best match alone, and the next
- * best matches without the first (or, when only one persona matches, the library's first other customer).
+ * Three different persona selections for a brief, so the verdict's dependence on who sits in the
+ * customer seats can be measured: the default (up to three best matches), then the first two distinct
+ * from it and from each other of: the best match alone, the next best matches without the first, and
+ * the library's other customers one at a time.
  */
 export function personaSelections(text: string, title: string, library: PersonaLibrary): (string[] | undefined)[] {
   const facts = extractBriefFacts({ title, text });
-  const ranked = selectPersonas({ customerText: facts.customer, fullText: Object.values(facts).join("\n") }, library, { max: 20 }).selected.map((p) => p.persona.id);
-  const best = ranked[0];
-  if (!best) return [undefined];
-  const others = ranked.slice(1, 3);
-  const alternative = others.length > 0 ? others : library.customers().map((p) => p.id).filter((id) => id !== best).slice(0, 1);
-  return [undefined, [best], alternative];
+  const input = { customerText: facts.customer, fullText: Object.values(facts).join("\n") };
+  const auto = selectPersonas(input, library).selected.map((p) => p.persona.id);
+  const ranked = selectPersonas(input, library, { max: 20 }).selected.map((p) => p.persona.id);
+  const candidates = [ranked.slice(0, 1), ranked.slice(1, 3), ranked.slice(1, 2), ranked.slice(2, 4), ...library.customers().map((p) => [p.id])];
+  const seen = new Set([auto.join(",")]);
+  const picked: string[][] = [];
+  for (const ids of candidates) {
+    if (ids.length === 0 || seen.has(ids.join(","))) continue;
+    seen.add(ids.join(","));
+    picked.push(ids);
+    if (picked.length === 2) break;
+  }
+  return [undefined, ...picked];
 }
 
 /** Runs one review meeting of a brief to its memo, in this process. */

@@ -1,11 +1,9 @@
 import type { Finding } from "../domain/finding.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
+import { PAIN } from "../domain/vocabulary.js";
 import { MEASUREMENT, splitSentences } from "./text.js";
 
-/** Words that describe a customer's pain or friction today. */
-export const PAIN =
-  /\b(?:today|currently|still|have to|has to|had to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|can not|unable|miss(?:es|ed|ing)?|los(?:e|es|ing|t)|manual(?:ly)?|by hand|phone tag|back-and-forth|delay\w*|slow|expensive|costly|problem|pain\w*|tired of|overtime|chas(?:e|es|ing)|forget\w*|forgot|fail\w*|error-prone|mistakes?|burden\w*|stuck|guess\w*|no way to|only about|drop(?:s|ped)? out|(?:run|runs|ran|running) out|stock-?outs?|out of stock|cost (?:them|us|him|her|one of them)|(?:takes?|took) (?:hours|days|weeks|too long|\d+)|rose|risen|rising|went up|doubled)\b/i;
 
 // What someone saw or measured: the difference between a claim and evidence.
 const OBSERVED =

@@ -18,6 +18,14 @@ export function reviewAsFinanceOffline(input: ReviewInput): Review {
     const f = findingsOf(input.findings, ["no-measurable-outcome"])[0];
     objections.push({ text: "Success is not a number with a date; nobody could tell in a year whether this worked.", blocking: !s.price, quote: f?.evidence ?? "" });
   }
+  const ue = s.unitEconomics;
+  if (ue && ue.margin <= 0) {
+    objections.push({
+      text: `Every sale loses money: it costs ${ue.cost} to serve each ${ue.basis} against a price of ${ue.price}. Fix the unit economics before anything else.`,
+      blocking: true,
+      quote: s.costToServe ?? "",
+    });
+  }
   if (s.price && !s.costToServe) objections.push({ text: "The price is there but not the cost to serve: the margin is unknown.", blocking: false });
   if (!s.marketSize) objections.push({ text: "No count of customers who could buy this: the market size is unknown.", blocking: false, quote: input.facts.customer });
   for (const f of findingsOf(input.findings, ["combining-ideas", "too-many-features"])) {
@@ -30,7 +38,7 @@ export function reviewAsFinanceOffline(input: ReviewInput): Review {
   ].filter((q): q is string => q !== undefined);
   const scores = {
     pricing: score(s.price ? 5 : 1),
-    unitEconomics: score(s.price && s.costToServe ? 5 : s.price ? 3 : 1),
+    unitEconomics: score(ue && ue.margin <= 0 ? 1 : s.price && s.costToServe ? 5 : s.price ? 3 : 1),
     marketSize: score(s.marketSize ? 4 : 2),
     measurableOutcome: score(s.metric ? 5 : 1),
   };

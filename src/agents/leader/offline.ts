@@ -29,11 +29,16 @@ function unfixable(findings: Finding[]): Finding[] {
   return findings.filter((f) => !FIXABLE_CHECKS.includes(f.check));
 }
 
-/** The meeting's leaning after a round: fund only with a majority for, no critical finding and a good score. */
+/**
+ * The meeting's leaning after a round: fund only with a majority for, no critical finding, a good score,
+ * and neither internal reviewer against: customers cannot outvote a plan that cannot be built or that
+ * loses money on every sale.
+ */
 export function leaning(round: RoundSummary): "fund" | "kill" {
   const t = tally(round.reviews);
   const critical = round.findings.some((f) => f.severity === "critical");
-  return t.fund > t.kill && t.fund * 2 >= t.total && !critical && round.score >= 70 ? "fund" : "kill";
+  const vetoed = round.reviews.some((r) => r.role !== "customer" && r.stance === "kill");
+  return t.fund > t.kill && t.fund * 2 >= t.total && !critical && !vetoed && round.score >= 70 ? "fund" : "kill";
 }
 
 /**
@@ -109,6 +114,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const signals = readSignals(input.facts);
   const critical = last.findings.filter((f) => f.severity === "critical");
   const killers = last.reviews.filter((r) => r.stance === "kill");
+  const vetoes = killers.filter((r) => r.role !== "customer").map((r) => r.role);
   const reasons =
     decision === "fund"
       ? [
@@ -117,10 +123,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
             input.facts.evidence ? `Observed evidence: ${excerpt(sentences(input.facts.evidence)[0] ?? "", 140)}` : undefined,
             signals.price ? `A price: ${excerpt(signals.price, 100)}` : undefined].filter((x): x is string => x !== undefined),
         ]
-      : [
-          ...critical.map((f) => `${f.message} ("${excerpt(f.evidence, 80)}")`),
-          ...killers.map((r) => `${r.agent}: ${excerpt(r.objections[0] ?? r.summary, 180)}`),
-        ];
+      : [...critical.map((f) => `${f.message} ("${excerpt(f.evidence, 80)}")`), ...groupedObjections(killers, critical)];
   if (reasons.length === 0) reasons.push(`The rubric scores the final version ${last.score}/100 and the reviewers did not back it (${t.fund} fund of ${t.total}).`);
   const openQuestions = [...input.finalPrfaq.externalFaq, ...input.finalPrfaq.internalFaq]
     .filter((q) => q.answer === OPEN_QUESTION)
@@ -132,7 +135,10 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
     headline:
       decision === "fund"
         ? `Fund ${input.facts.title}: ${t.fund} of ${t.total} reviewers back version ${input.finalVersion} (score ${last.score}).`
-        : `Kill ${input.facts.title} as written: ${critical.length} critical finding(s), ${t.kill} of ${t.total} reviewers against (score ${last.score}).`,
+        : `Kill ${input.facts.title} as written: ${[
+            critical.length > 0 ? `${critical.length} critical finding(s)` : undefined,
+            `${t.kill} of ${t.total} reviewers against${vetoes.length > 0 ? ` (${vetoes.join(" and ")} would not back it)` : ""}`,
+          ].filter(Boolean).join(", ")} (score ${last.score}).`,
     reasons: reasons.slice(0, 6),
     conditions: decision === "fund" ? [...(signals.metric ? [`Hold the team to its success measure: ${signals.metric}`] : []), ...remaining].slice(0, 5) : [],
     whatWouldChange: decision === "kill" ? unfixable(last.findings).map((f) => f.message).concat(killers.flatMap((r) => r.questions.slice(0, 1))).slice(0, 6) : [],
@@ -140,4 +146,18 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
     openQuestions: [...new Set([...openQuestions, ...last.reviews.flatMap((r) => r.questions)])].slice(0, 8),
     stances: last.reviews.map((r) => ({ agent: r.agent, stance: r.stance, rationale: r.summary })),
   };
+}
+
+/**
+ * Each distinct first objection of the reviewers who would kill, once, with every agent who raised it;
+ * objections that only repeat a critical finding already listed are left out.
+ */
+function groupedObjections(killers: Review[], critical: Finding[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const r of killers) {
+    const objection = r.objections[0] ?? r.summary;
+    if (critical.some((f) => objection.startsWith(f.message))) continue;
+    byText.set(objection, [...(byText.get(objection) ?? []), r.agent]);
+  }
+  return [...byText].map(([objection, agents]) => `${agents.join(", ")}: ${excerpt(objection, 180)}`);
 }

@@ -3,7 +3,7 @@ import type { LeaderInput, MemoInput, RoundSummary } from "../contracts.js";
 import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
 
 const LEADER =
-  "You are the leader and bar raiser chairing the narrative meeting. Arguments win, not votes: weigh each review on its reasons. Be willing to kill: a press release that cannot be made compelling is a cheap, early no.";
+  "You are the leader and bar raiser chairing the narrative meeting. Arguments win, not votes: weigh each review on its reasons. Customers' enthusiasm cannot outvote a plan the engineer shows cannot be built or the finance partner shows loses money on every sale. Be willing to kill: a press release that cannot be made compelling is a cheap, early no.";
 
 function renderRound(r: RoundSummary): string {
   return [

@@ -1,3 +1,4 @@
+export { productName } from "../../domain/brief-facts.js";
 import { splitSentences } from "../../domain/brief-facts.js";
 
 /** Sentence helpers the offline engine composes its prose with. Pure. */
@@ -35,12 +36,6 @@ export function numericSentences(text: string): string[] {
   return sentences(text).filter((s) => /\d/.test(s));
 }
 
-/** The product name: the title up to a colon or dash ("RefillReady: refills for vets" → "RefillReady"). */
-export function productName(title: string): string {
-  const head = title.split(/\s*[:–—|]\s*|\s+-\s+/)[0]?.trim() ?? title;
-  const name = head.replace(/\s+(for|by|to)\s+.*$/i, "").trim();
-  return name || title.trim();
-}
 
 /** Words of a text, lowercased, for overlap checks. */
 export function words(text: string): string[] {
