@@ -34,7 +34,7 @@ describe("prfaq review against a server", () => {
     expect(lines.find((l) => l.startsWith("[round 1] drafter   v1         PR "))).toMatch(/^\[round 1\] drafter {3}v1 {9}PR \d+ words, FAQ \d+ words · 1 change: /);
     expect(lines.find((l) => l.startsWith("[round 1] rubric    score 95   v1: 1 finding; top: skipping-the-iteration (medium)"))).toBeDefined();
     for (const role of ["customer", "engineer", "finance"]) expect(lines.some((l) => l.startsWith(`[round 2] ${role.padEnd(9)} fund       `))).toBe(true);
-    expect(lines.find((l) => l.startsWith("[round 1] leader    iterate    1 change · leaning fund: Version 1 scores 95"))).toBeDefined();
+    expect(lines.find((l) => /^\[round 1\] leader    iterate    [2-5] changes · leaning fund: Version 1 scores 95/.test(l))).toBeDefined();
     expect(lines).toContain("[run]     run       FUND       completed: fund, confidence 95%, rubric score 100");
     expect(stdout).toContain("\n# FUND: RefillReady: prescription refills for veterinary clinics\n");
     const eventLines = lines.slice(0, lines.indexOf(""));

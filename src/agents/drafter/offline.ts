@@ -3,10 +3,9 @@ import type { BriefFacts } from "../../domain/brief.js";
 import type { DraftInput, DraftOutput } from "../contracts.js";
 import { readSignals, type FactSignals } from "../shared/facts.js";
 import { clause, firstSentence, lowerFirst, period, productName, sentences, upperFirst } from "../shared/text.js";
-import { reviseOffline } from "./revise.js";
+import { OPEN_QUESTION, reviseOffline } from "./revise.js";
 
-/** Marks an answer the brief does not give: the drafter asks instead of inventing. */
-export const OPEN_QUESTION = "Open question: the brief does not say.";
+export { OPEN_QUESTION };
 
 /**
  * The offline drafter: version 1 is assembled from the brief's own sentences in the PR/FAQ structure;

@@ -4,6 +4,9 @@ import { PRESS_RELEASE_SECTIONS, PrfaqSchema, type Prfaq } from "../../domain/pr
 import type { DraftInput, DraftOutput } from "../contracts.js";
 import { clause, excerpt, sentences } from "../shared/text.js";
 
+/** Marks an answer the brief does not give: the drafter asks instead of inventing. */
+export const OPEN_QUESTION = "Open question: the brief does not say.";
+
 type Revision = (doc: Prfaq, findings: Finding[], input: DraftInput) => string | undefined;
 
 /**
@@ -61,12 +64,43 @@ const REVISIONS: Partial<Record<CheckId, Revision>> = {
 /** Checks a revision can fix without new facts from the author (a new version itself ends skipping-the-iteration). */
 export const FIXABLE_CHECKS: readonly CheckId[] = [...(Object.keys(REVISIONS) as CheckId[]), "skipping-the-iteration"];
 
+/** How the offline leader asks for a reviewer's question to be answered in the FAQ; the drafter reads it back. */
+export const FAQ_REQUEST = "Answer in the internal FAQ: ";
+
+/**
+ * Adds a reviewer's question to the internal FAQ, answered with the brief's own sentences that share
+ * its key words, or marked open. Skips questions the FAQ already asks.
+ */
+function addQuestion(doc: Prfaq, question: string, input: DraftInput): string | undefined {
+  const asked = [...doc.externalFaq, ...doc.internalFaq].map((q) => q.question.toLowerCase());
+  if (asked.includes(question.toLowerCase())) return undefined;
+  const keys = keyWords(question);
+  const source = sentences(Object.entries(input.facts).filter(([k]) => k !== "title").map(([, v]) => v).join(" "));
+  const answers = source.filter((s) => keyWords(s).filter((w) => keys.includes(w)).length >= 2).slice(0, 2);
+  doc.internalFaq.push({ question, answer: answers.length > 0 ? answers.join(" ") : OPEN_QUESTION });
+  return `Added the reviewers' question "${excerpt(question, 90)}" to the internal FAQ${answers.length > 0 ? ", answered from the brief" : ", marked open"}.`;
+}
+
+const STOP = new Set(["what", "which", "when", "where", "does", "this", "that", "with", "from", "have", "they", "there", "their", "your", "about", "would", "could", "should", "like", "many", "much", "first"]);
+function keyWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).filter((w) => !STOP.has(w));
+}
+
 /** Applies the leader's changes to the previous version and reports each change made or declined. */
 export function reviseOffline(input: DraftInput & { previous: Prfaq }): DraftOutput {
   const doc = PrfaqSchema.parse(structuredClone(input.previous));
   const changes: string[] = [];
   const assumptions: string[] = [];
   for (const request of input.changes) {
+    if (request.check === "skipping-the-iteration") {
+      changes.push(`Version ${input.version} answers the round ${input.version - 1} review.`);
+      continue;
+    }
+    if (request.change.startsWith(FAQ_REQUEST)) {
+      const done = addQuestion(doc, request.change.slice(FAQ_REQUEST.length), input);
+      if (done) changes.push(done);
+      continue;
+    }
     const revision = request.check ? REVISIONS[request.check] : undefined;
     const done = revision?.(doc, input.findings, input);
     if (done) {

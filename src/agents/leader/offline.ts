@@ -1,7 +1,7 @@
 import { SEVERITY_RANK, type Finding } from "../../domain/finding.js";
 import type { ChangeRequest, Decision, Review } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
-import { FIXABLE_CHECKS, OPEN_QUESTION } from "../drafter/index.js";
+import { FAQ_REQUEST, FIXABLE_CHECKS, OPEN_QUESTION } from "../drafter/index.js";
 import { readSignals } from "../shared/facts.js";
 import { excerpt, sentences } from "../shared/text.js";
 
@@ -100,7 +100,13 @@ function changeList(round: RoundSummary): ChangeRequest[] {
   const fromReviews = round.reviews
     .filter((r) => r.stance === "kill")
     .flatMap((r) => r.objections.slice(0, 1).map((o) => ({ section: "whole document", change: o, why: `${r.agent} would kill it` })));
-  return [...fromFindings, ...fromReviews].slice(0, 5).map((c, i) => ({ ...c, priority: i + 1 }));
+  // Room left: the reviewers' questions go to the FAQ, so the next version answers what the room asked.
+  const asked = [...new Set(round.reviews.flatMap((r) => r.questions))].map((q) => ({
+    section: "internal FAQ",
+    change: `${FAQ_REQUEST}${q}`,
+    why: `asked by ${round.reviews.filter((r) => r.questions.includes(q)).map((r) => r.agent).join(", ")}`,
+  }));
+  return [...fromFindings, ...fromReviews, ...asked].slice(0, 5).map((c, i) => ({ ...c, priority: i + 1 }));
 }
 
 /** The offline memo: every line is taken from the reviews, the findings and the brief. */
