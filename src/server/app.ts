@@ -21,6 +21,7 @@ import { createLintRoutes } from "./routes/lint.js";
 import { createMetaRoutes } from "./routes/meta.js";
 import { createMetricsRoutes } from "./routes/metrics.js";
 import { createReviewRoutes } from "./routes/reviews.js";
+import { createWebRoutes } from "./routes/web.js";
 
 export type AppDeps = {
   redis: Redis;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/lint", createLintRoutes());
 
   app.route("/", createDocsRoutes());
+  app.route("/", createWebRoutes(deps));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
     const { problem: p, headers } = toProblem(error);

@@ -12,7 +12,8 @@ export function ownerOf(key: string): string {
 
 /**
  * With keys configured, every /v1 request needs `Authorization: Bearer <key>` (401 otherwise) and is
- * owned by that key; without keys everything is owned by "local".
+ * owned by that key; a GET may send it as `?access_token=<key>` instead (for EventSource). Without keys
+ * everything is owned by "local".
  */
 export function bearerAuth(keys: readonly string[]): MiddlewareHandler<AppEnv> {
   const known = keys.map((k) => Buffer.from(createHash("sha256").update(k).digest("hex")));
@@ -22,7 +23,9 @@ export function bearerAuth(keys: readonly string[]): MiddlewareHandler<AppEnv> {
       return next();
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "");
-    const presented = match?.[1];
+    // EventSource cannot send headers: the web page passes the key as ?access_token= (RFC 6750 §2.3),
+    // accepted on GET only so that no state-changing request carries a key in its URL.
+    const presented = match?.[1] ?? (c.req.method === "GET" ? c.req.query("access_token")?.trim() || undefined : undefined);
     const digest = presented ? Buffer.from(createHash("sha256").update(presented).digest("hex")) : undefined;
     // Compare digests in constant time, against every key, so timing says nothing about which was close.
     const valid = digest !== undefined && known.map((k) => timingSafeEqual(k, digest)).some(Boolean);

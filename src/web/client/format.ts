@@ -1,0 +1,84 @@
+// Words and numbers for the page: the status line, token and cost counters, labels. Pure and DOM-free.
+import type { Usage } from "../../domain/run.js";
+import type { RunView } from "./view-model.js";
+
+/** 950 -> "950", 12_345 -> "12.3k", 2_500_000 -> "2.5M". */
+export function formatTokens(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0).replace(/\.0$/, "")}k`;
+  return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, "")}M`;
+}
+
+/** USD with enough digits to see small model costs: $0, $0.0042, $1.23. */
+export function formatCost(usd: number): string {
+  if (usd === 0) return "$0";
+  if (usd < 0.01) return `$${usd.toFixed(4)}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+/** The usage counter: "12.3k tokens · 10 calls · $0.0042". */
+export function formatUsage(usage: Usage): string {
+  const tokens = usage.promptTokens + usage.completionTokens;
+  return `${formatTokens(tokens)} tokens · ${usage.calls} ${usage.calls === 1 ? "call" : "calls"} · ${formatCost(usage.costUsd)}`;
+}
+
+/** 0.834 -> "83%". */
+export const formatPercent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "a", "a and b", "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The status line: what the meeting is doing now, in a sentence a screen reader can announce. */
+export function statusLine(view: RunView): string {
+  switch (view.status) {
+    case "connecting":
+      return "Connecting to the meeting...";
+    case "queued":
+      return "Queued: waiting for a worker to open the meeting...";
+    case "completed": {
+      const v = view.verdict;
+      const rounds = view.round === 1 ? "1 round" : `${view.round} rounds`;
+      return v ? `Done after ${rounds}: ${v.decision.toUpperCase()} (${formatPercent(v.confidence)} confidence).` : `Done after ${rounds}.`;
+    }
+    case "failed":
+      return `Failed: ${view.error?.message ?? "the review could not finish"}.`;
+    case "cancelled":
+      return "Cancelled.";
+    case "running":
+      break;
+  }
+  const round = view.round > 0 ? `Round ${view.round} of ${view.rounds}: ` : "";
+  const thinking = view.participants.filter((p) => p.thinking);
+  const leader = thinking.find((p) => p.lane === "leader");
+  if (leader) return `${round}${view.concluding ? "the leader is writing the memo..." : "the leader is deciding..."}`;
+  const drafter = thinking.find((p) => p.lane === "drafter");
+  if (drafter) return `${round}the drafter is writing version ${view.drafts.length + 1}...`;
+  if (thinking.length > 0) return `${round}${joinAnd(thinking.map((p) => p.name))} ${thinking.length === 1 ? "is" : "are"} reading...`;
+  if (view.round === 0) return "The meeting is starting...";
+  return `${round}in progress...`;
+}
+
+/** A timestamp as a short local date and time. */
+export function formatWhen(iso: string, locale?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** Initials for an avatar: "Kayla Brooks" -> "KB", "engineer" -> "E", "Leader (bar raiser)" -> "L". */
+export function initials(name: string): string {
+  const words = name.replace(/\([^)]*\)/g, " ").split(/[\s:-]+/).filter((w) => /^\p{L}/u.test(w));
+  return words
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase() ?? "")
+    .join("");
+}
+
+/** The file name of a memo download: "memo-refillready-rv_abc.md". */
+export function memoFileName(title: string, runId: string): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return `memo-${slug ? `${slug}-` : ""}${runId}.md`;
+}
