@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "redis_unavailable"
   | "engine_unavailable"
   | "model_output_invalid"
+  | "model_unavailable"
   | "cancelled"
   | "internal";
 

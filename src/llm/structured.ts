@@ -84,7 +84,7 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   const messages: BaseMessageLike[] = call.method === "jsonMode" ? [...call.messages, { role: "system", content: instruction }] : [...call.messages];
   let problem = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const answer = AnswerSchema.parse(await runnable.invoke(messages, { ...(call.signal ? { signal: call.signal } : {}) }));
+    const answer = AnswerSchema.parse(await ask(runnable, messages, call));
     const tokens = { promptTokens: answer.usage_metadata?.input_tokens ?? 0, completionTokens: answer.usage_metadata?.output_tokens ?? 0 };
     call.onUsage?.({ ...tokens, costUsd: costOf(call.model.name, tokens, call.prices) });
     const json = answerJson(answer);
@@ -97,4 +97,38 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
     messages.push({ role: "user", content: `Your answer was invalid: ${problem}. Answer again with only a JSON object that matches the ${call.name} schema exactly.` });
   }
   throw new AppError("model_output_invalid", `${call.model.name} gave no valid ${call.name} after ${attempts} attempts: ${problem}`);
+}
+
+/** One model call; an HTTP failure the client's own retries did not cure becomes a clear AppError. */
+async function ask(runnable: ReturnType<typeof bindStructured>, messages: BaseMessageLike[], call: StructuredCall<unknown>): Promise<unknown> {
+  try {
+    return await runnable.invoke(messages, { ...(call.signal ? { signal: call.signal } : {}) });
+  } catch (error) {
+    // A cancelled run stops on purpose: not a model failure.
+    if (call.signal?.aborted) throw error;
+    throw modelFailure(call.model.name, call.name, error);
+  }
+}
+
+/**
+ * Names what went wrong with the model: rate limits, server errors and timeouts are `model_unavailable`
+ * (the job is retried later); a refused key or an unknown model is `engine_unavailable` (permanent).
+ */
+export function modelFailure(model: string, step: string, error: unknown): AppError {
+  const status = typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 401 || status === 403 || status === 404) {
+    return new AppError("engine_unavailable", `${model} refused the ${step} request (${status}): ${message}`, { cause: error });
+  }
+  const what =
+    status === 429
+      ? "kept rate-limiting (429)"
+      : status !== undefined && status >= 500
+        ? `kept failing (${status})`
+        : /time(d)? ?out/i.test(message) || (error instanceof Error && /Timeout/.test(error.name))
+          ? "timed out"
+          : status !== undefined
+            ? `rejected the request (${status})`
+            : "could not be reached";
+  return new AppError("model_unavailable", `${model} ${what} on the ${step} step, after the client's retries: ${message}`, { cause: error });
 }

@@ -11,8 +11,10 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
 export class ReviewQueue {
   private readonly queue: Queue;
 
-  constructor(connection: Redis, keys: RedisKeys) {
+  /** `onError`: connection errors while Redis is away (the queue reconnects by itself); without it BullMQ prints them to stderr. */
+  constructor(connection: Redis, keys: RedisKeys, onError: (err: Error) => void = () => undefined) {
     this.queue = new Queue(keys.queueName(), { connection });
+    this.queue.on("error", onError);
   }
 
   async enqueue(job: ReviewJob): Promise<void> {

@@ -32,6 +32,8 @@ export interface PrivateRedisOptions {
   port?: number;
   /** Keep data on disk with the AOF (default true). */
   persist?: boolean;
+  /** AOF fsync policy (default everysec; `always` loses no acknowledged write when the server is killed). */
+  appendfsync?: "always" | "everysec" | "no";
 }
 
 /** True when `redis-server` can be run. */
@@ -78,7 +80,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     "--save", "",
     "--maxmemory-policy", "noeviction",
     "--appendonly", persist ? "yes" : "no",
-    "--appendfsync", "everysec",
+    "--appendfsync", options.appendfsync ?? "everysec",
   ];
   const child = spawn("redis-server", args, { stdio: "ignore" });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -100,7 +100,12 @@ export async function startServices(config: Config, roles: Roles, options: { log
     redisUrl = privateRedis.url;
     logger.info({ redisUrl, dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
   }
-  const connect = (name: string) => new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `prfaq-${name}` });
+  // Every client retries forever (ioredis reconnects, commands wait: maxRetriesPerRequest null, as BullMQ
+  // needs). Connection errors while Redis is away go to the log, not to stderr as "Unhandled error event".
+  const connect = (name: string) =>
+    new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `prfaq-${name}` }).on("error", (err: Error) =>
+      logger.warn({ err: err.message, connection: name }, "redis connection error; retrying"),
+    );
   const keys = redisKeys(config.PRFAQ_PREFIX);
   const personas = await loadPersonaLibrary(config.PRFAQ_PERSONAS_DIR ?? defaultPersonaDir());
   const redis = connect("commands");
@@ -153,7 +158,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
     clients.push(subscriber, queueConnection);
     const hub = new EventHub(subscriber, keys);
     await hub.start();
-    const queue = new ReviewQueue(queueConnection, keys);
+    const queue = new ReviewQueue(queueConnection, keys, (err) => logger.warn({ err: err.message }, "review queue error"));
     const app = createApp({
       redis,
       keys,

@@ -100,6 +100,10 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       return { decision: verdict.decision };
     } catch (error) {
       if (controller.signal.aborted && (await deps.runs.isCancelRequested(runId))) return cancelled();
+      // Stop this attempt's other steps: a reviewer running in parallel with the one that failed would
+      // otherwise finish its model call and append its event after run.failed. Appends share one
+      // connection with the finish below, so once aborted no event can land after the terminal one.
+      controller.abort(error);
       const permanent = error instanceof UnrecoverableError || (error instanceof AppError && PERMANENT.has(error.code));
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, permanent, lastAttempt }, "review step failed");
@@ -116,5 +120,30 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     } finally {
       deps.cancels?.release(runId);
     }
+  };
+}
+
+/**
+ * Ends a run whose job BullMQ failed without our processor finishing it: a job that stalled more than
+ * `maxStalledCount` times (its worker died mid-run again and again) is failed by BullMQ before the
+ * processor is called, which would leave the run `running` forever, its SSE stream open and its
+ * active-run slot taken. Called on the worker's `failed` event; a run already finished is left alone.
+ */
+export function createAbandonedJobHandler(deps: Pick<ProcessorDeps, "runs" | "events" | "checkpointer" | "logger" | "now">) {
+  const now = deps.now ?? (() => new Date());
+  return async function failAbandonedRun(job: Job | undefined, error: Error): Promise<void> {
+    // Only a final failure: a job that will be retried is not finished.
+    if (!job?.finishedOn) return;
+    const parsed = ReviewJobSchema.safeParse(job.data);
+    if (!parsed.success) return;
+    const { runId } = parsed.data;
+    const run = await deps.runs.get(runId);
+    if (!run || TERMINAL_STATUSES.includes(run.status)) return;
+    const error_ = { code: "internal", message: `the review was abandoned by its workers: ${error.message}` };
+    deps.logger.error({ runId, jobId: job.id, err: error }, "review job failed outside the processor; failing the run");
+    await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), error: error_ }, (m) =>
+      deps.events.queueAppend(m, runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: error_ }),
+    );
+    await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
   };
 }

@@ -2,7 +2,7 @@ import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { RedisKeys } from "../store/keys.js";
-import { createReviewProcessor, type ProcessorDeps } from "./processor.js";
+import { createAbandonedJobHandler, createReviewProcessor, type ProcessorDeps } from "./processor.js";
 
 export type ReviewWorkerOptions = ProcessorDeps & {
   /** A dedicated connection (BullMQ blocks on it); `maxRetriesPerRequest: null`. */
@@ -32,6 +32,9 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
     maxStalledCount: 3,
   });
   worker.on("error", (err) => options.logger.error({ err }, "worker error"));
+  // A job BullMQ fails on its own (stalled too often) never reaches the processor: end its run here.
+  const failAbandoned = createAbandonedJobHandler(options);
+  worker.on("failed", (job, err) => void failAbandoned(job, err).catch((e: unknown) => options.logger.error({ err: e }, "could not fail an abandoned run")));
   const beat = async () => {
     await options.heartbeat.set(options.keys.workerHeartbeat(options.workerId), new Date().toISOString(), "EX", 30);
   };
