@@ -51,6 +51,8 @@ export type LeaderInput = {
   facts: BriefFacts;
   /** True when the token budget is spent: the leader must conclude. */
   budgetExhausted: boolean;
+  /** The version under review. */
+  prfaq?: Prfaq;
 };
 
 export type MemoInput = {

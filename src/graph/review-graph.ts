@@ -153,7 +153,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const soFar = sumUsage(state.usage);
     const spent = soFar.promptTokens + soFar.completionTokens;
     const budgetExhausted = state.maxTokens !== undefined && spent >= state.maxTokens;
-    const proposed = await agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted }, call.ctx);
+    const proposed = await agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted, ...(state.prfaq ? { prfaq: state.prfaq } : {}) }, call.ctx);
     // The limits hold whatever the engine's leader says: no round past `rounds`, none past the budget.
     const mustConclude = round >= state.rounds || budgetExhausted;
     const decision =

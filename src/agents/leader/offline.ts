@@ -1,4 +1,5 @@
 import { SEVERITY_RANK, type Finding } from "../../domain/finding.js";
+import type { Prfaq } from "../../domain/prfaq.js";
 import type { ChangeRequest, Decision, Review } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
 import { FAQ_REQUEST, FIXABLE_CHECKS, OPEN_QUESTION } from "../drafter/index.js";
@@ -53,7 +54,7 @@ export function decideOffline(input: LeaderInput): Decision {
   const t = tally(latest.reviews);
   const lean = leaning(latest);
   const fatal = unfixable(latest.findings).filter((f) => f.severity === "critical");
-  const changes = changeList(latest);
+  const changes = changeList(latest, input.prfaq);
   const previous = input.history.at(-2);
   const stalled = previous !== undefined && latest.score <= previous.score;
   let conclude = false;
@@ -86,7 +87,7 @@ export function decideOffline(input: LeaderInput): Decision {
 }
 
 /** At most five changes: rubric findings by severity, then the blocking objections no finding covers. */
-function changeList(round: RoundSummary): ChangeRequest[] {
+function changeList(round: RoundSummary, doc: Prfaq | undefined): ChangeRequest[] {
   const seen = new Set<string>();
   const fromFindings = [...round.findings]
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
@@ -101,7 +102,8 @@ function changeList(round: RoundSummary): ChangeRequest[] {
     .filter((r) => r.stance === "kill")
     .flatMap((r) => r.objections.slice(0, 1).map((o) => ({ section: "whole document", change: o, why: `${r.agent} would kill it` })));
   // Room left: the reviewers' questions go to the FAQ, so the next version answers what the room asked.
-  const asked = [...new Set(round.reviews.flatMap((r) => r.questions))].map((q) => ({
+  const inFaq = new Set([...(doc?.externalFaq ?? []), ...(doc?.internalFaq ?? [])].map((q) => q.question.toLowerCase()));
+  const asked = [...new Set(round.reviews.flatMap((r) => r.questions))].filter((q) => !inFaq.has(q.toLowerCase())).map((q) => ({
     section: "internal FAQ",
     change: `${FAQ_REQUEST}${q}`,
     why: `asked by ${round.reviews.filter((r) => r.questions.includes(q)).map((r) => r.agent).join(", ")}`,
