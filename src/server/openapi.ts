@@ -406,6 +406,7 @@ function routes(): Route[] {
         { name: "after", in: "query", required: false, description: "Send only events with a larger seq (wins over Last-Event-ID)", schema: convert(AfterParam) },
         { name: "format", in: "query", required: false, description: "`json`: the events so far as a JSON array, no streaming", schema: { type: "string", enum: ["json"] } },
         { name: "Last-Event-ID", in: "header", required: false, description: "Resume after this event (its seq)", schema: convert(AfterParam) },
+        { name: "access_token", in: "query", required: false, description: "The API key, for clients that cannot send headers (EventSource); accepted on GET requests only", schema: { type: "string" } },
       ],
       responses: {
         "200": {
@@ -624,7 +625,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           type: "http",
           scheme: "bearer",
           description:
-            "An API key from PRFAQ_API_KEYS, as `Authorization: Bearer <key>`. Required on every /v1 route when the server has keys configured; without PRFAQ_API_KEYS the API is open, on loopback only.",
+            "An API key from PRFAQ_API_KEYS, as `Authorization: Bearer <key>`. Required on every /v1 route when the server has keys configured; without PRFAQ_API_KEYS the API is open, on loopback only. A GET may send the key as `?access_token=<key>` instead (EventSource cannot send headers).",
         },
       },
       headers: {

@@ -41,7 +41,7 @@ const PARAMETERS: Record<string, string[]> = {
   "post /v1/reviews": ["header:Idempotency-Key", "query:rounds", "query:personas", "query:engine"],
   "get /v1/reviews": ["query:limit", "query:cursor", "query:status"],
   "get /v1/reviews/{id}": ["path:id"],
-  "get /v1/reviews/{id}/events": ["path:id", "query:after", "query:format", "header:Last-Event-ID"],
+  "get /v1/reviews/{id}/events": ["path:id", "query:after", "query:format", "header:Last-Event-ID", "query:access_token"],
   "get /v1/reviews/{id}/memo": ["path:id"],
   "get /v1/reviews/{id}/prfaq": ["path:id", "query:version"],
   "post /v1/reviews/{id}/cancel": ["path:id"],
