@@ -37,20 +37,27 @@ const { values } = parseArgs({
 });
 
 if (values.rubric) {
-  const dir = path.join(root, "test/fixtures/prfaqs");
-  const labels = RubricLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
-  const docs = await Promise.all(Object.entries(labels).map(async ([file, expected]) => ({ file, expected, text: await readFile(path.join(dir, file), "utf8") })));
-  const { checks, misses } = scoreRubric(docs);
-  if (values.json) {
-    console.log(JSON.stringify({ documents: docs.length, checks, misses }, null, 2));
-  } else {
-    console.log(`rubric: ${docs.length} labelled PR/FAQs in test/fixtures/prfaqs\n`);
+  const sets = [
+    { name: "in-sample", dir: path.join(root, "test/fixtures/prfaqs"), note: "written alongside the checks" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "written after the checks, never used to tune them" },
+  ];
+  const out = [];
+  for (const set of sets) {
+    const labels = RubricLabelsSchema.parse(JSON.parse(await readFile(path.join(set.dir, "labels.json"), "utf8")));
+    const docs = await Promise.all(Object.entries(labels).map(async ([file, expected]) => ({ file, expected, text: await readFile(path.join(set.dir, file), "utf8") })));
+    const { checks, misses } = scoreRubric(docs);
+    out.push({ set: set.name, documents: docs.length, checks, misses });
+    if (values.json) continue;
+    const total = checks.reduce((a, c) => ({ tp: a.tp + c.truePositives, fp: a.fp + c.falsePositives, fn: a.fn + c.falseNegatives }), { tp: 0, fp: 0, fn: 0 });
+    console.log(`rubric, ${set.name}: ${docs.length} labelled PR/FAQs in ${path.relative(root, set.dir)} (${set.note})\n`);
     console.log(`${"check".padEnd(32)} ${"TP".padStart(3)} ${"FP".padStart(3)} ${"FN".padStart(3)}  precision  recall`);
     for (const c of checks) {
       console.log(`${c.check.padEnd(32)} ${String(c.truePositives).padStart(3)} ${String(c.falsePositives).padStart(3)} ${String(c.falseNegatives).padStart(3)}  ${c.precision.toFixed(2).padStart(9)}  ${c.recall.toFixed(2).padStart(6)}`);
     }
-    console.log(misses.length ? `\n${misses.map((m) => `- ${m.file}: ${m.check} (${m.kind})`).join("\n")}` : "\nno false positives or false negatives");
+    console.log(`${"all checks".padEnd(32)} ${String(total.tp).padStart(3)} ${String(total.fp).padStart(3)} ${String(total.fn).padStart(3)}  ${(total.tp / Math.max(1, total.tp + total.fp)).toFixed(2).padStart(9)}  ${(total.tp / Math.max(1, total.tp + total.fn)).toFixed(2).padStart(6)}`);
+    console.log(misses.length ? `\n${misses.map((m) => `- ${m.file}: ${m.check} (${m.kind})`).join("\n")}\n` : "\nno false positives or false negatives\n");
   }
+  if (values.json) console.log(JSON.stringify(out, null, 2));
   process.exit(0);
 }
 

@@ -37,6 +37,7 @@ describe("no-measurable-outcome", () => {
     expect(isMeasurableOutcome("Picks per hour up 20% within 30 days of go-live.")).toBe(true);
     expect(isMeasurableOutcome("500 clinics in 12 months.", "How do we measure success?")).toBe(true);
     expect(isMeasurableOutcome("Water use down 15% within one season on 200 farms.")).toBe(true);
+    expect(isMeasurableOutcome("1,500 kits sold and fines under 2% of trips by the end of the 2028 harvest.", "How will we measure success?")).toBe(true);
     expect(isMeasurableOutcome("In a six-week pilot at two clinics, refill phone calls fell by 58%.")).toBe(false);
     expect(isMeasurableOutcome("We will reach 100 million users.")).toBe(false);
   });
