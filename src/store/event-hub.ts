@@ -39,11 +39,16 @@ export class EventHub {
     const promise = new Promise<void>((resolve) => {
       const set = this.waiters.get(runId) ?? new Set<() => void>();
       this.waiters.set(runId, set);
+      let settled = false;
       done = () => {
+        // Once only: a cancel after a wake-up must not touch the map again, where a newer set of
+        // watchers may stand under the same run id by now (deleting it would orphan them).
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         signal?.removeEventListener("abort", done);
         set.delete(done);
-        if (set.size === 0) this.waiters.delete(runId);
+        if (set.size === 0 && this.waiters.get(runId) === set) this.waiters.delete(runId);
         resolve();
       };
       const timer = setTimeout(done, timeoutMs);
