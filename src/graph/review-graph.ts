@@ -71,10 +71,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     if (!facts) throw new Error("the meeting has no brief");
     const round = state.round + 1;
     const version = state.version + 1;
-    await emit({ type: "round.started", key: eventKey("round.started", round), round });
-    await emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" });
+    const announced = emit({ type: "round.started", key: eventKey("round.started", round), round }).then(() =>
+      emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" }),
+    );
     const call = callContext("drafter", round);
-    const out = await agents.draft(
+    const out = await alongside(announced, () => agents.draft(
       {
         facts,
         version,
@@ -84,7 +85,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         createdAt: state.createdAt,
       },
       call.ctx,
-    );
+    ));
     const rubric = runRubric(out.prfaq, { version, revised: version > 1 });
     const markdown = renderPrfaqMarkdown(out.prfaq);
     const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");
@@ -115,10 +116,10 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const { seat, prfaq, facts } = state;
     if (!seat || !prfaq || !facts) throw new Error("a reviewer step needs a seat and a draft");
     const round = state.round;
-    await emit({ type: "agent.started", key: eventKey("agent.started", round, seat.agent), round, agent: seat.agent });
+    const announced = emit({ type: "agent.started", key: eventKey("agent.started", round, seat.agent), round, agent: seat.agent });
     const call = callContext(seat.agent, round);
     // Silent reading: the input holds the draft and the findings, never another reviewer's review.
-    const review = await agents.review(
+    const review = await alongside(announced, () => agents.review(
       {
         agent: seat.agent,
         role: seat.role,
@@ -131,7 +132,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         facts,
       },
       call.ctx,
-    );
+    ));
     await emit({ type: "review.ready", key: eventKey("review.ready", round, seat.agent), round, review });
     return { reviews: [review], usage: call.usage() };
   }
@@ -148,12 +149,12 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       reviews: state.reviews.filter((r) => r.version === state.version).sort((a, b) => a.agent.localeCompare(b.agent)),
     };
     const history = [...state.history.filter((h) => h.round !== round), summary];
-    await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader"), round, agent: "leader" });
+    const announced = emit({ type: "agent.started", key: eventKey("agent.started", round, "leader"), round, agent: "leader" });
     const call = callContext("leader", round);
     const soFar = sumUsage(state.usage);
     const spent = soFar.promptTokens + soFar.completionTokens;
     const budgetExhausted = state.maxTokens !== undefined && spent >= state.maxTokens;
-    const proposed = await agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted, ...(state.prfaq ? { prfaq: state.prfaq } : {}) }, call.ctx);
+    const proposed = await alongside(announced, () => agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted, ...(state.prfaq ? { prfaq: state.prfaq } : {}) }, call.ctx));
     // The limits hold whatever the engine's leader says: no round past `rounds`, none past the budget.
     const mustConclude = round >= state.rounds || budgetExhausted;
     const decision =
@@ -204,3 +205,14 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     .compile(deps.checkpointer ? { checkpointer: deps.checkpointer } : {});
 }
 export type ReviewGraph = ReturnType<typeof createReviewGraph>;
+
+/**
+ * Runs an agent's work while its announcement (`agent.started`) is being written, so the write's round
+ * trips are off the model call's critical path. The announcement is issued first on the same connection,
+ * so it still lands before anything the work emits afterwards; if it fails (the run was cancelled), the
+ * step fails with it.
+ */
+async function alongside<T>(announced: Promise<void>, work: () => Promise<T>): Promise<T> {
+  const [, out] = await Promise.all([announced, work()]);
+  return out;
+}

@@ -38,9 +38,17 @@ const AnswerSchema = z
   })
   .passthrough();
 
+/** JSON schemas by zod schema: the conversion costs about half a millisecond, and the schemas never change. */
+const jsonSchemas = new WeakMap<z.ZodType, ReturnType<typeof toStrictJsonSchema>>();
+function jsonSchemaOf(schema: z.ZodType): ReturnType<typeof toStrictJsonSchema> {
+  let json = jsonSchemas.get(schema);
+  if (!json) jsonSchemas.set(schema, (json = toStrictJsonSchema(schema)));
+  return json;
+}
+
 /** The model bound to ask for `name` in the configured way; we parse the answer ourselves, so a malformed one is ours to handle. */
 function bindStructured(call: StructuredCall<unknown>) {
-  const schema = toStrictJsonSchema(call.schema);
+  const schema = jsonSchemaOf(call.schema);
   const chat = call.model.chat;
   switch (call.method) {
     case "jsonSchema":
@@ -79,7 +87,7 @@ function answerJson(answer: z.infer<typeof AnswerSchema>): { value?: unknown; te
 export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   const attempts = call.attempts ?? 2;
   const runnable = bindStructured(call as StructuredCall<unknown>);
-  const instruction = `Answer with only a JSON object for the ${call.name} schema:\n${JSON.stringify(toStrictJsonSchema(call.schema))}`;
+  const instruction = `Answer with only a JSON object for the ${call.name} schema:\n${JSON.stringify(jsonSchemaOf(call.schema))}`;
   // JSON mode has no schema on the wire: the schema goes in the prompt.
   const messages: BaseMessageLike[] = call.method === "jsonMode" ? [...call.messages, { role: "system", content: instruction }] : [...call.messages];
   let problem = "";
@@ -101,12 +109,21 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
 
 /** One model call; an HTTP failure the client's own retries did not cure becomes a clear AppError. */
 async function ask(runnable: ReturnType<typeof bindStructured>, messages: BaseMessageLike[], call: StructuredCall<unknown>): Promise<unknown> {
+  // A signal of this call's own, tied to the run's: the HTTP client adds a listener per request and never
+  // removes it, which on the long-lived run signal piles up (MaxListenersExceededWarning).
+  const run = call.signal;
+  const own = new AbortController();
+  const forward = () => own.abort(run?.reason);
+  if (run?.aborted) forward();
+  else run?.addEventListener("abort", forward, { once: true });
   try {
-    return await runnable.invoke(messages, { ...(call.signal ? { signal: call.signal } : {}) });
+    return await runnable.invoke(messages, { signal: own.signal });
   } catch (error) {
     // A cancelled run stops on purpose: not a model failure.
-    if (call.signal?.aborted) throw error;
+    if (run?.aborted) throw error;
     throw modelFailure(call.model.name, call.name, error);
+  } finally {
+    run?.removeEventListener("abort", forward);
   }
 }
 
