@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
+import { createSseParser } from "../src/cli/sse.js";
 import { loadConfig } from "../src/config.js";
 import { startPrivateRedis, type PrivateRedis } from "../src/runtime/redis-server.js";
 import { startServices, type Roles, type Running } from "../src/runtime/services.js";
@@ -182,27 +183,10 @@ export function streamSse(url: string, onEvent: (e: SseEvent) => void, onOpen?: 
       }
       onOpen?.();
       res.setEncoding("utf8");
-      let buffer = "";
-      let frame: { id?: string; event?: string; data?: string } = {};
+      const parser = createSseParser();
       res.on("data", (chunk: string) => {
         const receivedAt = performance.now();
-        buffer += chunk;
-        let nl: number;
-        while ((nl = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, nl).replace(/\r$/, "");
-          buffer = buffer.slice(nl + 1);
-          if (line === "") {
-            if (frame.data !== undefined) onEvent({ id: Number(frame.id ?? 0), event: frame.event ?? "message", data: frame.data, receivedAt });
-            frame = {};
-          } else if (!line.startsWith(":")) {
-            const idx = line.indexOf(":");
-            const field = idx < 0 ? line : line.slice(0, idx);
-            const value = idx < 0 ? "" : line.slice(idx + 1).replace(/^ /, "");
-            if (field === "data") frame.data = frame.data === undefined ? value : `${frame.data}\n${value}`;
-            else if (field === "event") frame.event = value;
-            else if (field === "id") frame.id = value;
-          }
-        }
+        for (const m of parser.push(chunk).messages) onEvent({ id: Number(m.id ?? 0), event: m.event, data: m.data, receivedAt });
       });
       res.on("end", () => resolve());
       res.on("error", reject);

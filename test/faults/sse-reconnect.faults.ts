@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunEventSchema, TERMINAL_EVENT_TYPES, type RunEvent } from "../../src/domain/events.js";
-import type { SseMessage } from "../helpers/sse.js";
+import { createSseParser, type SseMessage } from "../../src/cli/sse.js";
 import { startStack, type Stack } from "../helpers/stack.js";
 import { newTally, scenarioSeed, sleep, submit, summaryLine, tallyRun, transcript, waitFinished } from "./common.js";
 
@@ -39,30 +39,15 @@ async function connect(url: string, headers: Record<string, string>, maxMessages
     if (!res.ok || !res.body) throw new Error(`GET ${url}: ${res.status}`);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
-    let buffer = "";
-    let frame: { id?: string; event?: string; data?: string } = {};
+    const parser = createSseParser();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return { messages, ended: true };
-      buffer += decoder.decode(value, { stream: true });
-      let nl: number;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, nl).replace(/\r$/, "");
-        buffer = buffer.slice(nl + 1);
-        if (line === "") {
-          if (frame.data !== undefined) messages.push({ event: frame.event ?? "message", data: frame.data, ...(frame.id !== undefined ? { id: frame.id } : {}) });
-          frame = {};
-          if (messages.length >= maxMessages) {
-            controller.abort();
-            return { messages, ended: false };
-          }
-        } else if (!line.startsWith(":")) {
-          const idx = line.indexOf(":");
-          const field = idx < 0 ? line : line.slice(0, idx);
-          const v = idx < 0 ? "" : line.slice(idx + 1).replace(/^ /, "");
-          if (field === "data") frame.data = frame.data === undefined ? v : `${frame.data}\n${v}`;
-          else if (field === "event") frame.event = v;
-          else if (field === "id") frame.id = v;
+      for (const m of parser.push(decoder.decode(value, { stream: true })).messages) {
+        messages.push(m);
+        if (messages.length >= maxMessages) {
+          controller.abort();
+          return { messages, ended: false };
         }
       }
     }
