@@ -149,7 +149,16 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
           ].filter(Boolean).join(", ")} (score ${last.score}).`,
     reasons: reasons.slice(0, 6),
     conditions: decision === "fund" ? [...(signals.metric ? [`Hold the team to its success measure: ${signals.metric}`] : []), ...remaining].slice(0, 5) : [],
-    whatWouldChange: decision === "kill" ? unfixable(last.findings).map((f) => f.message).concat(killers.flatMap((r) => r.questions.slice(0, 1))).slice(0, 6) : [],
+    // The inverse of the reasons: the facts the author must bring, what the engineer or finance would need
+    // to withdraw their objection, then the questions of those who would kill it.
+    whatWouldChange:
+      decision === "kill"
+        ? [
+            ...unfixable(last.findings).map((f) => f.message),
+            ...killers.filter((r) => r.role !== "customer").flatMap((r) => r.objections.slice(0, 1).map((o) => `${r.role}: ${o}`)),
+            ...killers.flatMap((r) => r.questions.slice(0, 1)),
+          ].slice(0, 6)
+        : [],
     risks: [...sentences(input.facts.risks), ...last.reviews.filter((r) => r.role === "engineer").flatMap((r) => r.objections)].slice(0, 6),
     openQuestions: [...new Set([...openQuestions, ...last.reviews.flatMap((r) => r.questions)])].slice(0, 8),
     stances: last.reviews.map((r) => ({ agent: r.agent, stance: r.stance, rationale: r.summary })),
