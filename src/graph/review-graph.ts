@@ -7,7 +7,7 @@ import { sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
 import { completeMemo } from "./memo.js";
-import { routeAfterLeader, routeToReviewers } from "./routes.js";
+import { routeAfterLeader, routeToReviewers, type ReviewerInput } from "./routes.js";
 import { addUsage, MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
 
 /** What the graph needs from outside: the agents (one engine) and where events go. */
@@ -112,7 +112,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     };
   }
 
-  async function reviewer(state: MeetingStateType): Promise<MeetingUpdate> {
+  async function reviewer(state: ReviewerInput): Promise<MeetingUpdate> {
     const { seat, prfaq, facts } = state;
     if (!seat || !prfaq || !facts) throw new Error("a reviewer step needs a seat and a draft");
     const round = state.round;

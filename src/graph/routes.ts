@@ -1,9 +1,17 @@
 import { END, Send } from "@langchain/langgraph";
 import { NODES, type MeetingStateType } from "./state.js";
 
-/** After the drafter: one reviewer step per seat, in parallel, each seeing only its own seat. */
+/** What a reviewer step reads: its seat, the draft and the rubric's findings; never the other reviews or the history. */
+export type ReviewerInput = Pick<MeetingStateType, "seat" | "prfaq" | "facts" | "round" | "version" | "findings" | "score">;
+
+/**
+ * After the drafter: one reviewer step per seat, in parallel, each seeing only its own seat and the
+ * draft (silent reading). The payload is kept to that: LangGraph checkpoints every Send, so the whole
+ * meeting state five times over would be written, and read, on every round.
+ */
 export function routeToReviewers(state: MeetingStateType): Send[] {
-  return state.seats.map((seat) => new Send(NODES.reviewer, { ...state, seat }));
+  const { prfaq, facts, round, version, findings, score } = state;
+  return state.seats.map((seat) => new Send(NODES.reviewer, { seat, prfaq, facts, round, version, findings, score } satisfies ReviewerInput));
 }
 
 /** After the leader: revise again, or write the memo. */
