@@ -9,6 +9,7 @@ import type { RedisKeys } from "./keys.js";
 export class EventHub {
   private readonly waiters = new Map<string, Set<() => void>>();
   private started = false;
+  private notifications = 0;
 
   constructor(
     private readonly subscriber: Redis,
@@ -20,6 +21,14 @@ export class EventHub {
     this.started = true;
     this.subscriber.on("message", (_channel: string, runId: string) => this.notify(runId));
     await this.subscriber.subscribe(this.keys.eventsChannel());
+  }
+
+  /**
+   * Counts the notifications this process has had. A read started at generation g has seen every event
+   * announced up to g: a stream woken by a later notification must not reuse it.
+   */
+  get generation(): number {
+    return this.notifications;
   }
 
   /** Number of watchers waiting right now (for metrics). */
@@ -59,6 +68,7 @@ export class EventHub {
   }
 
   private notify(runId: string): void {
+    this.notifications += 1;
     for (const wake of [...(this.waiters.get(runId) ?? [])]) wake();
   }
 

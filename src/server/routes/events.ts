@@ -10,6 +10,7 @@ import { HttpProblem } from "../problem.js";
 import type { ReviewService } from "../review-service.js";
 import type { AppEnv } from "../env.js";
 import type { SseRegistry } from "../sse-registry.js";
+import { coalesceReads } from "../shared-reads.js";
 
 export type EventRoutesDeps = {
   runs: RunStore;
@@ -28,6 +29,8 @@ const POLL_MS = 2000;
 /** GET /v1/reviews/:id/events: the transcript as SSE (replay, then follow) or, with ?format=json, as an array. */
 export function createEventRoutes(deps: EventRoutesDeps) {
   const app = new Hono<AppEnv>();
+  // The streams of one run wake together on its news: one read and one serialisation serve them all.
+  const shared = coalesceReads((runId, after) => deps.events.read(runId, after), () => deps.hub.generation);
 
   app.get("/:id/events", async (c) => {
     const id = c.req.param("id");
@@ -60,12 +63,12 @@ export function createEventRoutes(deps: EventRoutesDeps) {
       try {
         while (!closed.signal.aborted) {
           const wait = deps.hub.waiter(id, POLL_MS, closed.signal);
-          const batch = await deps.events.read(id, after);
+          const batch = await shared.read(id, after);
           if (batch.length > 0) {
             wait.cancel();
             idle = 0;
             for (const event of batch) {
-              await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+              await stream.writeSSE({ id: String(event.seq), event: event.type, data: shared.data(event) });
               after = event.seq;
               if (TERMINAL_EVENT_TYPES.includes(event.type)) return;
             }
