@@ -60,10 +60,16 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       // A step boundary: stop here if the run was cancelled (the pub/sub abort may not have reached us).
       if (event.type === "agent.started" && (await deps.runs.isCancelRequested(runId))) controller.abort(new RunCancelledError(runId));
       if (controller.signal.aborted) throw controller.signal.reason;
-      await deps.events.append(runId, event);
-      if (event.type === "round.started") await deps.runs.update(runId, { round: event.round });
-      if (event.type === "usage") await deps.runs.update(runId, { usage: event.usage });
-      if (event.type === "draft.ready") await deps.runs.saveDraft(runId, event.version, event.prfaq);
+      // The run record follows some events; both writes go out together (one round trip, not two).
+      const follow =
+        event.type === "round.started"
+          ? deps.runs.update(runId, { round: event.round })
+          : event.type === "usage"
+            ? deps.runs.update(runId, { usage: event.usage })
+            : event.type === "draft.ready"
+              ? deps.runs.saveDraft(runId, event.version, event.prfaq)
+              : undefined;
+      await Promise.all([deps.events.append(runId, event), follow]);
     };
     if (await deps.runs.isCancelRequested(runId)) {
       deps.cancels?.release(runId);
