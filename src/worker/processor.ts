@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { AppError } from "../domain/errors.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
-import { ReviewJobSchema, TERMINAL_STATUSES, type Engine } from "../domain/run.js";
+import { ReviewJobSchema, TERMINAL_STATUSES, type Engine, type RunRecord } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { EventLog } from "../store/event-log.js";
@@ -116,10 +116,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       if (permanent || lastAttempt) {
         const code = error instanceof AppError ? error.code : "internal";
         const message = error instanceof Error ? error.message : String(error);
-        await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), startedAt, error: { code, message } }, (m) =>
-          deps.events.queueAppend(m, runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } }),
-        );
-        await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
+        await failRun(deps, run, { code, message }, { finishedAt: now().toISOString(), startedAt });
         throw new UnrecoverableError(message);
       }
       throw error;
@@ -145,11 +142,23 @@ export function createAbandonedJobHandler(deps: Pick<ProcessorDeps, "runs" | "ev
     const { runId } = parsed.data;
     const run = await deps.runs.get(runId);
     if (!run || TERMINAL_STATUSES.includes(run.status)) return;
-    const error_ = { code: "internal", message: `the review was abandoned by its workers: ${error.message}` };
     deps.logger.error({ runId, jobId: job.id, err: error }, "review job failed outside the processor; failing the run");
-    await deps.runs.finish(run, { status: "failed", finishedAt: now().toISOString(), error: error_ }, (m) =>
-      deps.events.queueAppend(m, runId, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: error_ }),
-    );
-    await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
+    await failRun(deps, run, { code: "internal", message: `the review was abandoned by its workers: ${error.message}` }, { finishedAt: now().toISOString() });
   };
+}
+
+/**
+ * Ends a run as failed: the status and the terminal `run.failed` event in one transaction (so a stream
+ * never sees one without the other), then the run's checkpoints go.
+ */
+async function failRun(
+  deps: Pick<ProcessorDeps, "runs" | "events" | "checkpointer">,
+  run: RunRecord,
+  error: { code: string; message: string },
+  times: { finishedAt: string; startedAt?: string },
+): Promise<void> {
+  await deps.runs.finish(run, { status: "failed", ...times, error }, (m) =>
+    deps.events.queueAppend(m, run.id, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error }),
+  );
+  await deps.checkpointer?.deleteThread(run.id).catch(() => undefined);
 }
