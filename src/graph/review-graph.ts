@@ -208,8 +208,8 @@ export type ReviewGraph = ReturnType<typeof createReviewGraph>;
 
 /**
  * Runs an agent's work while its announcement (`agent.started`) is being written, so the write's round
- * trips are off the model call's critical path. The announcement is issued first on the same connection,
- * so it still lands before anything the work emits afterwards; if it fails (the run was cancelled), the
+ * trips are off the model call's critical path. Both are awaited before the step emits anything else,
+ * so the announcement still comes first in the transcript; if it fails (the run was cancelled), the
  * step fails with it.
  */
 async function alongside<T>(announced: Promise<void>, work: () => Promise<T>): Promise<T> {

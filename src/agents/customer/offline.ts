@@ -1,6 +1,6 @@
 import type { Review } from "../../domain/review.js";
 import type { ReviewInput } from "../contracts.js";
-import { OPEN_QUESTION } from "../drafter/offline.js";
+import { OPEN_QUESTION } from "../drafter/index.js";
 import { composeReview, findingsOf, locate, score, visibleSentences, type Objection } from "../shared/lens.js";
 import { clause, excerpt, firstSentence, lowerFirst, words } from "../shared/text.js";
 

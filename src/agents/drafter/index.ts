@@ -1,2 +1,2 @@
-export { draftOffline, OPEN_QUESTION } from "./offline.js";
-export { reviseOffline, FIXABLE_CHECKS, FAQ_REQUEST } from "./revise.js";
+export { draftOffline } from "./offline.js";
+export { reviseOffline, FIXABLE_CHECKS, FAQ_REQUEST, OPEN_QUESTION } from "./revise.js";

@@ -1,11 +1,10 @@
 import { emptyPrfaq, type FaqItem, type Prfaq } from "../../domain/prfaq.js";
 import type { BriefFacts } from "../../domain/brief.js";
+import { productName } from "../../domain/brief-facts.js";
 import type { DraftInput, DraftOutput } from "../contracts.js";
 import { readSignals, type FactSignals } from "../shared/facts.js";
-import { clause, firstSentence, lowerFirst, period, productName, sentences, upperFirst } from "../shared/text.js";
+import { clause, firstSentence, lowerFirst, period, sentences, upperFirst } from "../shared/text.js";
 import { OPEN_QUESTION, reviseOffline } from "./revise.js";
-
-export { OPEN_QUESTION };
 
 /**
  * The offline drafter: version 1 is assembled from the brief's own sentences in the PR/FAQ structure;

@@ -1,4 +1,3 @@
-export { productName } from "../../domain/brief-facts.js";
 import { splitSentences } from "../../domain/brief-facts.js";
 
 /** Sentence helpers the offline engine composes its prose with. Pure. */
@@ -35,7 +34,6 @@ export function period(text: string): string {
 export function numericSentences(text: string): string[] {
   return sentences(text).filter((s) => /\d/.test(s));
 }
-
 
 /** Words of a text, lowercased, for overlap checks. */
 export function words(text: string): string[] {
