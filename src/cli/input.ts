@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
+import { markdownTitle } from "../domain/brief.js";
 import type { CreateReviewSchema, Engine } from "../domain/run.js";
 
 /** A review request as the CLI builds it, before validation (the server, or `--local`, validates it). */
@@ -22,11 +23,9 @@ export async function readInput(file: string, stdin: AsyncIterable<Buffer | stri
  * `--persona` may be repeated or comma-separated. Pure.
  */
 export function buildReviewRequest(markdown: string, flags: ReviewFlags): ReviewRequestBody {
-  const heading = /^\s*#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
-  const firstLine = markdown.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
   const personas = (flags.personas ?? []).flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
   return {
-    brief: { title: heading ?? firstLine ?? "", text: markdown },
+    brief: { title: markdownTitle(markdown), text: markdown },
     options: {
       ...(flags.rounds !== undefined ? { rounds: flags.rounds } : {}),
       ...(personas.length ? { personas } : {}),

@@ -4,6 +4,16 @@ import { InlinePersonaSchema } from "./persona.js";
 /** Limits on a brief; the service may tighten them by config. */
 export const BRIEF_LIMITS = { titleMax: 200, textMax: 20_000, fieldMax: 4_000 } as const;
 
+/**
+ * The title of a markdown brief: its first `#` heading, else its first non-empty line (cut to 120
+ * characters), else "" (which validation then refuses). One rule for the API, the CLI and the eval.
+ */
+export function markdownTitle(markdown: string): string {
+  const heading = /^\s*#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
+  const firstLine = markdown.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
+  return heading ?? firstLine ?? "";
+}
+
 const field = (what: string) =>
   z.string().trim().min(1).max(BRIEF_LIMITS.fieldMax).optional().describe(what);
 

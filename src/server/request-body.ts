@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
+import { markdownTitle } from "../domain/brief.js";
 import { CreateReviewSchema, type CreateReview } from "../domain/run.js";
 import { HttpProblem, zodFieldErrors } from "./problem.js";
 
@@ -47,10 +48,8 @@ export async function readCreateReview(c: Context): Promise<CreateReview> {
   if (type === "text/markdown" || type === "text/plain") {
     const text = await c.req.text();
     const q = parseOr400(QueryOptionsSchema, c.req.query(), "query string");
-    const heading = /^\s*#\s+(.+)$/m.exec(text)?.[1]?.trim();
-    const firstLine = text.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
     const body = {
-      brief: { title: heading ?? firstLine ?? "", text },
+      brief: { title: markdownTitle(text), text },
       options: {
         ...(q.rounds !== undefined ? { rounds: q.rounds } : {}),
         ...(q.personas ? { personas: q.personas.split(",").map((p) => p.trim()).filter(Boolean) } : {}),
