@@ -3,24 +3,13 @@
 // `npm run eval -- --rubric`: per-check precision and recall of the rubric on the labelled PR/FAQs.
 // Flags: --engine offline|openai (default offline; openai reads OPENAI_* and PRFAQ_MODEL* like the server),
 // --rounds N (default 3), --split tune|holdout (default both), --dir <calibration folder>, --json.
-import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createOfflineAgents } from "../src/agents/offline.js";
 import { loadConfig } from "../src/config.js";
 import { EngineSchema } from "../src/domain/run.js";
-import {
-  CalibrationLabelsSchema,
-  formatSummary,
-  personaSelections,
-  reviewBrief,
-  RubricLabelsSchema,
-  scoreRubric,
-  summarise,
-  titleOf,
-  type BriefResult,
-  type CalibrationBrief,
-} from "../src/eval/calibration.js";
+import { formatSummary, personaSelections, reviewBrief, scoreRubric, summarise, type BriefResult } from "../src/eval/calibration.js";
+import { loadCalibrationSet, loadRubricSet } from "../src/eval/fixtures.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../src/personas/loader.js";
 import { agentsFactory } from "../src/runtime/services.js";
 
@@ -43,18 +32,15 @@ if (values.rubric) {
   ];
   const out = [];
   for (const set of sets) {
-    const labels = RubricLabelsSchema.parse(JSON.parse(await readFile(path.join(set.dir, "labels.json"), "utf8")));
-    const docs = await Promise.all(Object.entries(labels).map(async ([file, expected]) => ({ file, expected, text: await readFile(path.join(set.dir, file), "utf8") })));
-    const { checks, misses } = scoreRubric(docs);
-    out.push({ set: set.name, documents: docs.length, checks, misses });
+    const docs = await loadRubricSet(set.dir);
+    const { checks, total, misses } = scoreRubric(docs);
+    out.push({ set: set.name, documents: docs.length, checks, total, misses });
     if (values.json) continue;
-    const total = checks.reduce((a, c) => ({ tp: a.tp + c.truePositives, fp: a.fp + c.falsePositives, fn: a.fn + c.falseNegatives }), { tp: 0, fp: 0, fn: 0 });
     console.log(`rubric, ${set.name}: ${docs.length} labelled PR/FAQs in ${path.relative(root, set.dir)} (${set.note})\n`);
     console.log(`${"check".padEnd(32)} ${"TP".padStart(3)} ${"FP".padStart(3)} ${"FN".padStart(3)}  precision  recall`);
-    for (const c of checks) {
-      console.log(`${c.check.padEnd(32)} ${String(c.truePositives).padStart(3)} ${String(c.falsePositives).padStart(3)} ${String(c.falseNegatives).padStart(3)}  ${c.precision.toFixed(2).padStart(9)}  ${c.recall.toFixed(2).padStart(6)}`);
+    for (const [name, c] of [...checks.map((c) => [c.check, c] as const), ["all checks", total] as const]) {
+      console.log(`${name.padEnd(32)} ${String(c.truePositives).padStart(3)} ${String(c.falsePositives).padStart(3)} ${String(c.falseNegatives).padStart(3)}  ${c.precision.toFixed(2).padStart(9)}  ${c.recall.toFixed(2).padStart(6)}`);
     }
-    console.log(`${"all checks".padEnd(32)} ${String(total.tp).padStart(3)} ${String(total.fp).padStart(3)} ${String(total.fn).padStart(3)}  ${(total.tp / Math.max(1, total.tp + total.fp)).toFixed(2).padStart(9)}  ${(total.tp / Math.max(1, total.tp + total.fn)).toFixed(2).padStart(6)}`);
     console.log(misses.length ? `\n${misses.map((m) => `- ${m.file}: ${m.check} (${m.kind})`).join("\n")}\n` : "\nno false positives or false negatives\n");
   }
   if (values.json) console.log(JSON.stringify(out, null, 2));
@@ -65,19 +51,12 @@ const engine = EngineSchema.parse(values.engine);
 const rounds = Number(values.rounds);
 const agents = engine === "offline" ? createOfflineAgents() : agentsFactory(loadConfig(process.env))(engine);
 const personas = await loadPersonaLibrary(defaultPersonaDir());
-const labels = CalibrationLabelsSchema.parse(JSON.parse(await readFile(path.join(values.dir, "labels.json"), "utf8")));
-const files = (await readdir(values.dir)).filter((f) => f.endsWith(".md")).sort();
-const unlabelled = files.filter((f) => !labels.briefs[f]);
-if (unlabelled.length > 0) throw new Error(`briefs without a label in labels.json: ${unlabelled.join(", ")}`);
-
-const briefs: CalibrationBrief[] = await Promise.all(
-  files.map(async (file) => ({ file, text: await readFile(path.join(values.dir, file), "utf8"), label: labels.briefs[file]! })),
-);
+const briefs = await loadCalibrationSet(values.dir);
 const chosen = briefs.filter((b) => !values.split || b.label.split === values.split);
 const started = performance.now();
 const results: BriefResult[] = [];
 for (const brief of chosen) {
-  const [first, ...others] = personaSelections(brief.text, titleOf(brief.text, brief.file), personas);
+  const [first, ...others] = personaSelections(brief.text, personas);
   const outcome = await reviewBrief(brief, { agents, personas, rounds, personaIds: first });
   const variants = [];
   for (const ids of others) variants.push(await reviewBrief(brief, { agents, personas, rounds, personaIds: ids }));

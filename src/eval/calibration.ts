@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MeetingAgents } from "../agents/contracts.js";
+import { markdownTitle } from "../domain/brief.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
 import { ANTI_PATTERN_IDS, CheckIdSchema, type CheckId } from "../domain/finding.js";
 import { DecisionValueSchema, type DecisionValue as Verdict } from "../domain/memo.js";
@@ -41,21 +42,14 @@ export type Outcome = {
 /** One brief's result: the verdict with the default seats, and with two other persona selections. */
 export type BriefResult = { brief: CalibrationBrief; outcome: Outcome; variants: Outcome[] };
 
-/** The title rule of the API: the first heading, else the first line, else the file name. */
-export function titleOf(text: string, fallback: string): string {
-  const heading = /^#{1,6}\s+(.+)$/m.exec(text)?.[1];
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim())?.trim();
-  return (heading ?? firstLine ?? fallback).slice(0, 200);
-}
-
 /**
  * Three different persona selections for a brief, so the verdict's dependence on who sits in the
  * customer seats can be measured: the default (up to three best matches), then the first two distinct
  * from it and from each other of: the best match alone, the next best matches without the first, and
  * the library's other customers one at a time.
  */
-export function personaSelections(text: string, title: string, library: PersonaLibrary): (string[] | undefined)[] {
-  const facts = extractBriefFacts({ title, text });
+export function personaSelections(text: string, library: PersonaLibrary): (string[] | undefined)[] {
+  const facts = extractBriefFacts({ title: markdownTitle(text), text });
   const input = { customerText: facts.customer, fullText: Object.values(facts).join("\n") };
   const auto = selectPersonas(input, library).selected.map((p) => p.persona.id);
   const ranked = selectPersonas(input, library, { max: 20 }).selected.map((p) => p.persona.id);
@@ -77,7 +71,7 @@ export async function reviewBrief(
   deps: { agents: MeetingAgents; personas: PersonaLibrary; rounds: number; personaIds?: string[] | undefined },
 ): Promise<Outcome> {
   const request = CreateReviewSchema.parse({
-    brief: { title: titleOf(brief.text, brief.file), text: brief.text },
+    brief: { title: markdownTitle(brief.text) || brief.file, text: brief.text },
     options: { rounds: deps.rounds, ...(deps.personaIds ? { personas: deps.personaIds } : {}) },
   });
   let personas: string[] = [];
@@ -139,10 +133,27 @@ export function summarise(results: BriefResult[]): CalibrationSummary {
   };
 }
 
-export type CheckScore = { check: CheckId; truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number };
+/** A labelled PR/FAQ: its markdown and the anti-patterns it contains. */
+export type RubricDoc = { file: string; text: string; expected: CheckId[] };
 
-/** Per-check precision and recall of the rubric on labelled PR/FAQ documents. Pure. */
-export function scoreRubric(docs: { file: string; text: string; expected: CheckId[] }[]): { checks: CheckScore[]; misses: { file: string; check: CheckId; kind: "false positive" | "false negative" }[] } {
+type Counts = { truePositives: number; falsePositives: number; falseNegatives: number };
+export type CheckScore = Counts & { check: CheckId; precision: number; recall: number };
+
+/** Precision and recall from counts; with nothing found and nothing to find, a check is neither imprecise nor forgetful. */
+function rates(c: Counts): Counts & { precision: number; recall: number } {
+  return {
+    ...c,
+    precision: c.truePositives + c.falsePositives === 0 ? 1 : c.truePositives / (c.truePositives + c.falsePositives),
+    recall: c.truePositives + c.falseNegatives === 0 ? 1 : c.truePositives / (c.truePositives + c.falseNegatives),
+  };
+}
+
+/** Per-check and overall precision and recall of the rubric on labelled PR/FAQ documents. Pure. */
+export function scoreRubric(docs: RubricDoc[]): {
+  checks: CheckScore[];
+  total: Counts & { precision: number; recall: number };
+  misses: { file: string; check: CheckId; kind: "false positive" | "false negative" }[];
+} {
   const misses: { file: string; check: CheckId; kind: "false positive" | "false negative" }[] = [];
   const counts = new Map<CheckId, { tp: number; fp: number; fn: number }>(ANTI_PATTERN_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   for (const doc of docs) {
@@ -156,16 +167,10 @@ export function scoreRubric(docs: { file: string; text: string; expected: CheckI
       else if (expected) (c.fn += 1), misses.push({ file: doc.file, check: id, kind: "false negative" });
     }
   }
-  const checks = [...counts].map(([check, c]) => ({
-    check,
-    truePositives: c.tp,
-    falsePositives: c.fp,
-    falseNegatives: c.fn,
-    // With nothing found and nothing to find, a check is neither imprecise nor forgetful.
-    precision: c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp),
-    recall: c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn),
-  }));
-  return { checks, misses };
+  const checks = [...counts].map(([check, c]) => ({ check, ...rates({ truePositives: c.tp, falsePositives: c.fp, falseNegatives: c.fn }) }));
+  const sum = (k: keyof Counts) => checks.reduce((n, c) => n + c[k], 0);
+  const total = rates({ truePositives: sum("truePositives"), falsePositives: sum("falsePositives"), falseNegatives: sum("falseNegatives") });
+  return { checks, total, misses };
 }
 
 function ratio(a: number, b: number): number {
