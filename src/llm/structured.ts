@@ -46,8 +46,26 @@ function jsonSchemaOf(schema: z.ZodType): ReturnType<typeof toStrictJsonSchema> 
   return json;
 }
 
+type Bound = ReturnType<typeof bindStructuredUncached>;
+/**
+ * Bound models by chat model, then by method, name and schema. Binding is not free: ChatOpenAI's
+ * `withConfig` and `bindTools` build a whole new ChatOpenAI, whose first call builds a new HTTP client
+ * (about 1 ms of CPU per model call, five of them in a row when the reviewers start).
+ */
+const boundModels = new WeakMap<BaseChatModel, Map<string, { schema: z.ZodType; bound: Bound }>>();
+function bindStructured(call: StructuredCall<unknown>): Bound {
+  let byKey = boundModels.get(call.model.chat);
+  if (!byKey) boundModels.set(call.model.chat, (byKey = new Map()));
+  const key = `${call.method}\u0000${call.name}`;
+  const cached = byKey.get(key);
+  if (cached?.schema === call.schema) return cached.bound;
+  const bound = bindStructuredUncached(call);
+  byKey.set(key, { schema: call.schema, bound });
+  return bound;
+}
+
 /** The model bound to ask for `name` in the configured way; we parse the answer ourselves, so a malformed one is ours to handle. */
-function bindStructured(call: StructuredCall<unknown>) {
+function bindStructuredUncached(call: StructuredCall<unknown>) {
   const schema = jsonSchemaOf(call.schema);
   const chat = call.model.chat;
   switch (call.method) {
@@ -108,7 +126,7 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
 }
 
 /** One model call; an HTTP failure the client's own retries did not cure becomes a clear AppError. */
-async function ask(runnable: ReturnType<typeof bindStructured>, messages: BaseMessageLike[], call: StructuredCall<unknown>): Promise<unknown> {
+async function ask(runnable: Bound, messages: BaseMessageLike[], call: StructuredCall<unknown>): Promise<unknown> {
   // A signal of this call's own, tied to the run's: the HTTP client adds a listener per request and never
   // removes it, which on the long-lived run signal piles up (MaxListenersExceededWarning).
   const run = call.signal;

@@ -1,5 +1,5 @@
 import { ChatOpenAI } from "@langchain/openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../../src/domain/errors.js";
 import { invokeStructured, type StructuredMethod } from "../../src/llm/structured.js";
@@ -50,6 +50,21 @@ describe("invokeStructured through the real @langchain/openai client", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "model_output_invalid" });
     expect(String((error as Error).message)).toMatch(/^gpt-4\.1-mini gave no valid engineer_review after 2 attempts: stance: Invalid option/);
+  });
+
+  it("binds a model to an output schema once and reuses it for every later call", async () => {
+    const fake = await startFakeOpenAI();
+    fakes.push(fake);
+    const chat = new ChatOpenAI({ model: "gpt-4.1-mini", apiKey: "k", configuration: { baseURL: fake.url }, maxRetries: 0 });
+    const bind = vi.spyOn(chat, "bindTools");
+    const call = (name: string) =>
+      invokeStructured({ model: { chat, name: "gpt-4.1-mini" }, schema: Review, name, messages: [{ role: "user", content: "Round 1. Review this." }], method: "functionCalling" });
+    const reviews = await Promise.all([call("engineer_review"), call("engineer_review"), call("engineer_review")]);
+    expect(reviews.map((r) => r.stance)).toEqual(["fund", "fund", "fund"]);
+    expect(bind).toHaveBeenCalledTimes(1);
+    await call("finance_review");
+    expect(bind).toHaveBeenCalledTimes(2);
+    expect(fake.requests.map((r) => r.name)).toEqual(["engineer_review", "engineer_review", "engineer_review", "finance_review"]);
   });
 
   it("rides out a 500 with the client's own retry", async () => {
