@@ -18,6 +18,8 @@ export type MeetingInput = {
   personas: PersonaLibrary;
   emit: (event: EventDraft) => Promise<void>;
   checkpointer?: BaseCheckpointSaver;
+  /** The run has never started before, so it has no checkpoint to resume from: skip the look-up. */
+  fresh?: boolean;
   signal?: AbortSignal;
   onStep?: (node: string, ms: number) => void;
 };
@@ -54,7 +56,7 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
     ...(input.signal ? { signal: input.signal } : {}),
   };
   // A retried job (the worker before this one died) resumes from the last checkpoint instead of starting over.
-  const resume = input.checkpointer ? (await input.checkpointer.getTuple(config)) !== undefined : false;
+  const resume = input.checkpointer && !input.fresh ? (await input.checkpointer.getTuple(config)) !== undefined : false;
   const start = { runId: input.runId, createdAt: input.createdAt, facts, rounds: request.options.rounds, maxTokens: request.options.maxTokens, seats };
   const final = await graph.invoke(resume ? null : start, config);
   if (!final.memo) throw new Error("the meeting ended without a memo");

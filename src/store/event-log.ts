@@ -5,8 +5,11 @@ import type { RedisKeys } from "./keys.js";
 /**
  * Appends an event exactly once per deterministic key: a replayed step gets back the seq it had.
  * The stream entry id is `<seq>-0`, so the stream's own ids are the event ids 1, 2, 3, ...
+ * With ARGV[5] = '1', appends nothing once the run's cancel is requested (KEYS[3] is the run's hash)
+ * and answers {-1, 0}: the worker's step boundary, checked in the same round trip as the write.
  */
 const APPEND_SCRIPT = `
+if ARGV[5] == '1' and redis.call('HGET', KEYS[3], 'cancelRequested') == '1' then return {-1, 0} end
 local existing = redis.call('HGET', KEYS[2], ARGV[1])
 if existing then return {0, tonumber(existing)} end
 local seq = redis.call('HINCRBY', KEYS[2], '#seq', 1)
@@ -24,10 +27,10 @@ export class EventLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private scriptArgs(runId: string, draft: EventDraft): [string, number, string, string, string, string, string, string] {
+  private scriptArgs(runId: string, draft: EventDraft, unlessCancelled = false): [string, number, string, string, string, string, string, string, string, string] {
     const { key, ...rest } = draft;
     const body = JSON.stringify({ ...rest, runId, at: this.now().toISOString() });
-    return [APPEND_SCRIPT, 2, this.keys.events(runId), this.keys.eventKeys(runId), key, body, this.keys.eventsChannel(), runId];
+    return [APPEND_SCRIPT, 3, this.keys.events(runId), this.keys.eventKeys(runId), this.keys.run(runId), key, body, this.keys.eventsChannel(), runId, unlessCancelled ? "1" : "0"];
   }
 
   /** Queues the append of `draft` on a transaction, so it lands atomically with the caller's other writes. */
@@ -37,9 +40,20 @@ export class EventLog {
 
   /** Appends `draft` unless an event with the same key exists; returns the event's seq and whether it was new. */
   async append(runId: string, draft: EventDraft): Promise<{ seq: number; appended: boolean }> {
-    const result: unknown = await this.redis.eval(...this.scriptArgs(runId, draft));
-    if (!Array.isArray(result) || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
-    return { seq: result[1], appended: result[0] === 1 };
+    const result = await this.evalAppend(runId, draft, false);
+    if (!result) throw new Error("unexpected reply from event append script");
+    return result;
+  }
+
+  /** As `append`, but appends nothing and answers `undefined` once the run's cancel has been requested. */
+  async appendUnlessCancelled(runId: string, draft: EventDraft): Promise<{ seq: number; appended: boolean } | undefined> {
+    return this.evalAppend(runId, draft, true);
+  }
+
+  private async evalAppend(runId: string, draft: EventDraft, unlessCancelled: boolean): Promise<{ seq: number; appended: boolean } | undefined> {
+    const result: unknown = await this.redis.eval(...this.scriptArgs(runId, draft, unlessCancelled));
+    if (!Array.isArray(result) || typeof result[0] !== "number" || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
+    return result[0] === -1 ? undefined : { seq: result[1], appended: result[0] === 1 };
   }
 
   /** Events with seq > `after`, oldest first, at most `count`. */

@@ -10,6 +10,8 @@ import type { RedisKeys } from "./keys.js";
 const JSON_FIELDS = ["verdict", "usage", "error", "request"] as const;
 const INT_FIELDS = ["round", "rounds"] as const;
 
+/** How long one graph step took (ms), for the /metrics step histogram. */
+export type StepTiming = { node: string; ms: number };
 export type RunPatch = Partial<Omit<RunRecord, "id" | "createdAt" | "owner">>;
 
 export type RunStoreOptions = {
@@ -68,6 +70,8 @@ export class RunStore {
     patch: RunPatch & { status: "completed" | "failed" | "cancelled" },
     /** More writes for the same transaction: the terminal event, so status and transcript change together. */
     also?: (multi: ChainableCommander) => void,
+    /** The run's step timings for /metrics: counted with the finish, so no step pays a round trip of its own. */
+    steps: readonly StepTiming[] = [],
   ): Promise<void> {
     const first = (await this.redis.hsetnx(this.keys.run(run.id), "finishedCounted", "1")) === 1;
     const multi = this.redis.multi();
@@ -87,15 +91,12 @@ export class RunStore {
           .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens)
           .hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
       }
+      for (const { node, ms } of steps) multi.hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1);
     }
     for (const key of this.runKeys(run.id)) multi.expire(key, this.retentionSeconds);
     await multi.exec();
   }
 
-  /** Adds one step's wall time to the /metrics counters. */
-  async recordStep(node: string, ms: number): Promise<void> {
-    await this.redis.multi().hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1).exec();
-  }
 
   /** Runs the owner has queued or running. */
   async activeCount(owner: string): Promise<number> {
@@ -166,8 +167,9 @@ export class RunStore {
     return (await this.redis.hget(this.keys.run(id), "cancelRequested")) === "1";
   }
 
-  async saveMemo(id: string, memo: Memo): Promise<void> {
-    await this.redis.set(this.keys.memo(id), JSON.stringify(memo));
+  /** Queues the memo's write on a transaction: the worker writes it with the run's completion, so a completed run always has its memo. */
+  queueMemo(multi: ChainableCommander, id: string, memo: Memo): void {
+    multi.set(this.keys.memo(id), JSON.stringify(memo));
   }
 
   async memo(id: string): Promise<Memo | undefined> {

@@ -8,7 +8,7 @@ import { ReviewJobSchema, TERMINAL_STATUSES, type Engine, type RunRecord } from 
 import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { EventLog } from "../store/event-log.js";
-import type { RunStore } from "../store/runs.js";
+import type { RunStore, StepTiming } from "../store/runs.js";
 import { RunCancelledError, type CancelWatcher } from "./cancellation.js";
 
 export type ProcessorDeps = {
@@ -47,18 +47,21 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       return { decision: run.verdict?.decision ?? run.status };
     }
     const controller = deps.cancels?.track(runId) ?? new AbortController();
+    // Step timings for /metrics, written with the run's terminal write (an attempt that dies loses its own).
+    const steps: StepTiming[] = [];
     const cancelled = async () => {
       // The terminal event and the final status are written in one transaction: readers never see one without the other.
-      await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() }, (m) =>
-        deps.events.queueAppend(m, runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" }),
+      await deps.runs.finish(
+        run,
+        { status: "cancelled", finishedAt: now().toISOString() },
+        (m) => deps.events.queueAppend(m, runId, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" }),
+        steps,
       );
       await deps.checkpointer?.deleteThread(runId).catch(() => undefined);
       log.info("review cancelled");
       return { decision: "cancelled" };
     };
     const emit = async (event: EventDraft) => {
-      // A step boundary: stop here if the run was cancelled (the pub/sub abort may not have reached us).
-      if (event.type === "agent.started" && (await deps.runs.isCancelRequested(runId))) controller.abort(new RunCancelledError(runId));
       if (controller.signal.aborted) throw controller.signal.reason;
       // The run record follows some events; both writes go out together (one round trip, not two).
       const follow =
@@ -69,7 +72,13 @@ export function createReviewProcessor(deps: ProcessorDeps) {
             : event.type === "draft.ready"
               ? deps.runs.saveDraft(runId, event.version, event.prfaq)
               : undefined;
-      await Promise.all([deps.events.append(runId, event), follow]);
+      // Every event is a step boundary: once the cancel is requested nothing more is appended, and the
+      // run stops here even if the pub/sub abort has not reached this worker.
+      const [appended] = await Promise.all([deps.events.appendUnlessCancelled(runId, event), follow]);
+      if (!appended) {
+        controller.abort(new RunCancelledError(runId));
+        throw controller.signal.reason;
+      }
     };
     if (await deps.runs.isCancelRequested(runId)) {
       deps.cancels?.release(runId);
@@ -88,17 +97,24 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         personas: deps.personas,
         emit,
         signal: controller.signal,
-        onStep: (node, ms) => void deps.runs.recordStep(node, ms).catch(() => undefined),
+        onStep: (node, ms) => void steps.push({ node, ms }),
         ...(deps.checkpointer ? { checkpointer: deps.checkpointer } : {}),
+        // Only a run some worker started before can have checkpoints (startedAt is written before the graph runs).
+        fresh: run.startedAt === undefined,
       });
       const verdict = {
         decision: result.memo.decision,
         confidence: result.memo.confidence,
         score: result.memo.scorecard.at(-1)?.score ?? 0,
       };
-      await deps.runs.saveMemo(runId, result.memo);
-      await deps.runs.finish(run, { status: "completed", finishedAt: now().toISOString(), startedAt, verdict, usage: result.usage, round: result.round }, (m) =>
-        deps.events.queueAppend(m, runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict }),
+      await deps.runs.finish(
+        run,
+        { status: "completed", finishedAt: now().toISOString(), startedAt, verdict, usage: result.usage, round: result.round },
+        (m) => {
+          deps.runs.queueMemo(m, runId, result.memo);
+          deps.events.queueAppend(m, runId, { type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict });
+        },
+        steps,
       );
       log.info({ decision: verdict.decision, score: verdict.score }, "review completed");
       // The checkpoints only serve a resume; the transcript and memo are the record.
@@ -116,7 +132,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
       if (permanent || lastAttempt) {
         const code = error instanceof AppError ? error.code : "internal";
         const message = error instanceof Error ? error.message : String(error);
-        await failRun(deps, run, { code, message }, { finishedAt: now().toISOString(), startedAt });
+        await failRun(deps, run, { code, message }, { finishedAt: now().toISOString(), startedAt }, steps);
         throw new UnrecoverableError(message);
       }
       throw error;
@@ -156,9 +172,13 @@ async function failRun(
   run: RunRecord,
   error: { code: string; message: string },
   times: { finishedAt: string; startedAt?: string },
+  steps: readonly StepTiming[] = [],
 ): Promise<void> {
-  await deps.runs.finish(run, { status: "failed", ...times, error }, (m) =>
-    deps.events.queueAppend(m, run.id, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error }),
+  await deps.runs.finish(
+    run,
+    { status: "failed", ...times, error },
+    (m) => deps.events.queueAppend(m, run.id, { type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error }),
+    steps,
   );
   await deps.checkpointer?.deleteThread(run.id).catch(() => undefined);
 }

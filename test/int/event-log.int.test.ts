@@ -24,6 +24,16 @@ afterAll(async () => {
 const round = (n: number) => ({ type: "round.started" as const, key: eventKey("round.started", n), round: n });
 
 describe("EventLog", () => {
+  it("appends nothing once the run's cancel is requested, when asked to check (the worker's step boundary)", async () => {
+    const log = new EventLog(redis, keys);
+    expect(await log.appendUnlessCancelled("rv_x", round(1))).toEqual({ seq: 1, appended: true });
+    await redis.hset(keys.run("rv_x"), "cancelRequested", "1");
+    expect(await log.appendUnlessCancelled("rv_x", round(2))).toBeUndefined();
+    expect((await log.readAll("rv_x")).map((e) => e.seq)).toEqual([1]);
+    // The terminal event is written without the check.
+    expect(await log.append("rv_x", round(3))).toEqual({ seq: 2, appended: true });
+  });
+
   it("numbers events 1, 2, 3 and appends each key once, however often a step replays", async () => {
     const log = new EventLog(redis, keys, () => new Date("2027-01-01T00:00:00Z"));
     expect(await log.append("rv_a", round(1))).toEqual({ seq: 1, appended: true });
