@@ -1,8 +1,6 @@
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AgentContext, MeetingAgents } from "../agents/contracts.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
-import type { Finding } from "../domain/finding.js";
-import type { Prfaq } from "../domain/prfaq.js";
 import { sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
@@ -13,7 +11,10 @@ import { addUsage, MeetingState, NODES, type MeetingStateType, type MeetingUpdat
 /** What the graph needs from outside: the agents (one engine) and where events go. */
 export type ReviewGraphDeps = {
   agents: MeetingAgents;
-  /** Appends an event to the run's transcript (idempotent per event key). */
+  /**
+   * Appends an event to the run's transcript (idempotent per event key), in call order: the graph sends
+   * `decision` and `usage` without waiting for the first, so their writes share a round trip.
+   */
   emit: (event: EventDraft) => Promise<void>;
   checkpointer?: BaseCheckpointSaver;
   /** Aborted when the run is cancelled. */
@@ -26,17 +27,6 @@ const ONE_CALL = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
-}
-
-function customerView(doc: Prfaq): Prfaq {
-  return { ...doc, internalFaq: [] };
-}
-
-/** Findings a customer may see: none that quotes the internal FAQ (a customer never reads it). */
-function customerFindings(doc: Prfaq, findings: Finding[]): Finding[] {
-  const internal = doc.internalFaq.map((q) => `${q.question}\n${q.answer}`).join("\n");
-  const visible = renderPrfaqMarkdown(customerView(doc));
-  return findings.filter((f) => visible.includes(f.evidence) || !internal.includes(f.evidence));
 }
 
 /**
@@ -86,10 +76,10 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       },
       call.ctx,
     ));
-    const rubric = runRubric(out.prfaq, { version, revised: version > 1 });
     const markdown = renderPrfaqMarkdown(out.prfaq);
     const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");
-    await emit({
+    // The draft goes out first; the rubric is read while it is being written.
+    const drafted = emit({
       type: "draft.ready",
       key: eventKey("draft.ready", round, "drafter", String(version)),
       round,
@@ -100,6 +90,9 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       changes: out.changes,
       assumptions: out.assumptions,
     });
+    const rubric = runRubric(out.prfaq, { version, revised: version > 1 });
+    // Findings never land without their draft, even when the draft's write fails.
+    await drafted;
     await emit({ type: "rubric.findings", key: eventKey("rubric.findings", round, "rubric", String(version)), round, version, ...rubric });
     return {
       round,
@@ -118,7 +111,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const round = state.round;
     const announced = emit({ type: "agent.started", key: eventKey("agent.started", round, seat.agent), round, agent: seat.agent });
     const call = callContext(seat.agent, round);
-    // Silent reading: the input holds the draft and the findings, never another reviewer's review.
+    // Silent reading: the input holds the draft and the findings as this seat may see them (routeToReviewers), never another reviewer's review.
     const review = await alongside(announced, () => agents.review(
       {
         agent: seat.agent,
@@ -126,8 +119,8 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         ...(seat.persona ? { persona: seat.persona } : {}),
         round,
         version: state.version,
-        prfaq: seat.role === "customer" ? customerView(prfaq) : prfaq,
-        findings: seat.role === "customer" ? customerFindings(prfaq, state.findings) : state.findings,
+        prfaq,
+        findings: state.findings,
         score: state.score,
         facts,
       },
@@ -161,9 +154,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       proposed.action === "iterate" && mustConclude
         ? { ...proposed, action: "conclude" as const, changes: [], rationale: `${proposed.rationale} Concluding: ${budgetExhausted ? "the token budget is spent" : `round ${round} of ${state.rounds} was the last`}.` }
         : proposed;
-    await emit({ type: "decision", key: eventKey("decision", round, "leader"), round, decision });
     const usage = call.usage();
-    await emit({ type: "usage", key: eventKey("usage", round, "leader"), round, usage: sumUsage(addUsage(state.usage, usage)) });
+    await Promise.all([
+      emit({ type: "decision", key: eventKey("decision", round, "leader"), round, decision }),
+      emit({ type: "usage", key: eventKey("usage", round, "leader"), round, usage: sumUsage(addUsage(state.usage, usage)) }),
+    ]);
     return { history, decisions: [...state.decisions.filter((d) => d.round !== round), decision], usage };
   }
 

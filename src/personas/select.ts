@@ -62,8 +62,17 @@ function explicit(ids: string[], library: PersonaLibrary): PersonaSelection {
   return { selected, unknownIds };
 }
 
+/** Phrases by persona: personas are loaded once and never change, and normalising is most of a selection's work. */
+const phraseCache = new WeakMap<Persona, Map<string, string>>();
+
 /** The phrases a persona can match on: its keywords and its segment, deduplicated by normalised form. */
 function phrases(persona: Persona): Map<string, string> {
+  let out = phraseCache.get(persona);
+  if (!out) phraseCache.set(persona, (out = normalisedPhrases(persona)));
+  return out;
+}
+
+function normalisedPhrases(persona: Persona): Map<string, string> {
   const out = new Map<string, string>();
   for (const label of [...persona.keywords, persona.segment.replace(/-/g, " ")]) {
     const key = phraseKey(label);
