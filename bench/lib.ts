@@ -15,7 +15,8 @@ import { loadConfig } from "../src/config.js";
 import { startPrivateRedis, type PrivateRedis } from "../src/runtime/redis-server.js";
 import { startServices, type Roles, type Running } from "../src/runtime/services.js";
 
-export { startFakeOpenAI, type FakeRequest } from "../test/helpers/fake-openai.js";
+import { FakeStateSchema, type FakeOpenAIOptions, type FakeState } from "../test/helpers/fake-openai.js";
+export { startFakeOpenAI, type FakeRequest, type FakeState } from "../test/helpers/fake-openai.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "bin/prfaq.js");
@@ -81,9 +82,11 @@ export async function inProcess(env: Record<string, string>, roles: Roles): Prom
 export type Child = { child: ChildProcess; pid: number; url?: string; stop: () => Promise<void> };
 
 /** Starts `prfaq serve|worker` as a child process (one node process: bin/prfaq.js registers tsx in-process). */
-export async function spawnService(role: "serve" | "worker", env: Record<string, string>, script?: string): Promise<Child> {
+export async function spawnService(role: "serve" | "worker" | "fake-model", env: Record<string, string>, script?: string): Promise<Child> {
   // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`] : [];
+  // One directory per service: Node names each thread's profile itself (a fixed --cpu-prof-name would let
+  // tsx's module-loader thread overwrite the main thread's profile).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-interval=100", `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, `${role}-${Date.now()}`)}`] : [];
   const args = [...profile, ...(script ? ["--import", "tsx", path.join(ROOT, script)] : [BIN, role])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -135,6 +138,18 @@ export async function childStack(env: Record<string, string>): Promise<{ url: st
   const worker = await spawnService("worker", env);
   if (!api.url) throw new Error("prfaq serve printed no URL");
   return { url: api.url, stop: async () => void (await Promise.all([worker.stop(), api.stop()])) };
+}
+
+/**
+ * The fake model (test/helpers/fake-openai.ts) in a child process, apart from the bench's own event loop
+ * as a real model server is apart from ours. `state(since)` fetches the calls it has answered so far (from the `since`th on).
+ */
+export async function startFakeModelProcess(options: FakeOpenAIOptions): Promise<{ url: string; state: (since?: number) => Promise<FakeState>; stop: () => Promise<void> }> {
+  const child = await spawnService("fake-model", { FAKE_OPENAI_OPTIONS: JSON.stringify(options) }, "bench/fake-model.ts");
+  if (!child.url) throw new Error("the fake model printed no URL");
+  const base = child.url.replace(/\/v1$/, "");
+  const state = async (since = 0) => FakeStateSchema.parse(await (await fetch(`${base}/_fake/state?since=${since}`)).json());
+  return { url: child.url, state, stop: child.stop };
 }
 
 /** Resident set size of a process, in bytes (Linux /proc). */

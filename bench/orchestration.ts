@@ -3,7 +3,7 @@
 // (graph, Redis, events, checkpoints), not a model. Prints figures; never fails on time.
 // Usage: npx tsx bench/orchestration.ts [--delay 200] [--runs 3] [--rounds 3]
 import { parseArgs } from "node:util";
-import { benchRedis, childStack, main, median, postReview, printTable, round, startFakeOpenAI, startModelProxy, streamSse, writeResults, type FakeRequest, type ProxyRecord } from "./lib.js";
+import { benchRedis, childStack, main, median, postReview, printTable, round, startFakeModelProcess, startModelProxy, streamSse, writeResults, type FakeRequest, type FakeState, type ProxyRecord } from "./lib.js";
 
 const { values } = parseArgs({ options: { delay: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, rounds: { type: "string", default: "3" } } });
 const delayMs = Number(values.delay);
@@ -95,9 +95,8 @@ export function naiveTokens(records: ProxyRecord[]): { actual: number; history: 
 
 type RunTiming = { gaps: Gaps; id: string; wallMs: number; endToEndMs: number; critical: number; sequential: number; calls: number; reviewerCalls: number; promptTokens: number; beforeFirstCallMs: number; afterLastCallMs: number };
 
-async function timedRun(url: string, requests: FakeRequest[], usage: { promptTokens: number }): Promise<RunTiming> {
-  const from = requests.length;
-  const tokensBefore = usage.promptTokens;
+async function timedRun(url: string, fake: { state: (since?: number) => Promise<FakeState> }): Promise<RunTiming> {
+  const before = await fake.state(Number.MAX_SAFE_INTEGER);
   const t0 = performance.now();
   const id = await postReview(url, { rounds, engine: "openai" });
   let last = "";
@@ -105,7 +104,8 @@ async function timedRun(url: string, requests: FakeRequest[], usage: { promptTok
   const endToEndMs = performance.now() - t0;
   if (last !== "run.completed") throw new Error(`run ${id} ended with ${last}`);
   const run = (await (await fetch(`${url}/v1/reviews/${id}`)).json()) as { startedAt: string; finishedAt: string };
-  const calls = requests.slice(from);
+  const after = await fake.state(before.total);
+  const calls = after.requests;
   const paths = modelPaths(calls);
   const startedAt = Date.parse(run.startedAt);
   const finishedAt = Date.parse(run.finishedAt);
@@ -114,7 +114,7 @@ async function timedRun(url: string, requests: FakeRequest[], usage: { promptTok
     wallMs: finishedAt - startedAt,
     endToEndMs,
     ...paths,
-    promptTokens: usage.promptTokens - tokensBefore,
+    promptTokens: after.usage.promptTokens - before.usage.promptTokens,
     // Where the overhead sits: before the first model call, after the last, and (the rest) between calls.
     beforeFirstCallMs: Math.min(...calls.map((c) => c.startedAt)) - startedAt,
     afterLastCallMs: finishedAt - Math.max(...calls.map((c) => c.endedAt)),
@@ -123,16 +123,17 @@ async function timedRun(url: string, requests: FakeRequest[], usage: { promptTok
 
 await main(async () => {
   const redis = await benchRedis("orchestration");
-  const fake = await startFakeOpenAI({ delayMs, rounds, completionTokens: 400 });
+  // The fake model runs in a process of its own, as a real model's server would: its CPU (parsing
+  // requests, building answers) never waits on the bench's own work (reading the SSE streams).
+  const fake = await startFakeModelProcess({ delayMs, rounds, completionTokens: 400 });
   const env = { REDIS_URL: redis.url, PRFAQ_ENGINE: "openai", OPENAI_API_KEY: "bench", PRFAQ_MODEL_MAX_RETRIES: "0" };
 
   // 1. Parallel reviewers (the real design), straight to the fake server. One warm-up run first.
-  // API and worker in their own processes: the fake model's CPU (parsing requests, building answers)
-  // stays in this one, as a real model's would stay on its server.
+  // API and worker in their own processes too.
   let stack = await childStack({ ...env, OPENAI_BASE_URL: fake.url });
-  await timedRun(stack.url, fake.requests, fake.usage);
+  await timedRun(stack.url, fake);
   const parallel: RunTiming[] = [];
-  for (let i = 0; i < measuredRuns; i++) parallel.push(await timedRun(stack.url, fake.requests, fake.usage));
+  for (let i = 0; i < measuredRuns; i++) parallel.push(await timedRun(stack.url, fake));
   await stack.stop();
 
   // 2. The same run with the model endpoint letting one call through at a time: reviewers become sequential.
@@ -141,7 +142,7 @@ await main(async () => {
   const sequential: RunTiming[] = [];
   for (let i = 0; i < measuredRuns; i++) {
     const before = proxy.records.length;
-    sequential.push(await timedRun(stack.url, fake.requests, fake.usage));
+    sequential.push(await timedRun(stack.url, fake));
     if (i === 0) proxy.records.splice(0, before); // keep one run's calls for the token figures
   }
   const oneRun = proxy.records.slice(0, proxy.records.length / measuredRuns);
@@ -199,5 +200,5 @@ await main(async () => {
   console.log(`\nWhere the overhead sits (median run, ms summed over the run): before the first model call ${figures.overhead.beforeFirstCallMs}, after the last ${figures.overhead.afterLastCallMs},`);
   console.log(`  drafter answer → reviewer requests ${g.draftToReviewers}, last reviewer answer → leader request ${g.reviewersToLeader}, leader answer → next drafter/memo request ${g.leaderToNext}; reviewer requests start within ${g.reviewerStartSpread} of each other`);
   await writeResults("orchestration", figures);
-  await fake.close();
+  await fake.stop();
 });

@@ -37,7 +37,24 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export type FakeRequest = { name: string; model: string; messages: { role: string; content: string }[]; startedAt: number; endedAt: number; status: number };
+/** One call the fake answered: its output schema's name, model, messages, times (epoch ms) and HTTP status. */
+export const FakeRequestSchema = z.object({
+  name: z.string(),
+  model: z.string(),
+  messages: z.array(z.object({ role: z.string(), content: z.string() })),
+  startedAt: z.number(),
+  endedAt: z.number(),
+  status: z.number(),
+});
+export type FakeRequest = z.infer<typeof FakeRequestSchema>;
+/** What GET /_fake/state?since=N answers: the calls so far (from the Nth on), the tokens reported, the faults injected by kind. */
+export const FakeStateSchema = z.object({
+  total: z.number(),
+  requests: z.array(FakeRequestSchema),
+  usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
+  injected: z.record(z.string(), z.number()),
+});
+export type FakeState = z.infer<typeof FakeStateSchema>;
 
 const BodySchema = z.object({
   model: z.string(),
@@ -119,6 +136,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const startedAt = Date.now();
+    if (req.method === "GET" && req.url?.startsWith("/_fake/state")) {
+      // For a fake running in a process of its own (the benches): what it saw, from call number `since` on.
+      const since = Number(new URL(req.url, "http://fake").searchParams.get("since") ?? 0) || 0;
+      const state: FakeState = { total: requests.length, requests: requests.slice(since), usage, injected };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(state));
+      return;
+    }
     let raw = "";
     for await (const chunk of req) raw += String(chunk);
     const parsed = BodySchema.safeParse(JSON.parse(raw || "{}"));
@@ -135,11 +159,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
     if (!fault && options.faultRate && random() < options.faultRate) fault = { kind: randomKinds[Math.floor(random() * randomKinds.length)] ?? "500" };
     if (fault) injected[fault.kind] = (injected[fault.kind] ?? 0) + 1;
     if (fault?.kind === "timeout") await new Promise((r) => setTimeout(r, options.hangMs ?? 30_000));
+    // A call ends when its answer has been handed to the socket: serialising the answer is the model's time.
     const record = (status: number) => requests.push({ name, model: body.model, messages, startedAt, endedAt: Date.now(), status });
     if (fault?.kind === "429" || fault?.kind === "500") {
-      record(Number(fault.kind));
       res.writeHead(Number(fault.kind), { "content-type": "application/json", "retry-after-ms": "50" });
       res.end(JSON.stringify({ error: { message: fault.kind === "429" ? "Rate limit reached" : "Internal error", type: "server_error" } }));
+      record(Number(fault.kind));
       return;
     }
     const good = JSON.stringify(answer(name, schema, body, options.rounds ?? 2));
@@ -155,22 +180,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
     const completion = options.completionTokens ?? tokens(content);
     usage.promptTokens += prompt;
     usage.completionTokens += completion;
-    record(200);
+    const n = requests.length + 1;
     res.writeHead(200, { "content-type": "application/json" });
     res.end(
       JSON.stringify({
-        id: `chatcmpl-${requests.length}`,
+        id: `chatcmpl-${n}`,
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model: body.model,
         choices: [
           viaTool
-            ? { index: 0, message: { role: "assistant", content: null, tool_calls: [{ id: `call_${requests.length}`, type: "function", function: { name, arguments: content } }] }, finish_reason: "tool_calls" }
+            ? { index: 0, message: { role: "assistant", content: null, tool_calls: [{ id: `call_${n}`, type: "function", function: { name, arguments: content } }] }, finish_reason: "tool_calls" }
             : { index: 0, message: { role: "assistant", content }, finish_reason: "stop" },
         ],
         usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
       }),
     );
+    record(200);
   };
 
   const server = createServer((req, res) => void handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500); res.end(); }));
