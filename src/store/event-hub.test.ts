@@ -12,7 +12,7 @@ describe("EventHub waiters", () => {
     const h = hub();
     const first = h.waiter("rv_1", 60_000);
     notify(h, "rv_1");
-    await first.promise;
+    expect(await first.promise).toBe("news");
     // A newer stream registers for the same run, then the first stream's cancel runs late.
     const second = h.waiter("rv_1", 60_000);
     first.cancel();
@@ -31,9 +31,9 @@ describe("EventHub waiters", () => {
     const controller = new AbortController();
     const aborted = h.waiter("rv_2", 60_000, controller.signal);
     expect(h.watchers).toBe(2);
-    await timed.promise;
+    expect(await timed.promise).toBe("timeout");
     controller.abort();
-    await aborted.promise;
+    expect(await aborted.promise).toBe("aborted");
     expect(h.watchers).toBe(0);
   });
 });

@@ -19,6 +19,9 @@ redis.call('PUBLISH', ARGV[3], ARGV[4])
 return {1, seq}
 `;
 
+/** Events per read, at most. */
+export const READ_BATCH = 500;
+
 /** The run's transcript: an append-only Redis stream of events. */
 export class EventLog {
   constructor(
@@ -57,7 +60,7 @@ export class EventLog {
   }
 
   /** Events with seq > `after`, oldest first, at most `count`. */
-  async read(runId: string, after = 0, count = 500): Promise<RunEvent[]> {
+  async read(runId: string, after = 0, count = READ_BATCH): Promise<RunEvent[]> {
     const entries = await this.redis.xrange(this.keys.events(runId), `${after + 1}-0`, "+", "COUNT", count);
     return entries.map(([id, fields]) => parseEntry(id, fields));
   }
@@ -68,7 +71,7 @@ export class EventLog {
     for (;;) {
       const batch = await this.read(runId, all.at(-1)?.seq ?? 0);
       all.push(...batch);
-      if (batch.length < 500) return all;
+      if (batch.length < READ_BATCH) return all;
     }
   }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { TERMINAL_EVENT_TYPES } from "../../domain/events.js";
 import { TERMINAL_STATUSES } from "../../domain/run.js";
 import type { EventHub } from "../../store/event-hub.js";
-import type { EventLog } from "../../store/event-log.js";
+import { READ_BATCH, type EventLog } from "../../store/event-log.js";
 import type { RunStore } from "../../store/runs.js";
 import { HttpProblem } from "../problem.js";
 import type { ReviewService } from "../review-service.js";
@@ -59,28 +59,37 @@ export function createEventRoutes(deps: EventRoutesDeps) {
       });
       const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => closed.abort()), deps.keepAliveMs ?? 15_000);
       let after = cursor.data;
-      let idle = 0;
+      // Quiet polls in a row; the end check runs on the first read and on every fifth quiet poll.
+      let quiet = 0;
       try {
         while (!closed.signal.aborted) {
+          // Registered before the read: news of an event the read misses still wakes this stream. After a
+          // batch the stream sleeps until news (one read per event, not a second, empty one to make sure).
           const wait = deps.hub.waiter(id, POLL_MS, closed.signal);
           const batch = await shared.read(id, after);
-          if (batch.length > 0) {
-            wait.cancel();
-            idle = 0;
-            for (const event of batch) {
-              await stream.writeSSE({ id: String(event.seq), event: event.type, data: shared.data(event) });
-              after = event.seq;
-              if (TERMINAL_EVENT_TYPES.includes(event.type)) return;
+          for (const event of batch) {
+            await stream.writeSSE({ id: String(event.seq), event: event.type, data: shared.data(event) });
+            after = event.seq;
+            if (TERMINAL_EVENT_TYPES.includes(event.type)) {
+              wait.cancel();
+              return;
             }
+          }
+          // A full batch: more are waiting already, with no news to come for them.
+          if (batch.length >= READ_BATCH) {
+            wait.cancel();
             continue;
           }
           // The client asked past the end of a finished run: nothing more will come. (A terminal status is
           // written in the same transaction as the terminal event, so a live stream always gets that event.)
-          if (idle++ % 5 === 0) {
+          if (batch.length === 0 && quiet % 5 === 0) {
             const now = await deps.runs.get(id);
-            if (!now || (TERMINAL_STATUSES.includes(now.status) && (await deps.events.lastSeq(id)) <= after)) return;
+            if (!now || (TERMINAL_STATUSES.includes(now.status) && (await deps.events.lastSeq(id)) <= after)) {
+              wait.cancel();
+              return;
+            }
           }
-          await wait.promise;
+          quiet = (await wait.promise) === "timeout" ? quiet + 1 : 1;
         }
       } catch (error) {
         const detail = error instanceof Error ? error.message : "stream failed";
