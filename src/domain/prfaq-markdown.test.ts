@@ -253,3 +253,17 @@ describe("parsePrfaqMarkdown: FAQ formats", () => {
     ]);
   });
 });
+
+describe("renderPrfaqMarkdown remembers what it rendered", () => {
+  it("renders a document once, and again after the document changed", () => {
+    const d = structuredClone(FULL);
+    const first = renderPrfaqMarkdown(d);
+    expect(renderPrfaqMarkdown(d)).toBe(first);
+    d.pressRelease.heading = "RefillReady Ends Phone Tag for Good";
+    d.internalFaq.push({ question: "Who builds it?", answer: "Two engineers." });
+    const second = renderPrfaqMarkdown(d);
+    expect(second).toContain("# RefillReady Ends Phone Tag for Good");
+    expect(second).toContain("**Who builds it?** Two engineers.");
+    expect(parsePrfaqMarkdown(second)).toEqual(d);
+  });
+});

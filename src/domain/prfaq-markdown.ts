@@ -30,6 +30,19 @@ type Prose = (typeof PROSE_SECTIONS)[number];
  * name), invisible `<!-- prfaq:... -->` comments label the sections so nothing is lost.
  */
 export function renderPrfaqMarkdown(doc: Prfaq): string {
+  // A meeting renders the same draft for its event, every reviewer's prompt and the next revision, and
+  // each render parses its output back to check it: remembered per document (and per content, so a
+  // document changed after it was rendered is rendered again).
+  const json = JSON.stringify(doc);
+  const known = rendered.get(doc);
+  if (known?.json === json) return known.markdown;
+  const markdown = renderChecked(doc);
+  rendered.set(doc, { json, markdown });
+  return markdown;
+}
+const rendered = new WeakMap<Prfaq, { json: string; markdown: string }>();
+
+function renderChecked(doc: Prfaq): string {
   const plain = renderWith(doc, false);
   if (samePrfaq(parsePrfaqMarkdown(plain), doc)) return plain;
   const labelled = renderWith(doc, true);
