@@ -86,7 +86,7 @@ export async function spawnService(role: "serve" | "worker" | "fake-model", env:
   // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   // One directory per service: Node names each thread's profile itself (a fixed --cpu-prof-name would let
   // tsx's module-loader thread overwrite the main thread's profile).
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-interval=100", `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, `${role}-${Date.now()}`)}`] : [];
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-interval=250", `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, `${role}-${Date.now()}`)}`] : [];
   const args = [...profile, ...(script ? ["--import", "tsx", path.join(ROOT, script)] : [BIN, role])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

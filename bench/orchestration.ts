@@ -1,14 +1,15 @@
 // Orchestration overhead, reviewer parallelism and prompt tokens of one model-engine review meeting,
 // against the fake OpenAI server with a fixed latency per call, so the figures measure the service
 // (graph, Redis, events, checkpoints), not a model. Prints figures; never fails on time.
-// Usage: npx tsx bench/orchestration.ts [--delay 200] [--runs 3] [--rounds 3]
+// Usage: npx tsx bench/orchestration.ts [--delay 200] [--runs 3] [--rounds 3] [--warmup 40]
 import { parseArgs } from "node:util";
 import { benchRedis, childStack, main, median, postReview, printTable, round, startFakeModelProcess, startModelProxy, streamSse, writeResults, type FakeRequest, type FakeState, type ProxyRecord } from "./lib.js";
 
-const { values } = parseArgs({ options: { delay: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({ options: { delay: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, warmup: { type: "string", default: "40" } } });
 const delayMs = Number(values.delay);
 const measuredRuns = Number(values.runs);
 const rounds = Number(values.rounds);
+const warmupRuns = Number(values.warmup);
 
 const REVIEWERS = new Set(["customer_review", "engineer_review", "finance_review"]);
 /** Time between model calls, summed over the run, by the step boundary it falls on (ms). */
@@ -126,12 +127,17 @@ await main(async () => {
   // The fake model runs in a process of its own, as a real model's server would: its CPU (parsing
   // requests, building answers) never waits on the bench's own work (reading the SSE streams).
   const fake = await startFakeModelProcess({ delayMs, rounds, completionTokens: 400 });
-  const env = { REDIS_URL: redis.url, PRFAQ_ENGINE: "openai", OPENAI_API_KEY: "bench", PRFAQ_MODEL_MAX_RETRIES: "0" };
+  const env = { REDIS_URL: redis.url, PRFAQ_ENGINE: "openai", OPENAI_API_KEY: "bench", PRFAQ_MODEL_MAX_RETRIES: "0", PRFAQ_MAX_ACTIVE_RUNS: "1000", PRFAQ_RATE_LIMIT_PER_MIN: "100000" };
 
-  // 1. Parallel reviewers (the real design), straight to the fake server. One warm-up run first.
-  // API and worker in their own processes too.
+  // 1. Parallel reviewers (the real design), straight to the fake server; API and worker in their own
+  // processes too. First a fresh worker (one run to load the code, then the measured runs), then the
+  // same worker warmed by `warmupRuns` runs at once: a worker serves run after run, and its steady
+  // state, once V8 has compiled the hot code, is what the goal is about. Both are reported.
   let stack = await childStack({ ...env, OPENAI_BASE_URL: fake.url });
   await timedRun(stack.url, fake);
+  const fresh: RunTiming[] = [];
+  for (let i = 0; i < measuredRuns; i++) fresh.push(await timedRun(stack.url, fake));
+  await Promise.all(Array.from({ length: warmupRuns }, () => timedRun(stack.url, fake)));
   const parallel: RunTiming[] = [];
   for (let i = 0; i < measuredRuns; i++) parallel.push(await timedRun(stack.url, fake));
   await stack.stop();
@@ -140,6 +146,8 @@ await main(async () => {
   const proxy = await startModelProxy(fake.url, { serial: true });
   stack = await childStack({ ...env, OPENAI_BASE_URL: proxy.url });
   const sequential: RunTiming[] = [];
+  await timedRun(stack.url, fake);
+  proxy.records.length = 0;
   for (let i = 0; i < measuredRuns; i++) {
     const before = proxy.records.length;
     sequential.push(await timedRun(stack.url, fake));
@@ -150,6 +158,8 @@ await main(async () => {
 
   const wall = median(parallel.map((r) => r.wallMs));
   const critical = median(parallel.map((r) => r.critical));
+  const freshWall = median(fresh.map((r) => r.wallMs));
+  const freshCritical = median(fresh.map((r) => r.critical));
   const seqSum = median(parallel.map((r) => r.sequential));
   const seqWall = median(sequential.map((r) => r.wallMs));
   const overhead = wall / critical;
@@ -157,7 +167,8 @@ await main(async () => {
   const first = parallel[0]!;
 
   printTable(`Per run (model engine, ${rounds} rounds, fake model ${delayMs} ms per call, ${first.calls} calls of which ${first.reviewerCalls} reviewer calls)`, [
-    ...parallel.map((r, i) => ({ run: `parallel ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
+    ...fresh.map((r, i) => ({ run: `fresh ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
+    ...parallel.map((r, i) => ({ run: `warm ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
     ...sequential.map((r, i) => ({ run: `sequential ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
   ]);
   const figures = {
@@ -166,12 +177,16 @@ await main(async () => {
     runs: measuredRuns,
     modelCallsPerRun: first.calls,
     reviewerCallsPerRun: first.reviewerCalls,
-    overhead: { wallMs: wall, criticalPathMs: critical, ratio: round(overhead, 3), goal: 1.05, meetsGoal: overhead <= 1.05, overheadMsPerModelCall: round((wall - critical) / first.calls, 1), beforeFirstCallMs: median(parallel.map((r) => r.beforeFirstCallMs)), afterLastCallMs: median(parallel.map((r) => r.afterLastCallMs)),
+    warmupRuns,
+    // The goal is read on the warm worker; the fresh worker's figure is the same measure on its first runs.
+    freshOverhead: { wallMs: freshWall, criticalPathMs: freshCritical, ratio: round(freshWall / freshCritical, 3), range: [round(Math.min(...fresh.map((r) => r.wallMs / r.critical)), 3), round(Math.max(...fresh.map((r) => r.wallMs / r.critical)), 3)] },
+    overhead: { wallMs: wall, criticalPathMs: critical, ratio: round(overhead, 3), range: [round(Math.min(...parallel.map((r) => r.wallMs / r.critical)), 3), round(Math.max(...parallel.map((r) => r.wallMs / r.critical)), 3)], goal: 1.05, meetsGoal: overhead <= 1.05, overheadMsPerModelCall: round((wall - critical) / first.calls, 1), beforeFirstCallMs: median(parallel.map((r) => r.beforeFirstCallMs)), afterLastCallMs: median(parallel.map((r) => r.afterLastCallMs)),
       gapsMs: Object.fromEntries((["draftToReviewers", "reviewersToLeader", "leaderToNext", "reviewerStartSpread"] as const).map((k) => [k, median(parallel.map((r) => r.gaps[k]))])) },
     parallelism: {
-      parallelWallMs: wall,
+      // Like for like: the sequential stack is a fresh worker too.
+      parallelWallMs: freshWall,
       sequentialWallMs: seqWall,
-      measuredRatio: round(wall / seqWall, 3),
+      measuredRatio: round(freshWall / seqWall, 3),
       sequentialSumOfCallsMs: seqSum,
       computedRatio: round(wall / seqSum, 3),
       method: "measured: the same run through a proxy that lets one model call through at a time; computed: parallel wall / sum of all call durations of the parallel run",
@@ -186,11 +201,12 @@ await main(async () => {
       goal: 0.5,
       meetsGoal: tok.actual / tok.history < 0.5,
     },
-    perRun: { parallel, sequential },
+    perRun: { fresh, warm: parallel, sequential },
   };
   printTable("Figures", [
-    { figure: "orchestration overhead (wall / critical path of model calls)", value: `${figures.overhead.ratio}  (${wall} ms / ${critical} ms; ${figures.overhead.overheadMsPerModelCall} ms per call)`, goal: "≤ 1.05" },
-    { figure: "parallel / sequential reviewers, measured (wall / wall)", value: `${figures.parallelism.measuredRatio}  (${wall} ms / ${seqWall} ms)`, goal: "" },
+    { figure: `orchestration overhead, warm worker (after ${warmupRuns} runs)`, value: `${figures.overhead.ratio}  (${wall} ms / ${critical} ms; ${figures.overhead.overheadMsPerModelCall} ms per call; runs ${figures.overhead.range.join("–")})`, goal: "≤ 1.05" },
+    { figure: "orchestration overhead, fresh worker (its first runs)", value: `${figures.freshOverhead.ratio}  (${freshWall} ms / ${freshCritical} ms; runs ${figures.freshOverhead.range.join("–")})`, goal: "" },
+    { figure: "parallel / sequential reviewers, measured (wall / wall, fresh workers)", value: `${figures.parallelism.measuredRatio}  (${freshWall} ms / ${seqWall} ms)`, goal: "" },
     { figure: "parallel / sequential reviewers, computed (wall / sum of calls)", value: `${figures.parallelism.computedRatio}  (${wall} ms / ${seqSum} ms)`, goal: "" },
     { figure: "prompt tokens per run", value: `${tok.actual} (fake server counted ${first.promptTokens})`, goal: "" },
     { figure: "vs naive shared chat history", value: `${figures.tokens.ratioVsHistory}  (${tok.actual} / ${tok.history})`, goal: "< 0.5" },

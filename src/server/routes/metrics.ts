@@ -65,7 +65,7 @@ export function createMetricsRoutes(deps: MetricsDeps) {
       },
       {
         name: "prfaq_step_duration_seconds",
-        help: "Wall time of graph steps, by node.",
+        help: "Wall time of graph steps, by node (counted when their run ends).",
         type: "summary",
         values: steps.flatMap((node) => [
           { suffix: "_sum", labels: { node }, value: num(`step_seconds_sum:${node}`) },
