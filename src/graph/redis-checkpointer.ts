@@ -20,6 +20,12 @@ import { z } from "zod";
 
 /** A stored write: task id, channel, serializer type, value (base64), task path. */
 const StoredWriteSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
+/** A stored channel value: serializer type, value (base64). */
+const StoredBlobSchema = z.tuple([z.string(), z.string()]);
+/** A channel version that holds no value (the channel was empty when it got that version). */
+const EMPTY_BLOB = "-";
+/** Checkpoints written with their channel values apart, one blob per channel version. */
+const BLOB_FORMAT = "2";
 
 type Ids = { thread: string; ns: string };
 
@@ -28,7 +34,11 @@ type Ids = { thread: string; ns: string };
  * Debian's Redis 7 works). Layout per thread (= run id), all under `prefix`:
  *
  * - `<p>:cp:<thread>:<ns>` sorted set of checkpoint ids (score 0, so ids sort lexically = in time order, uuid6)
- * - `<p>:cp:<thread>:<ns>:<id>` hash: checkpoint, metadata (both serialized), parent id
+ * - `<p>:cp:<thread>:<ns>:<id>` hash: checkpoint without its channel values, metadata (both
+ *   serialized), parent id, format
+ * - `<p>:cpb:<thread>:<ns>` hash: `<channel>\0<version>` → that version's value. A checkpoint writes only
+ *   the channels that changed since the one before (what LangGraph passes as `newVersions`), so the
+ *   brief, the seats and the history are not written again at every step.
  * - `<p>:cpw:<thread>:<ns>:<id>` hash: `<taskId>,<idx>` → a stored write
  * - `<p>:cpkeys:<thread>` set of every key of the thread, for `deleteThread` and expiry
  */
@@ -46,6 +56,9 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
   }
   private checkpointKey(ids: Ids, id: string) {
     return `${this.index(ids)}:${id}`;
+  }
+  private blobsKey({ thread, ns }: Ids) {
+    return `${this.prefix}:cpb:${thread}:${ns}`;
   }
   private writesKey({ thread, ns }: Ids, id: string) {
     return `${this.prefix}:cpw:${thread}:${ns}:${id}`;
@@ -77,6 +90,7 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     // Checkpoints are LangGraph's own format, written and read by its serializer; the graph validates
     // the state it restores, so the cast here does not trust foreign data.
     const checkpoint = (await this.load(hash.checkpointType, hash.checkpoint)) as Checkpoint;
+    if (hash.format === BLOB_FORMAT) checkpoint.channel_values = await this.channelValues(ids, checkpoint.channel_versions);
     const metadata = (await this.load(hash.metadataType, hash.metadata)) as CheckpointMetadata;
     const configurable = { thread_id: ids.thread, checkpoint_ns: ids.ns };
     return {
@@ -86,6 +100,21 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
       pendingWrites: writes,
       ...(hash.parent ? { parentConfig: { configurable: { ...configurable, checkpoint_id: hash.parent } } } : {}),
     };
+  }
+
+  /** The values a checkpoint's channel versions point at (a version stored empty, or never stored, has none). */
+  private async channelValues(ids: Ids, versions: ChannelVersions): Promise<Record<string, unknown>> {
+    const entries = Object.entries(versions);
+    if (entries.length === 0) return {};
+    const raw = await this.redis.hmget(this.blobsKey(ids), ...entries.map(([channel, version]) => blobField(channel, version)));
+    const values: Record<string, unknown> = {};
+    for (const [i, [channel]] of entries.entries()) {
+      const row = raw[i];
+      if (row === null || row === undefined || row === EMPTY_BLOB) continue;
+      const [type, data] = StoredBlobSchema.parse(JSON.parse(row));
+      values[channel] = await this.load(type, data);
+    }
+    return values;
   }
 
   /** The writes of one checkpoint in `writesSortKey` order, as live execution applies them. */
@@ -121,18 +150,26 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     }
   }
 
-  async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, _versions: ChannelVersions): Promise<RunnableConfig> {
+  async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, newVersions: ChannelVersions): Promise<RunnableConfig> {
     const thread = config.configurable?.thread_id;
     if (typeof thread !== "string") throw new Error("a checkpoint needs configurable.thread_id");
     const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
-    const [[checkpointType, data], [metadataType, meta]] = await Promise.all([this.dump(copyCheckpoint(checkpoint)), this.dump(metadata)]);
+    const { channel_values: values, ...rest } = copyCheckpoint(checkpoint);
+    // Only the channels whose version is new: every other version's value was written with an earlier checkpoint.
+    const blobs: Record<string, string> = {};
+    for (const [channel, version] of Object.entries(newVersions)) {
+      blobs[blobField(channel, version)] = channel in values ? JSON.stringify(await this.dump(values[channel])) : EMPTY_BLOB;
+    }
+    const [[checkpointType, data], [metadataType, meta]] = await Promise.all([this.dump({ ...rest, channel_values: {} }), this.dump(metadata)]);
     const key = this.checkpointKey(ids, checkpoint.id);
     const parent = config.configurable?.checkpoint_id;
-    await this.redis
-      .multi()
-      .hset(key, { checkpoint: data, checkpointType, metadata: meta, metadataType, ...(typeof parent === "string" ? { parent } : {}) })
+    const multi = this.redis.multi();
+    // Blobs first: a checkpoint is never visible before the values it points at.
+    if (Object.keys(blobs).length > 0) multi.hset(this.blobsKey(ids), blobs);
+    await multi
+      .hset(key, { checkpoint: data, checkpointType, metadata: meta, metadataType, format: BLOB_FORMAT, ...(typeof parent === "string" ? { parent } : {}) })
       .zadd(this.index(ids), 0, checkpoint.id)
-      .sadd(this.threadKeys(thread), key, this.index(ids))
+      .sadd(this.threadKeys(thread), key, this.index(ids), this.blobsKey(ids))
       .exec();
     return { configurable: { thread_id: thread, checkpoint_ns: ids.ns, checkpoint_id: checkpoint.id } };
   }
@@ -161,4 +198,9 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     const keys = await this.redis.smembers(this.threadKeys(threadId));
     await this.redis.del(...keys, this.threadKeys(threadId));
   }
+}
+
+/** The blob field of one channel version. */
+function blobField(channel: string, version: string | number): string {
+  return `${channel}\u0000${String(version)}`;
 }

@@ -23,6 +23,7 @@ function buildGraph(saver: RedisCheckpointSaver | MemorySaver, calls: string[], 
     round: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }),
     reviews: Annotation<string[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
     who: Annotation<string>({ reducer: (_a, b) => b, default: () => "" }),
+    brief: Annotation<string>({ reducer: (_a, b) => b, default: () => "" }),
   });
   const step = (name: string) => {
     calls.push(name);
@@ -86,6 +87,37 @@ describe("RedisCheckpointSaver", () => {
     expect(resumed[0]).toBe("review:b@2");
     expect(resumed.filter((c) => c.startsWith("draft@2"))).toHaveLength(0);
     expect(resumed.filter((c) => c === "review:a@2" || c === "review:c@2")).toHaveLength(0);
+  });
+
+  it("writes a channel's value once per version, not again with every checkpoint", async () => {
+    const saver = new RedisCheckpointSaver(redis, prefix);
+    const config = { configurable: { thread_id: "t4" } };
+    await buildGraph(saver, []).invoke({ brief: "the brief" }, config);
+    const blobs = Object.keys(await redis.hgetall(`${prefix}:cpb:t4:`));
+    const checkpoints = (await redis.zrange(`${prefix}:cp:t4:`, "0", "-1")).length;
+    // The brief is set once, at the input: one value, however many checkpoints follow.
+    expect(checkpoints).toBeGreaterThan(9);
+    expect(blobs.filter((f) => f.startsWith("brief\u0000"))).toHaveLength(1);
+    expect(blobs.filter((f) => f.startsWith("round\u0000"))).toHaveLength(3);
+    // Every checkpoint still reads back whole.
+    for await (const t of saver.list(config)) if (t.metadata?.step !== undefined && t.metadata.step >= 0) expect(t.checkpoint.channel_values.brief).toBe("the brief");
+  });
+
+  it("reads a checkpoint written whole by the earlier format (values inline)", async () => {
+    const saver = new RedisCheckpointSaver(redis, prefix);
+    const config = { configurable: { thread_id: "t5" } };
+    await buildGraph(saver, []).invoke({ brief: "old" }, config);
+    const latest = await saver.getTuple(config);
+    if (!latest) throw new Error("no checkpoint");
+    // Rewrite the newest checkpoint as the earlier format stored it: channel values inside, no format field.
+    const key = `${prefix}:cp:t5::${latest.checkpoint.id}`;
+    const [type, bytes] = await saver.serde.dumpsTyped(latest.checkpoint);
+    await redis.hset(key, { checkpoint: Buffer.from(bytes).toString("base64"), checkpointType: type });
+    await redis.hdel(key, "format");
+    await redis.del(`${prefix}:cpb:t5:`);
+    const old = await saver.getTuple(config);
+    expect(old?.checkpoint.channel_values).toEqual(latest.checkpoint.channel_values);
+    expect(old?.checkpoint.channel_values.brief).toBe("old");
   });
 
   it("deletes every key of a thread", async () => {
