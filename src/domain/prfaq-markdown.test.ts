@@ -254,11 +254,12 @@ describe("parsePrfaqMarkdown: FAQ formats", () => {
   });
 });
 
-describe("renderPrfaqMarkdown remembers what it rendered", () => {
+describe("renderPrfaqMarkdown remembers what it rendered, by content", () => {
   it("renders a document once, and again after the document changed", () => {
     const d = structuredClone(FULL);
     const first = renderPrfaqMarkdown(d);
     expect(renderPrfaqMarkdown(d)).toBe(first);
+    expect(renderPrfaqMarkdown(structuredClone(d))).toBe(first);
     d.pressRelease.heading = "RefillReady Ends Phone Tag for Good";
     d.internalFaq.push({ question: "Who builds it?", answer: "Two engineers." });
     const second = renderPrfaqMarkdown(d);

@@ -30,17 +30,23 @@ type Prose = (typeof PROSE_SECTIONS)[number];
  * name), invisible `<!-- prfaq:... -->` comments label the sections so nothing is lost.
  */
 export function renderPrfaqMarkdown(doc: Prfaq): string {
-  // A meeting renders the same draft for its event, every reviewer's prompt and the next revision, and
-  // each render parses its output back to check it: remembered per document (and per content, so a
-  // document changed after it was rendered is rendered again).
+  // A meeting renders the same draft for its event, every reviewer's prompt and the next revision (as
+  // copies: LangGraph hands each step its own), and each render parses its output back to check it.
+  // Renderings are remembered by content, the most recent RENDER_CACHE of them.
   const json = JSON.stringify(doc);
-  const known = rendered.get(doc);
-  if (known?.json === json) return known.markdown;
+  const known = rendered.get(json);
+  if (known !== undefined) {
+    rendered.delete(json);
+    rendered.set(json, known);
+    return known;
+  }
   const markdown = renderChecked(doc);
-  rendered.set(doc, { json, markdown });
+  rendered.set(json, markdown);
+  if (rendered.size > RENDER_CACHE) rendered.delete(rendered.keys().next().value ?? json);
   return markdown;
 }
-const rendered = new WeakMap<Prfaq, { json: string; markdown: string }>();
+const RENDER_CACHE = 256;
+const rendered = new Map<string, string>();
 
 function renderChecked(doc: Prfaq): string {
   const plain = renderWith(doc, false);
