@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ChainableCommander, Redis } from "ioredis";
 import { RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
 import type { RedisKeys } from "./keys.js";
@@ -18,6 +19,9 @@ redis.call('HSET', KEYS[2], ARGV[1], seq)
 redis.call('PUBLISH', ARGV[3], ARGV[4])
 return {1, seq}
 `;
+
+/** The script's SHA1: appends send it instead of the script (EVALSHA), and fall back to EVAL when Redis does not know it yet. */
+const APPEND_SHA = createHash("sha1").update(APPEND_SCRIPT).digest("hex");
 
 /** Events per read, at most. */
 export const READ_BATCH = 500;
@@ -54,7 +58,12 @@ export class EventLog {
   }
 
   private async evalAppend(runId: string, draft: EventDraft, unlessCancelled: boolean): Promise<{ seq: number; appended: boolean } | undefined> {
-    const result: unknown = await this.redis.eval(...this.scriptArgs(runId, draft, unlessCancelled));
+    const [script, ...args] = this.scriptArgs(runId, draft, unlessCancelled);
+    const result: unknown = await this.redis.evalsha(APPEND_SHA, ...args).catch((error: unknown) => {
+      // A fresh or restarted Redis has no script cache yet: EVAL loads the script for next time.
+      if (error instanceof Error && error.message.startsWith("NOSCRIPT")) return this.redis.eval(script, ...args);
+      throw error;
+    });
     if (!Array.isArray(result) || typeof result[0] !== "number" || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
     return result[0] === -1 ? undefined : { seq: result[1], appended: result[0] === 1 };
   }

@@ -24,6 +24,14 @@ afterAll(async () => {
 const round = (n: number) => ({ type: "round.started" as const, key: eventKey("round.started", n), round: n });
 
 describe("EventLog", () => {
+  it("appends by the script's SHA, and still appends after Redis lost its script cache (a restart)", async () => {
+    const log = new EventLog(redis, keys);
+    expect(await log.append("rv_s", round(1))).toEqual({ seq: 1, appended: true });
+    await redis.script("FLUSH");
+    expect(await log.append("rv_s", round(2))).toEqual({ seq: 2, appended: true });
+    expect(await log.appendUnlessCancelled("rv_s", round(3))).toEqual({ seq: 3, appended: true });
+  });
+
   it("appends nothing once the run's cancel is requested, when asked to check (the worker's step boundary)", async () => {
     const log = new EventLog(redis, keys);
     expect(await log.appendUnlessCancelled("rv_x", round(1))).toEqual({ seq: 1, appended: true });
