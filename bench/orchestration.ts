@@ -1,11 +1,11 @@
 // Orchestration overhead, reviewer parallelism and prompt tokens of one model-engine review meeting,
 // against the fake OpenAI server with a fixed latency per call, so the figures measure the service
 // (graph, Redis, events, checkpoints), not a model. Prints figures; never fails on time.
-// Usage: npx tsx bench/orchestration.ts [--delay 200] [--runs 3] [--rounds 3] [--warmup 40]
+// Usage: npx tsx bench/orchestration.ts [--delay 200] [--runs 5] [--rounds 3] [--warmup 40]
 import { parseArgs } from "node:util";
 import { benchRedis, childStack, main, median, postReview, printTable, round, startFakeModelProcess, startModelProxy, streamSse, writeResults, type FakeRequest, type FakeState, type ProxyRecord } from "./lib.js";
 
-const { values } = parseArgs({ options: { delay: { type: "string", default: "200" }, runs: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, warmup: { type: "string", default: "40" } } });
+const { values } = parseArgs({ options: { delay: { type: "string", default: "200" }, runs: { type: "string", default: "5" }, rounds: { type: "string", default: "3" }, warmup: { type: "string", default: "40" } } });
 const delayMs = Number(values.delay);
 const measuredRuns = Number(values.runs);
 const rounds = Number(values.rounds);
