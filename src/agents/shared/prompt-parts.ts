@@ -25,8 +25,7 @@ export function renderFacts(facts: BriefFacts): string {
 
 /** The document as a reader sees it: customers get the press release and the external FAQ only. */
 export function renderDocument(doc: Prfaq, audience: "customer" | "internal"): string {
-  // The customer's copy is usually without its internal FAQ already (routeToReviewers): render that very object, rendered once per round.
-  return renderPrfaqMarkdown(audience === "customer" && doc.internalFaq.length > 0 ? { ...doc, internalFaq: [] } : doc);
+  return renderPrfaqMarkdown(audience === "customer" ? { ...doc, internalFaq: [] } : doc);
 }
 
 /** A role's prompt as chat messages: its instructions, then what it reads. */
