@@ -34,15 +34,16 @@ export class EventLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private scriptArgs(runId: string, draft: EventDraft, unlessCancelled = false): [string, number, string, string, string, string, string, string, string, string] {
+  /** The append script's arguments after the script itself: key count, keys, then ARGV. */
+  private scriptArgs(runId: string, draft: EventDraft, unlessCancelled = false): [number, string, string, string, string, string, string, string, string] {
     const { key, ...rest } = draft;
     const body = JSON.stringify({ ...rest, runId, at: this.now().toISOString() });
-    return [APPEND_SCRIPT, 3, this.keys.events(runId), this.keys.eventKeys(runId), this.keys.run(runId), key, body, this.keys.eventsChannel(), runId, unlessCancelled ? "1" : "0"];
+    return [3, this.keys.events(runId), this.keys.eventKeys(runId), this.keys.run(runId), key, body, this.keys.eventsChannel(), runId, unlessCancelled ? "1" : "0"];
   }
 
   /** Queues the append of `draft` on a transaction, so it lands atomically with the caller's other writes. */
   queueAppend(multi: ChainableCommander, runId: string, draft: EventDraft): void {
-    multi.eval(...this.scriptArgs(runId, draft));
+    multi.eval(APPEND_SCRIPT, ...this.scriptArgs(runId, draft));
   }
 
   /** Appends `draft` unless an event with the same key exists; returns the event's seq and whether it was new. */
@@ -58,10 +59,10 @@ export class EventLog {
   }
 
   private async evalAppend(runId: string, draft: EventDraft, unlessCancelled: boolean): Promise<{ seq: number; appended: boolean } | undefined> {
-    const [script, ...args] = this.scriptArgs(runId, draft, unlessCancelled);
+    const args = this.scriptArgs(runId, draft, unlessCancelled);
     const result: unknown = await this.redis.evalsha(APPEND_SHA, ...args).catch((error: unknown) => {
       // A fresh or restarted Redis has no script cache yet: EVAL loads the script for next time.
-      if (error instanceof Error && error.message.startsWith("NOSCRIPT")) return this.redis.eval(script, ...args);
+      if (error instanceof Error && error.message.startsWith("NOSCRIPT")) return this.redis.eval(APPEND_SCRIPT, ...args);
       throw error;
     });
     if (!Array.isArray(result) || typeof result[0] !== "number" || typeof result[1] !== "number") throw new Error("unexpected reply from event append script");
