@@ -122,6 +122,15 @@ async function timedRun(url: string, fake: { state: (since?: number) => Promise<
   };
 }
 
+/** One run's row in the per-run table. */
+const timingRow = (run: string, r: RunTiming) => ({ run, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs });
+
+/** The lowest and highest wall / critical ratio of a set of runs. */
+function ratioRange(runs: RunTiming[]): [number, number] {
+  const ratios = runs.map((r) => r.wallMs / r.critical);
+  return [round(Math.min(...ratios), 3), round(Math.max(...ratios), 3)];
+}
+
 await main(async () => {
   const redis = await benchRedis("orchestration");
   // The fake model runs in a process of its own, as a real model's server would: its CPU (parsing
@@ -167,9 +176,9 @@ await main(async () => {
   const first = parallel[0]!;
 
   printTable(`Per run (model engine, ${rounds} rounds, fake model ${delayMs} ms per call, ${first.calls} calls of which ${first.reviewerCalls} reviewer calls)`, [
-    ...fresh.map((r, i) => ({ run: `fresh ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
-    ...parallel.map((r, i) => ({ run: `warm ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
-    ...sequential.map((r, i) => ({ run: `sequential ${i + 1}`, "wall ms": r.wallMs, "POST→end ms": round(r.endToEndMs, 0), "critical path ms": r.critical, "sum of calls ms": r.sequential, "wall/critical": round(r.wallMs / r.critical, 3), "before 1st call ms": r.beforeFirstCallMs, "after last call ms": r.afterLastCallMs })),
+    ...fresh.map((r, i) => timingRow(`fresh ${i + 1}`, r)),
+    ...parallel.map((r, i) => timingRow(`warm ${i + 1}`, r)),
+    ...sequential.map((r, i) => timingRow(`sequential ${i + 1}`, r)),
   ]);
   const figures = {
     delayMs,
@@ -179,8 +188,8 @@ await main(async () => {
     reviewerCallsPerRun: first.reviewerCalls,
     warmupRuns,
     // The goal is read on the warm worker; the fresh worker's figure is the same measure on its first runs.
-    freshOverhead: { wallMs: freshWall, criticalPathMs: freshCritical, ratio: round(freshWall / freshCritical, 3), range: [round(Math.min(...fresh.map((r) => r.wallMs / r.critical)), 3), round(Math.max(...fresh.map((r) => r.wallMs / r.critical)), 3)] },
-    overhead: { wallMs: wall, criticalPathMs: critical, ratio: round(overhead, 3), range: [round(Math.min(...parallel.map((r) => r.wallMs / r.critical)), 3), round(Math.max(...parallel.map((r) => r.wallMs / r.critical)), 3)], goal: 1.05, meetsGoal: overhead <= 1.05, overheadMsPerModelCall: round((wall - critical) / first.calls, 1), beforeFirstCallMs: median(parallel.map((r) => r.beforeFirstCallMs)), afterLastCallMs: median(parallel.map((r) => r.afterLastCallMs)),
+    freshOverhead: { wallMs: freshWall, criticalPathMs: freshCritical, ratio: round(freshWall / freshCritical, 3), range: ratioRange(fresh) },
+    overhead: { wallMs: wall, criticalPathMs: critical, ratio: round(overhead, 3), range: ratioRange(parallel), goal: 1.05, meetsGoal: overhead <= 1.05, overheadMsPerModelCall: round((wall - critical) / first.calls, 1), beforeFirstCallMs: median(parallel.map((r) => r.beforeFirstCallMs)), afterLastCallMs: median(parallel.map((r) => r.afterLastCallMs)),
       gapsMs: Object.fromEntries((["draftToReviewers", "reviewersToLeader", "leaderToNext", "reviewerStartSpread"] as const).map((k) => [k, median(parallel.map((r) => r.gaps[k]))])) },
     parallelism: {
       // Like for like: the sequential stack is a fresh worker too.
