@@ -1,3 +1,4 @@
+import type { Analysis } from "../domain/analysis.js";
 import type { BriefFacts } from "../domain/brief.js";
 import type { Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
@@ -25,14 +26,35 @@ export type DraftInput = {
   findings: Finding[];
   /** ISO time the run was created: the reference point for any assumed date (keeps drafts deterministic). */
   createdAt: string;
+  /** The evidence ledger and the computed figures: the only facts a draft may state. */
+  analysis: Analysis;
 };
 
-export type DraftOutput = { prfaq: Prfaq; changes: string[]; assumptions: string[] };
+/**
+ * A draft: the document, what changed (one line per change made), assumptions it rests on, and the
+ * requested changes it could not make from the ledger (open questions for the author, not lines in the document).
+ */
+export type DraftOutput = { prfaq: Prfaq; changes: string[]; assumptions: string[]; openQuestions?: string[] };
 
-/** The draft as one reviewer is allowed to see it. */
-export type ReviewInput = {
+/**
+ * What a customer seat reads: its persona and the press release with the external FAQ. Nothing else:
+ * no rubric findings, no brief, no ledger, no other reviewer's words (cold reading, by construction).
+ */
+export type CustomerReviewInput = {
   agent: string;
-  role: ReviewerRole;
+  role: "customer";
+  persona: Persona;
+  round: number;
+  version: number;
+  prfaq: Prfaq;
+  /** True for the persona built from the brief's own representative customer. */
+  fromBrief: boolean;
+};
+
+/** What the engineer and finance read: the whole document, the rubric, the brief and its analysis. */
+export type InternalReviewInput = {
+  agent: string;
+  role: Exclude<ReviewerRole, "customer">;
   persona?: Persona;
   round: number;
   version: number;
@@ -40,7 +62,11 @@ export type ReviewInput = {
   findings: Finding[];
   score: number;
   facts: BriefFacts;
+  analysis: Analysis;
 };
+
+/** The draft as one reviewer is allowed to see it. */
+export type ReviewInput = CustomerReviewInput | InternalReviewInput;
 
 export type RoundSummary = { round: number; version: number; score: number; reviews: Review[]; findings: Finding[] };
 
@@ -53,6 +79,9 @@ export type LeaderInput = {
   budgetExhausted: boolean;
   /** The version under review. */
   prfaq?: Prfaq;
+  analysis: Analysis;
+  /** ISO time the run was created (a dry-run revision needs it for assumed dates). */
+  createdAt: string;
 };
 
 export type MemoInput = {
@@ -64,9 +93,16 @@ export type MemoInput = {
   finalPrfaq: Prfaq;
   finalVersion: number;
   assumptions: string[];
+  analysis: Analysis;
+  /** What each revision changed, by version. */
+  revisions: { version: number; changes: string[] }[];
 };
 
-export type MemoDraft = Omit<Memo, "scorecard" | "fixedFindings" | "remainingFindings" | "finalPrfaq" | "finalVersion" | "rounds" | "runId" | "title" | "engine">;
+/** What an engine writes of the memo; the graph adds what it knows for certain (figures, ledger, scorecard, dissent, changes). */
+export type MemoDraft = Omit<
+  Memo,
+  "scorecard" | "fixedFindings" | "remainingFindings" | "finalPrfaq" | "finalVersion" | "rounds" | "runId" | "title" | "engine" | "ledger" | "economics" | "door" | "doorWhy" | "stage" | "ask" | "dissent" | "changes"
+>;
 
 /** One engine's implementation of the five roles. Graph code depends on this, never on an engine. */
 export type MeetingAgents = {

@@ -1,3 +1,4 @@
+import type { Analysis } from "../domain/analysis.js";
 import type { ModelRole } from "../llm/factory.js";
 import type { PriceTable } from "../llm/pricing.js";
 import { invokeStructured, type NamedModel, type StructuredMethod } from "../llm/structured.js";
@@ -18,15 +19,49 @@ export type ModelAgentOptions = {
   prices?: PriceTable;
 };
 
-/** The five roles on an OpenAI-compatible chat model. Every answer is validated with zod, never trusted. */
+/** Ledger ids named anywhere in a model's answer: in a basis list or as "[L4]" in the text. */
+function citedIds(value: unknown): string[] {
+  return [...JSON.stringify(value).matchAll(/\bL(\d+)\b/g)].map((m) => `L${m[1]}`);
+}
+
+/**
+ * Checks an answer against the ledger and the economics model: every cited ledger id must exist, and a
+ * margin the answer states must agree with the computed one (within a point). The problem goes back to
+ * the model once; see `check` in invokeStructured.
+ */
+export function ledgerCheck(analysis: Analysis): (value: unknown) => string | undefined {
+  const known = new Set(analysis.ledger.map((e) => e.id));
+  const margin = analysis.economics.grossMarginPct;
+  return (value) => {
+    const unknown = [...new Set(citedIds(value))].filter((id) => !known.has(id));
+    const problems: string[] = [];
+    if (unknown.length > 0) problems.push(`it cites ledger ids that do not exist (${unknown.join(", ")}); cite only ids from the evidence ledger`);
+    if (margin !== null) {
+      const stated = [...JSON.stringify(value).matchAll(/margin[^%\d-]{0,40}(-?\d+(?:\.\d+)?)\s?%/gi)].map((m) => Number(m[1]));
+      const wrong = stated.filter((n) => Math.abs(n - margin) > 1);
+      if (wrong.length > 0) problems.push(`it states a gross margin of ${wrong.join("%, ")}% but the economics model computed ${margin}%; use the computed figure`);
+    }
+    return problems.length > 0 ? problems.join("; ") : undefined;
+  };
+}
+
+/** The five roles on an OpenAI-compatible chat model. Every answer is validated with zod and against the ledger, never trusted. */
 export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
-  const call = <T>(role: ModelRole, name: string, schema: Parameters<typeof invokeStructured<T>>[0]["schema"], messages: Parameters<typeof invokeStructured<T>>[0]["messages"], ctx: AgentContext) =>
+  const call = <T>(
+    role: ModelRole,
+    name: string,
+    schema: Parameters<typeof invokeStructured<T>>[0]["schema"],
+    messages: Parameters<typeof invokeStructured<T>>[0]["messages"],
+    ctx: AgentContext,
+    check?: (value: T) => string | undefined,
+  ) =>
     invokeStructured<T>({
       model: options.modelFor(role),
       schema,
       name,
       messages,
       method: options.method,
+      ...(check ? { check } : {}),
       ...(options.prices ? { prices: options.prices } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(ctx.onUsage ? { onUsage: ctx.onUsage } : {}),
@@ -35,18 +70,29 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
   const names = [...new Set((["drafter", "customer", "engineer", "finance", "leader"] as const).map((r) => options.modelFor(r).name))];
   return {
     engine: "openai",
-    note: `Model engine: ${names.join(", ")} through an OpenAI-compatible endpoint; answers are validated against the schemas before they count.`,
-    draft: async (input, ctx) => call("drafter", "prfaq_draft", DraftModelSchema, renderDrafterPrompt(input), ctx),
-    review: async (input: ReviewInput, ctx) => {
-      const out =
-        input.role === "customer"
-          ? await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx)
-          : input.role === "engineer"
-            ? await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx)
-            : await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx);
-      return { agent: input.agent, role: input.role, round: input.round, version: input.version, ...out };
+    note: `Model engine: ${names.join(", ")} through an OpenAI-compatible endpoint; answers are validated against the schemas and the evidence ledger before they count.`,
+    draft: async (input, ctx) => {
+      const out = await call("drafter", "prfaq_draft", DraftModelSchema, renderDrafterPrompt(input), ctx, ledgerCheck(input.analysis));
+      return { prfaq: out.prfaq, changes: out.changes, assumptions: out.assumptions, openQuestions: out.openQuestions };
     },
-    decide: async (input, ctx) => ({ round: input.round, ...(await call("leader", "leader_decision", DecisionModelSchema, renderLeaderPrompt(input), ctx)) }),
-    writeMemo: async (input, ctx) => call("leader", "memo", MemoModelSchema, renderMemoPrompt(input), ctx),
+    review: async (input: ReviewInput, ctx) => {
+      const base = { agent: input.agent, role: input.role, round: input.round, version: input.version };
+      if (input.role === "customer") return { ...base, ...(await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx)) };
+      const check = ledgerCheck(input.analysis);
+      return input.role === "engineer"
+        ? { ...base, ...(await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx, check)) }
+        : { ...base, ...(await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx, check)) };
+    },
+    decide: async (input, ctx) => {
+      const out = await call("leader", "leader_decision", DecisionModelSchema, renderLeaderPrompt(input), ctx, ledgerCheck(input.analysis));
+      return {
+        round: input.round,
+        action: out.action,
+        leaning: out.leaning,
+        rationale: out.rationale,
+        changes: out.changes.map(({ question, ...c }) => ({ ...c, ...(question.trim() ? { question } : {}) })),
+      };
+    },
+    writeMemo: async (input, ctx) => call("leader", "memo", MemoModelSchema, renderMemoPrompt(input), ctx, ledgerCheck(input.analysis)),
   };
 }

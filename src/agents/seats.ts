@@ -1,37 +1,93 @@
+import type { Analysis } from "../domain/analysis.js";
 import type { BriefFacts } from "../domain/brief.js";
-import type { Persona } from "../domain/persona.js";
+import { splitSentences } from "../domain/brief-facts.js";
+import { headNoun } from "../domain/economics.js";
 import { ValidationError } from "../domain/errors.js";
+import { PersonaSchema, personaSlug, type Persona } from "../domain/persona.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { selectPersonas } from "../personas/select.js";
+import { personaFit } from "../personas/match.js";
 
-/** One reviewer seat: a customer persona, the engineer or finance. */
-export type Seat = { agent: string; role: "customer" | "engineer" | "finance"; persona?: Persona };
+/** One reviewer seat: a customer persona, the engineer or finance. `fromBrief`: the brief's own customer. */
+export type Seat = { agent: string; role: "customer" | "engineer" | "finance"; persona?: Persona; fromBrief?: boolean };
 export type SeatChoice = { seats: Seat[]; personas: { id: string; name: string; why: string }[] };
 
+/** Customer seats at most, the brief's own customer included. */
+const MAX_CUSTOMER_SEATS = 3;
+/** Keywords a library persona must share with the brief's customer part to be seated automatically. */
+const MIN_FIT = 2;
+/** Words that name no one in particular: no persona can be built from them. */
+const VAGUE = /\b(everyone|everybody|anyone|all (users|people|businesses|companies)|companies of all sizes|businesses of (every|all) sizes?|the world|people everywhere)\b/i;
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
 /**
- * Seats the meeting: the customer personas (explicit ids, or up to three that best match the brief's
- * customer), then the skeptical engineer and the finance partner. Unknown ids are a validation error.
+ * The brief's own customer as a persona: the named representative when there is one, else the
+ * customer the brief describes. Its day and frustrations are the brief's problem sentences; what it
+ * pays and would pay are unknown, and say so. Undefined when the brief names no one specific.
  */
-export function chooseSeats(facts: BriefFacts, library: PersonaLibrary, ids: string[] | undefined, inline?: Persona): SeatChoice {
+export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | undefined {
+  const rep = analysis.representative;
+  const customer = facts.customer.trim();
+  const noun = headNoun(customer);
+  if (!rep && (!customer || VAGUE.test(customer) || !noun)) return undefined;
+  const problem = splitSentences(facts.problem).slice(0, 12).map((s) => cut(s, 300));
+  const role = cut(rep?.role || splitSentences(customer)[0] || customer, 200);
+  const name = cut(rep ? rep.name : `The brief's ${noun ?? "customer"}`, 80);
+  const keywords = [...new Set((customer.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).slice(0, 40))];
+  return PersonaSchema.parse({
+    id: `brief-${personaSlug(rep?.name ?? noun ?? "customer")}`.slice(0, 60).replace(/-+$/, ""),
+    name,
+    kind: "customer",
+    role,
+    segment: "from-brief",
+    background: cut(customer || role, 600),
+    dayToday: cut(facts.problem.trim() || "The brief does not describe their day.", 900),
+    goals: [cut(`Be rid of what the brief describes: ${problem[0] ?? "a problem it does not state"}`, 300)],
+    frustrations: problem.length > 0 ? problem : ["The brief does not say what frustrates them."],
+    paysForToday: "The brief does not say what they pay today.",
+    wouldPay: "The brief does not say; judged against what the problem costs them.",
+    decisionCriteria: ["It removes the problem the release describes", "It costs less than the problem costs"],
+    voice: "Speaks from the brief's own description of their day, plainly.",
+    skepticism: 3,
+    keywords: keywords.length > 0 ? keywords : [noun ?? "customer"],
+  });
+}
+
+/**
+ * Seats the meeting. The brief's own customer (an inline persona, else one built from the brief's
+ * representative) sits first; library personas sit only when they fit the brief's customer (at least
+ * two of their keywords in it), or when named explicitly. Then the engineer and the finance partner.
+ * An inline persona may not take a library persona's id or another kind of seat.
+ */
+export function chooseSeats(facts: BriefFacts, analysis: Analysis, library: PersonaLibrary, ids: string[] | undefined, inline?: Persona): SeatChoice {
+  if (inline && library.byId(inline.id)) {
+    throw new ValidationError(`The brief's persona may not reuse the library persona id '${inline.id}'.`, [{ path: "brief.persona.id", message: `'${inline.id}' is a library persona; choose another id` }]);
+  }
+  if (inline && inline.kind !== "customer") {
+    throw new ValidationError("The brief's persona must be a customer.", [{ path: "brief.persona.kind", message: `must be 'customer', not '${inline.kind}'` }]);
+  }
+  const own = inline ?? briefPersona(facts, analysis);
   const fullText = Object.values(facts).join("\n");
-  // A brief's own persona takes the first seat; the library fills the rest.
-  const max = inline ? 2 : 3;
-  const picked = selectPersonas({ customerText: facts.customer, fullText }, library, ids ? { ids } : { max });
-  const choice = inline
-    ? { ...picked, selected: [{ persona: inline, why: "supplied with the brief" }, ...picked.selected.filter((p) => p.persona.id !== inline.id)] }
-    : picked;
-  if (choice.unknownIds.length > 0) {
+  const picked = selectPersonas({ customerText: facts.customer, fullText }, library, ids ? { ids } : { max: MAX_CUSTOMER_SEATS });
+  if (picked.unknownIds.length > 0) {
     throw new ValidationError(
-      `Unknown persona id(s): ${choice.unknownIds.join(", ")}`,
-      choice.unknownIds.map((id) => ({ path: `options.personas.${(ids ?? []).indexOf(id)}`, message: `no persona with id '${id}'` })),
+      `Unknown persona id(s): ${picked.unknownIds.join(", ")}`,
+      picked.unknownIds.map((id) => ({ path: `options.personas.${(ids ?? []).indexOf(id)}`, message: `no persona with id '${id}'` })),
       "unknown_persona",
     );
   }
+  // Automatic picks must fit the brief's customer; explicit picks sit as asked (and may abstain).
+  const library_ = picked.selected.filter((p) => ids !== undefined || personaFit(p.persona.keywords, facts.customer).length >= MIN_FIT);
+  const chosen = [
+    ...(own ? [{ persona: own, why: inline ? "supplied with the brief" : analysis.representative ? "the brief's own representative customer" : "the customer the brief describes", fromBrief: true }] : []),
+    ...library_.filter((p) => p.persona.id !== own?.id).map((p) => ({ ...p, fromBrief: false })),
+  ].slice(0, ids ? MAX_CUSTOMER_SEATS + 2 : MAX_CUSTOMER_SEATS);
   const seats: Seat[] = [
-    ...choice.selected.map(({ persona }) => ({ agent: `customer:${persona.id}`, role: "customer" as const, persona })),
+    ...chosen.map(({ persona, fromBrief }) => ({ agent: `customer:${persona.id}`, role: "customer" as const, persona, fromBrief })),
     // The internal reviewers' personas give a model engine their voice; the offline engine reads only the role.
     { agent: "engineer", role: "engineer", persona: library.role("engineer") },
     { agent: "finance", role: "finance", persona: library.role("finance") },
   ];
-  return { seats, personas: choice.selected.map(({ persona, why }) => ({ id: persona.id, name: persona.name, why })) };
+  return { seats, personas: chosen.map(({ persona, why }) => ({ id: persona.id, name: persona.name, why })) };
 }

@@ -1,23 +1,40 @@
 import type { Brief, BriefFacts, BriefPart } from "./brief.js";
 import { PAIN } from "./vocabulary.js";
 
-/** Heading or label words that name each part of a brief. Checked in order; the first match wins. */
+/**
+ * Heading or label words that name each part of a brief, from general English for each part (how
+ * people title a section about it). Checked in order; the first match wins, so the specific words
+ * of a part come before the generic "what" and "how" of the solution.
+ */
 const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
-  ["customer", /\b(customers?|who|target|audience|segment|persona|users?|buyers?)\b/i],
-  ["problem", /\b(problem|pain|opportunity|need|why|challenge)\b/i],
-  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof)\b/i],
-  ["metrics", /\b(metrics?|success|measure|kpis?|goals?|outcomes?)\b/i],
-  ["business", /\b(business|pricing|price|economics|revenue|model|costs?|market|money)\b/i],
+  ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|worries|unknowns|caveats)\b/i],
+  ["customer", /\b(customers?|who|target|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b/i],
+  ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|status quo|situation|issue|frustration|struggle|background)\b/i],
+  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far)\b/i],
+  ["metrics", /\b(metrics?|success|measure|kpis?|goals?|outcomes?|targets?)\b/i],
+  ["business", /\b(business|pricing|price|economics|revenue|model|costs?|market|money|pays?|budget|the ask|build cost|cost to build|investment)\b/i],
   ["launch", /\b(launch|timeline|date|when|availability|schedule)\b/i],
-  ["risks", /\b(risks?|dependencies|concerns|assumptions)\b/i],
-  ["solution", /\b(solution|product|idea|what|how|proposal|approach|features?|description)\b/i],
+  ["solution", /\b(solution|product|idea|what|how|proposal|approach|features?|description|does)\b/i],
 ];
+
+/** Contractions written without their apostrophe ("theres", "dont", "its working"): read as written with it. */
+const BARE_CONTRACTIONS: readonly [RegExp, string][] = [
+  [/\b(there|that|what|here|who)s\b/gi, "$1's"],
+  [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca)nt\b/gi, "$1n't"],
+  [/\b(they|you)ll\b/gi, "$1'll"],
+  [/\b(we|they|you)d\b(?=\s+(?:charge|like|need|want|build|sell|expect|have|be)\b)/gi, "$1'd"],
+  [/\bits\s+(?=(?:working|been|going|a|an|the|not|about|worth|free|live)\b)/gi, "it's "],
+];
+
+function withApostrophes(text: string): string {
+  return BARE_CONTRACTIONS.reduce((t, [re, to]) => t.replace(re, to), text);
+}
 
 /** Labels that only name the part ("Problem: ..."); other labels ("Price: $9") say what the value is and stay. */
 const STRUCTURAL_LABEL = /^\s*(customer|problem|solution|evidence|risks?|idea|product|who|why|what)\s*$/i;
 
-/** A sentence that states how success is measured, wherever it stands. */
-const METRIC_CUE = /\b(success (means|measure|is|looks like)|we will measure|we('ll| will) know (it'?s|it is) working|north[- ]star|target: \d)/i;
+/** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
+const METRIC_CUE = /\b(success (means|measure|is|looks like|would be)|we('ll| will) measure|(we|you)('ll| will) know (it|this)('s| is| has)? ?(working|worked|a success|succeeded)|north[- ]star|target: \d)/i;
 
 /** Money named as what a customer pays or what it costs us: the business part, wherever it stands. */
 const PRICING = /\b(price[ds]?|pricing|charge|charging|fees?|subscriptions?|per month|per year|per seat|per user|revenue|gross margin|monetis\w*|monetiz\w*|costs? (about|us)|to serve)\b/i;
@@ -25,15 +42,20 @@ const MONEY = /[$£€]\s?\d/;
 
 /** Cues that place an unlabelled sentence in a part (weak briefs are often one paragraph). Checked in order. */
 const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
+  // A person introduced as one of the customers: "Kwame is one of our 140 adjusters", "Rosa, 52, is a ...".
+  ["customer", /^\s*[A-Z][\p{Ll}'-]+(?:,\s*\d{2},)? (?:is|was) (?:one of|a|an) |\bis one of (?:our|the|about) [\d,]+\b/u],
   ["launch", /\b(launch(es|ing)?|available|go[- ]live|ship(s|ping)?|release|live (by|on|in|from))\b.*|^\s*(launch|timing)\b/i],
   ["business", PRICING],
+  // Effort to build is a cost: "5 engineers for 12 months", "a loaded $15,000 per engineer-month".
+  ["business", /\b\d+ (engineers?|developers?)\b[^.]{0,30}\b(for|over)\b|\bloaded\b|\bper (engineer|developer)/i],
   ["evidence", /\b(pilot(ed)?|trial|we (found|measured|observed|interviewed|surveyed|tried|tested|ran)|in a study|study (at|of|with)|time study|replay(ing|ed))\b/i],
   ["metrics", /\b(target:|kpis?)\b/i],
   ["risks", /\b(risks?|depends on|dependency|regulat)/i],
   ["problem", PAIN],
   // Money that is neither a price nor a cost to us is what the pain costs the customer, or else business.
   ["business", MONEY],
-  ["customer", /^\s*(for|built for|designed for|aimed at)\b|\b(representative customer|our customers? (are|is)|the (people|customers?|users?|buyers?) we (want|serve|target|sell to))\b|\bthere(s|'s| is| are) (about|around|roughly|some|over)? ?[\d,.]+\b/i],
+  // Who it is for: "for ...", "our customers are", "the X we serve/target are", or a count of them ("there are about N").
+  ["customer", /^\s*(for|built for|designed for|aimed at)\b|\b(representative (customer|user)|typical (customer|user)|our (customers?|users?|buyers?) (are|is)|the \w+ we (want|serve|target|sell to|build for|are building for))\b|\bthere('s| is| are) (about|around|roughly|some|over|nearly)? ?[\d,.]+\b/iu],
 ];
 
 /**
@@ -47,9 +69,9 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   };
   let current: BriefPart | undefined;
   const product = productSubject(brief.title);
-  for (const rawLine of brief.text.split(/\r?\n/)) {
+  for (const rawLine of tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/))) {
     const line = rawLine.trim();
-    if (!line) continue;
+    if (!line || EMAIL_FRAME.test(line)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(line) ?? /^\*\*([^*]{1,60})\*\*:?\s*$/.exec(line);
     if (heading) {
       const name = heading[1] ?? "";
@@ -59,7 +81,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     }
     // A label ("Problem: ...") names the part of every sentence after it on its line.
     let lineLabel: BriefPart | undefined;
-    for (const sentence of splitSentences(stripBullet(line)).flatMap(clauses)) {
+    const runOn = isRunOn(line);
+    for (const sentence of splitSentences(stripBullet(line)).flatMap((x) => (runOn ? clauses(x) : [x]))) {
       const label = /^\*{0,2}([A-Za-z][A-Za-z /&]{1,30}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
@@ -70,7 +93,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       else parts[current ?? lineLabel ?? classify(sentence, product)].push(sentence);
     }
   }
-  const join = (p: BriefPart) => parts[p].join(" ").replace(/\s+/g, " ").trim();
+  // Each piece ends as a sentence, so a line without a full stop does not run into the next one.
+  const join = (p: BriefPart) => parts[p].map((x) => (/[.!?;:]["”')]?$/.test(x.trim()) ? x : `${x.trim()}.`)).join(" ").replace(/\s+/g, " ").trim();
   const facts: BriefFacts = {
     title: brief.title,
     customer: brief.customer ?? join("customer"),
@@ -86,6 +110,37 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // A brief written as prose often says what it is in its first unlabelled sentences.
   if (!facts.solution && facts.other) facts.solution = facts.other;
   return facts;
+}
+
+/**
+ * Markdown table rows read as labelled lines: "| Price | $49 per lot |" becomes "Price: $49 per lot";
+ * a row of a wider table names each cell by its column ("Month: June; Orders: 40"). Separator and
+ * empty rows go.
+ */
+function tableRowsAsLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  let headers: string[] | undefined;
+  lines.forEach((line, i) => {
+    if (!/^\s*\|.*\|\s*$/.test(line)) {
+      headers = undefined;
+      out.push(line);
+      return;
+    }
+    const cells = line.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+    if (cells.every((c) => /^:?-*:?$/.test(c))) return;
+    const next = lines[i + 1] ?? "";
+    if (/^\s*\|?\s*:?-{2,}/.test(next)) {
+      headers = cells;
+      // A header row of a key/value table says nothing; one with names is kept for the rows under it.
+      if (cells.length > 2 && cells.some(Boolean)) out.push(cells.filter(Boolean).join(", "));
+      return;
+    }
+    // Each row is its own sentence: a row's value rarely ends with a full stop.
+    const stop = (t: string) => (/[.!?]$/.test(t) || t === "" ? t : `${t}.`);
+    if (cells.length === 2) out.push(stop(cells[0] ? `${cells[0]}: ${cells[1]}` : cells[1] ?? ""));
+    else out.push(stop(cells.map((c, j) => (headers?.[j] && j > 0 ? `${headers[j]} ${c}` : c)).filter(Boolean).join("; ")));
+  });
+  return out;
 }
 
 function partOf(name: string): BriefPart | undefined {
@@ -112,6 +167,15 @@ function productSubject(title: string): RegExp | undefined {
   const name = productName(title);
   if (!name || name.split(/\s+/).length > 3) return undefined;
   return new RegExp(`^(the )?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
+}
+
+/** The frame of an email: header lines, the greeting and the sign-off say nothing about the idea. */
+const EMAIL_FRAME = /^(?:(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Dd]ate|[Ss]ent):\s.*|(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+[A-Z][\p{L}'-]+,?|(?:[Tt]hanks|[Tt]hank you|[Bb]est|[Rr]egards|[Cc]heers|[Bb]est regards|[Kk]ind regards)[,.!]?|[A-Z][\p{Ll}'-]+)$/u;
+
+/** A line written without full stops: long, with hardly any sentence ends. Only such lines are read clause by clause. */
+function isRunOn(line: string): boolean {
+  const ends = (line.match(/[.!?](\s|$)/g) ?? []).length;
+  return line.length > 300 && ends <= line.length / 400;
 }
 
 /** A run-on "sentence" (a brief written without full stops) is read clause by clause: split at top-level commas. */

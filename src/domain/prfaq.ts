@@ -47,6 +47,10 @@ export const PrfaqSchema = z.object({
   internalFaq: z
     .array(FaqItemSchema)
     .describe("What skeptical stakeholders ask: market size, competition, cost, risk, v1 gaps, cannibalisation, metrics, when to stop"),
+  sources: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe("What each part rests on: section (or externalFaq.N / internalFaq.N) -> ledger ids, 'assumption' or 'illustrative'"),
 });
 export type Prfaq = z.infer<typeof PrfaqSchema>;
 

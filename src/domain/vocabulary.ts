@@ -1,8 +1,42 @@
 /**
  * Shared vocabulary: the words that mark what a sentence is about, used both to read a brief
  * (src/domain/brief-facts.ts) and to check a PR/FAQ (src/rubric). One list, so the two agree.
+ *
+ * PAIN is built from general classes of English, not from any brief: each class is a kind of harm a
+ * customer can describe, and each is tested on sentences written for the test (vocabulary.test.ts).
  */
 
+const words = (...ws: string[]) => ws.join("|");
+
+/** Losing something: money, customers, time, stock, yield, sleep. */
+const LOSS = words(
+  "los(?:e|es|ing|t)", "miss(?:es|ed|ing)?", "misses out", "turn(?:s|ed|ing)? (?:away|down)", "giv(?:e|es|ing) up", "gave up", "walk(?:s|ed)? away",
+  "drop(?:s|ped)? out", "churn\\w*", "cancel\\w*", "no-shows?", "leav(?:e|es|ing) for", "left for", "go(?:es)? elsewhere", "went elsewhere",
+  "wast\\w*", "throw(?:s|n)? (?:away|out)", "threw (?:away|out)", "spoil\\w*", "expir\\w*", "run(?:s|ning)? out", "ran out", "out of stock", "stock-?outs?",
+);
+/** Effort and time the work takes today. */
+const BURDEN = words(
+  "spend(?:s|ing)?", "spent", "tak(?:e|es|ing) (?:\\d+|hours|days|weeks|too long|ages|forever)", "took (?:\\d+|hours|days|weeks|too long)", "wait\\w*", "on hold",
+  "queu\\w*", "chas(?:e|es|ed|ing)", "by hand", "manual(?:ly)?", "re-?(?:key|type|enter)\\w*", "phone tag", "call(?:s|ed|ing)? back", "back-and-forth",
+  "overtime", "late nights?", "weekends?", "have to", "has to", "had to", "must (?:still )?(?:phone|call|drive|check|type)", "driv(?:e|es|ing) (?:across|to|out)",
+);
+/** Things going wrong. */
+const FAILURE = words(
+  "fail\\w*", "error\\w*", "error-prone", "mistakes?", "wrong", "broken", "break(?:s|down)?", "late", "delay\\w*", "slow\\w*", "behind",
+  "forget\\w*", "forgot", "overlook\\w*", "double-?book\\w*", "inaccura\\w*", "complain\\w*", "complaints?", "disput\\w*", "accidents?", "injur\\w*", "near-misses",
+);
+/** Difficulty and feeling. */
+const DIFFICULTY = words(
+  "hard to", "difficult", "struggl\\w*", "can't", "cannot", "can not", "couldn't", "unable", "no way to", "stuck", "guess\\w*", "confus\\w*", "frustrat\\w*",
+  "stress\\w*", "worr(?:y|ied|ies)", "anxious", "tired", "exhaust\\w*", "burn(?:ed|t)? out", "guilt\\w*", "afraid", "embarrass\\w*",
+);
+/** What it costs them: money paid out because of the problem. */
+const COST = words(
+  "expensive", "costly", "cost(?:s|ing)? (?:them|us|her|him|the \\w+|about|roughly|an? \\w+)", "paid (?:out|for)", "pay(?:s|ing)? for", "fines?", "fined", "penalt\\w*",
+  "damages?", "claims? (?:against|for|paid)", "write-?offs?", "refunds?", "rework", "rose", "risen", "rising", "went up", "doubled",
+);
+/** Words that say the situation is today's, not the product's. */
+const TODAY = words("today", "currently", "still", "every (?:day|week|month|night|morning)", "problem", "pain\\w*");
+
 /** Words that describe a customer's pain or friction today. */
-export const PAIN =
-  /\b(?:today|currently|still|have to|has to|had to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|can not|unable|miss(?:es|ed|ing)?|los(?:e|es|ing|t)|manual(?:ly)?|by hand|phone tag|back-and-forth|delay\w*|slow|expensive|costly|problem|pain\w*|tired of|overtime|chas(?:e|es|ing)|forget\w*|forgot|fail\w*|error-prone|mistakes?|burden\w*|stuck|guess\w*|no way to|only about|drop(?:s|ped)? out|(?:run|runs|ran|running) out|stock-?outs?|out of stock|cost (?:them|us|him|her|one of them)|(?:takes?|took) (?:hours|days|weeks|too long|\d+)|rose|risen|rising|went up|doubled|paid|claims?|complaints?|elsewhere|(?:another|a competing) (?:firm|provider|supplier|pharmacy|company|vendor|shop|store)|churn\w*|throw(?:s|n)? (?:away|out)|threw (?:away|out)|exhaust\w*|tired|guilt\w*|stress(?:ed|ful)|worr(?:y|ied|ies))\b/i;
+export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, TODAY].join("|")})\\b`, "i");

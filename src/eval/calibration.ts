@@ -3,21 +3,39 @@ import type { MeetingAgents } from "../agents/contracts.js";
 import { markdownTitle } from "../domain/brief.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
 import { ANTI_PATTERN_IDS, CheckIdSchema, type CheckId } from "../domain/finding.js";
-import { DecisionValueSchema, type DecisionValue as Verdict } from "../domain/memo.js";
+import { ReasonKindSchema, type Reason } from "../domain/argument.js";
+import { DecisionValueSchema, type DecisionValue as Verdict, type Memo } from "../domain/memo.js";
 import { CreateReviewSchema } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { selectPersonas } from "../personas/select.js";
 import { lintMarkdown } from "../rubric/index.js";
 
-/** One labelled brief of the calibration set (`test/fixtures/calibration/labels.json`). */
+const figure = z.number().nullable();
+
+/** Figures computed by hand from a brief: what the economics model must reproduce. */
+export const LabelEconomicsSchema = z.object({
+  currency: z.enum(["USD", "GBP", "EUR"]).nullable(),
+  pricePerMonth: figure,
+  costToServePerMonth: figure,
+  grossMarginPct: figure,
+  marketCustomers: figure,
+  tamPerYear: figure,
+  valuePerYear: figure,
+  buildCost: figure,
+});
+
+/** One labelled brief of a calibration set (`test/fixtures/calibration*` + `labels.json`). */
 export const CalibrationLabelSchema = z.object({
   expected: DecisionValueSchema.describe("The verdict a competent Working Backwards review reaches"),
-  split: z.enum(["tune", "holdout"]).describe("holdout briefs were never looked at while tuning the offline engine"),
+  split: z.enum(["tune", "holdout"]).describe("tune: used to develop the offline engine; holdout: labelled before any run, kept out of tuning and test output"),
   format: z.string().describe("How the brief is written (headings, bullets, one paragraph, ...)"),
   reason: z.string().describe("Why it deserves that verdict"),
+  reasonKinds: z.array(ReasonKindSchema).describe("For a kill: the kinds of reason the memo's first reason must be one of"),
   antiPatterns: z.array(CheckIdSchema).describe("The anti-patterns the brief shows"),
   hardCase: z.string().optional().describe("Which hard case it is, if any"),
+  representative: z.string().nullable().describe("The representative customer the brief names, or null"),
+  economics: LabelEconomicsSchema,
 });
 export type CalibrationLabel = z.infer<typeof CalibrationLabelSchema>;
 
@@ -31,12 +49,16 @@ export type CalibrationBrief = { file: string; text: string; label: CalibrationL
 /** What one review of one brief concluded. */
 export type Outcome = {
   file: string;
-  personas: string[];
+  /** Seated customer personas: id and name. */
+  personas: { id: string; name: string }[];
   decision: Verdict;
   confidence: number;
   score: number;
   headline: string;
-  reasons: string[];
+  reasons: Reason[];
+  memo: Memo;
+  /** True when two consecutive versions of the draft were identical. */
+  repeatedVersion: boolean;
 };
 
 /** One brief's result: the verdict with the default seats, and with two other persona selections. */
@@ -74,7 +96,8 @@ export async function reviewBrief(
     brief: { title: markdownTitle(brief.text) || brief.file, text: brief.text },
     options: { rounds: deps.rounds, ...(deps.personaIds ? { personas: deps.personaIds } : {}) },
   });
-  let personas: string[] = [];
+  let personas: { id: string; name: string }[] = [];
+  const drafts: string[] = [];
   const { memo } = await runMeeting({
     runId: `eval-${brief.file}`,
     createdAt: "2026-01-01T00:00:00.000Z",
@@ -82,7 +105,8 @@ export async function reviewBrief(
     agents: deps.agents,
     personas: deps.personas,
     emit: async (event) => {
-      if (event.type === "run.started") personas = event.personas.map((p) => p.id);
+      if (event.type === "run.started") personas = event.personas.map((p) => ({ id: p.id, name: p.name }));
+      if (event.type === "draft.ready") drafts.push(event.markdown);
     },
   });
   return {
@@ -93,6 +117,8 @@ export async function reviewBrief(
     score: memo.scorecard.at(-1)?.score ?? 0,
     headline: memo.headline,
     reasons: memo.reasons,
+    memo,
+    repeatedVersion: drafts.some((d, i) => i > 0 && d === drafts[i - 1]),
   };
 }
 
@@ -201,7 +227,7 @@ export function formatSummary(s: CalibrationSummary, engine: string): string {
   if (s.unstable.length > 0) {
     lines.push("", "unstable (the verdict changed with the persona selection):");
     for (const r of s.unstable) {
-      lines.push(`- ${r.brief.file}: ${[r.outcome, ...r.variants].map((o) => `${o.decision} with [${o.personas.join(", ")}]`).join("; ")}`);
+      lines.push(`- ${r.brief.file}: ${[r.outcome, ...r.variants].map((o) => `${o.decision} with [${o.personas.map((p) => p.id).join(", ")}]`).join("; ")}`);
     }
   }
   return lines.join("\n");

@@ -1,12 +1,28 @@
 import type { MemoDraft, RoundSummary } from "../agents/contracts.js";
+import type { Analysis } from "../domain/analysis.js";
 import type { CheckId } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
 
-/** Completes the leader's memo with what the graph knows: the scorecard per round and which findings each round fixed. */
+/**
+ * Completes the leader's memo with what the graph knows for certain, whichever engine wrote it: the
+ * economics model's figures and the ledger (never a model's arithmetic), the door and the stage, the
+ * ask, the dissenting seats, what each revision changed, the scorecard per round and which findings
+ * each round fixed. The author's open questions join the memo's, once.
+ */
 export function completeMemo(
   draft: MemoDraft,
-  ctx: { runId: string; title: string; engine: string; history: RoundSummary[]; finalPrfaq: Prfaq; finalVersion: number },
+  ctx: {
+    runId: string;
+    title: string;
+    engine: string;
+    history: RoundSummary[];
+    finalPrfaq: Prfaq;
+    finalVersion: number;
+    analysis: Analysis;
+    revisions: { version: number; changes: string[] }[];
+    authorQuestions: string[];
+  },
 ): Memo {
   const fixedFindings: { check: CheckId; round: number }[] = [];
   ctx.history.forEach((round, i) => {
@@ -17,11 +33,27 @@ export function completeMemo(
       if (!now.has(check)) fixedFindings.push({ check, round: round.round });
     }
   });
+  const last = ctx.history.at(-1);
+  // Dissent: the seats whose last stance is against the decision (abstaining seats did not vote).
+  const dissent = (last?.reviews ?? [])
+    .filter((r) => r.stance !== "abstain" && r.stance !== draft.decision)
+    .map((r) => ({ agent: r.agent, stance: r.stance, text: r.summary }));
+  const taken = new Set([...draft.reasons.map((r) => r.text), ...draft.risks, ...draft.whatWouldChange].map((t) => t.toLowerCase()));
+  const openQuestions = [...new Set([...draft.openQuestions, ...ctx.authorQuestions])].filter((q) => !taken.has(q.toLowerCase())).slice(0, 10);
   return {
     ...draft,
+    openQuestions,
     runId: ctx.runId,
     title: ctx.title,
     engine: ctx.engine,
+    ask: ctx.analysis.ask?.text ?? null,
+    door: ctx.analysis.door,
+    doorWhy: ctx.analysis.doorWhy.text,
+    stage: ctx.analysis.stage,
+    economics: ctx.analysis.economics,
+    ledger: ctx.analysis.ledger,
+    dissent,
+    changes: ctx.revisions.flatMap((r) => r.changes.map((change) => ({ version: r.version, change }))),
     scorecard: ctx.history.map((h) => ({
       round: h.round,
       version: h.version,
@@ -29,7 +61,7 @@ export function completeMemo(
       stances: Object.fromEntries(h.reviews.map((r) => [r.agent, r.stance])),
     })),
     fixedFindings,
-    remainingFindings: [...new Set(ctx.history.at(-1)?.findings.map((f) => f.check) ?? [])],
+    remainingFindings: [...new Set(last?.findings.map((f) => f.check) ?? [])],
     rounds: ctx.history.length,
     finalVersion: ctx.finalVersion,
     finalPrfaq: ctx.finalPrfaq,

@@ -1,5 +1,6 @@
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
-import type { AgentContext, MeetingAgents } from "../agents/contracts.js";
+import type { AgentContext, DraftOutput, MeetingAgents, ReviewInput } from "../agents/contracts.js";
+import type { Prfaq } from "../domain/prfaq.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
 import { sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
@@ -24,6 +25,11 @@ export type ReviewGraphDeps = {
 };
 
 const ONE_CALL = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/** Two versions say the same thing when their text is equal (what each part cites may differ). */
+function sameDocument(a: Prfaq, b: Prfaq): boolean {
+  return JSON.stringify({ ...a, sources: undefined }) === JSON.stringify({ ...b, sources: undefined });
+}
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -57,25 +63,39 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
   }
 
   async function drafter(state: MeetingStateType): Promise<MeetingUpdate> {
-    const facts = state.facts;
-    if (!facts) throw new Error("the meeting has no brief");
+    const { facts, analysis } = state;
+    if (!facts || !analysis) throw new Error("the meeting has no brief");
     const round = state.round + 1;
     const version = state.version + 1;
+    const call = callContext("drafter", round);
+    const input = {
+      facts,
+      analysis,
+      version,
+      ...(state.prfaq ? { previous: state.prfaq } : {}),
+      changes: state.decisions.at(-1)?.changes ?? [],
+      findings: state.findings,
+      createdAt: state.createdAt,
+    };
+    // A revision that leaves the document as it was earns no round: nothing is announced, the memo follows.
+    if (state.prfaq && version > 1) {
+      const out = await agents.draft(input, call.ctx);
+      if (sameDocument(out.prfaq, state.prfaq)) {
+        return { unchanged: true, authorQuestions: [...new Set([...state.authorQuestions, ...(out.openQuestions ?? [])])], usage: call.usage() };
+      }
+      await emit({ type: "round.started", key: eventKey("round.started", round), round });
+      await emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" });
+      return publish(state, out, round, version, call.usage());
+    }
     const announced = emit({ type: "round.started", key: eventKey("round.started", round), round }).then(() =>
       emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" }),
     );
-    const call = callContext("drafter", round);
-    const out = await alongside(announced, () => agents.draft(
-      {
-        facts,
-        version,
-        ...(state.prfaq ? { previous: state.prfaq } : {}),
-        changes: state.decisions.at(-1)?.changes ?? [],
-        findings: state.findings,
-        createdAt: state.createdAt,
-      },
-      call.ctx,
-    ));
+    const out = await alongside(announced, () => agents.draft(input, call.ctx));
+    return publish(state, out, round, version, call.usage());
+  }
+
+  /** Emits a new version and its rubric findings, and records what changed. */
+  async function publish(state: MeetingStateType, out: DraftOutput, round: number, version: number, usage: Record<string, UsageTotals>): Promise<MeetingUpdate> {
     const markdown = renderPrfaqMarkdown(out.prfaq);
     const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");
     // The draft goes out first; the rubric is read while it is being written.
@@ -101,31 +121,30 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       findings: rubric.findings,
       score: rubric.score,
       assumptions: [...state.assumptions, ...out.assumptions],
-      usage: call.usage(),
+      revisions: version > 1 ? [...state.revisions.filter((r) => r.version !== version), { version, changes: out.changes }] : state.revisions,
+      authorQuestions: [...new Set([...state.authorQuestions, ...(out.openQuestions ?? [])])],
+      usage,
     };
   }
 
   async function reviewer(state: ReviewerInput): Promise<MeetingUpdate> {
-    const { seat, prfaq, facts } = state;
-    if (!seat || !prfaq || !facts) throw new Error("a reviewer step needs a seat and a draft");
-    const round = state.round;
+    const { seat, prfaq, round, version } = state;
+    if (!seat || !prfaq || round === undefined || version === undefined) throw new Error("a reviewer step needs a seat and a draft");
     const announced = emit({ type: "agent.started", key: eventKey("agent.started", round, seat.agent), round, agent: seat.agent });
     const call = callContext(seat.agent, round);
-    // Silent reading: the input holds the draft and the findings as this seat may see them (routeToReviewers), never another reviewer's review.
-    const review = await alongside(announced, () => agents.review(
-      {
-        agent: seat.agent,
-        role: seat.role,
-        ...(seat.persona ? { persona: seat.persona } : {}),
-        round,
-        version: state.version,
-        prfaq,
-        findings: state.findings,
-        score: state.score,
-        facts,
-      },
-      call.ctx,
-    ));
+    // Silent reading: the input holds only what this seat may see (routeToReviewers), never another reviewer's review.
+    const input: ReviewInput =
+      seat.role === "customer"
+        ? (() => {
+            if (!seat.persona) throw new Error(`customer seat ${seat.agent} has no persona`);
+            return { agent: seat.agent, role: "customer", persona: seat.persona, round, version, prfaq, fromBrief: seat.fromBrief === true };
+          })()
+        : (() => {
+            const { facts, analysis } = state;
+            if (!facts || !analysis) throw new Error(`${seat.agent} needs the brief and its analysis`);
+            return { agent: seat.agent, role: seat.role, ...(seat.persona ? { persona: seat.persona } : {}), round, version, prfaq, findings: state.findings ?? [], score: state.score ?? 0, facts, analysis };
+          })();
+    const review = await alongside(announced, () => agents.review(input, call.ctx));
     await emit({ type: "review.ready", key: eventKey("review.ready", round, seat.agent), round, review });
     return { reviews: [review], usage: call.usage() };
   }
@@ -147,7 +166,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const soFar = sumUsage(state.usage);
     const spent = soFar.promptTokens + soFar.completionTokens;
     const budgetExhausted = state.maxTokens !== undefined && spent >= state.maxTokens;
-    const proposed = await alongside(announced, () => agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted, ...(state.prfaq ? { prfaq: state.prfaq } : {}) }, call.ctx));
+    const analysis = state.analysis;
+    if (!analysis) throw new Error("the meeting has no analysis");
+    const proposed = await alongside(announced, () =>
+      agents.decide({ round, rounds: state.rounds, history, facts, budgetExhausted, analysis, createdAt: state.createdAt, ...(state.prfaq ? { prfaq: state.prfaq } : {}) }, call.ctx),
+    );
     // The limits hold whatever the engine's leader says: no round past `rounds`, none past the budget.
     const mustConclude = round >= state.rounds || budgetExhausted;
     const decision =
@@ -163,16 +186,26 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
   }
 
   async function memoWriter(state: MeetingStateType): Promise<MeetingUpdate> {
-    const { facts, prfaq } = state;
-    if (!facts || !prfaq) throw new Error("the memo needs a brief and a draft");
+    const { facts, prfaq, analysis } = state;
+    if (!facts || !prfaq || !analysis) throw new Error("the memo needs a brief and a draft");
     const round = state.round;
     await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader", "memo"), round, agent: "leader" });
     const call = callContext("leader", round);
     const draft = await agents.writeMemo(
-      { runId: state.runId, engine: agents.engine, facts, history: state.history, decisions: state.decisions, finalPrfaq: prfaq, finalVersion: state.version, assumptions: state.assumptions },
+      { runId: state.runId, engine: agents.engine, facts, history: state.history, decisions: state.decisions, finalPrfaq: prfaq, finalVersion: state.version, assumptions: state.assumptions, analysis, revisions: state.revisions },
       call.ctx,
     );
-    const memo = completeMemo(draft, { runId: state.runId, title: facts.title, engine: agents.engine, history: state.history, finalPrfaq: prfaq, finalVersion: state.version });
+    const memo = completeMemo(draft, {
+      runId: state.runId,
+      title: facts.title,
+      engine: agents.engine,
+      history: state.history,
+      finalPrfaq: prfaq,
+      finalVersion: state.version,
+      analysis,
+      revisions: state.revisions,
+      authorQuestions: state.authorQuestions,
+    });
     await emit({ type: "memo.ready", key: eventKey("memo.ready", round), round, memo });
     return { memo, usage: call.usage() };
   }
@@ -193,7 +226,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     .addNode(NODES.leader, timed(NODES.leader, leader))
     .addNode(NODES.memoWriter, timed(NODES.memoWriter, memoWriter))
     .addEdge(START, NODES.drafter)
-    .addConditionalEdges(NODES.drafter, routeToReviewers, [NODES.reviewer])
+    .addConditionalEdges(NODES.drafter, routeToReviewers, [NODES.reviewer, NODES.memoWriter])
     .addEdge(NODES.reviewer, NODES.leader)
     .addConditionalEdges(NODES.leader, routeAfterLeader, [NODES.drafter, NODES.memoWriter])
     .addEdge(NODES.memoWriter, "__end__")

@@ -1,4 +1,5 @@
 import { Annotation } from "@langchain/langgraph";
+import type { Analysis } from "../domain/analysis.js";
 import type { BriefFacts } from "../domain/brief.js";
 import type { Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
@@ -46,6 +47,8 @@ export const MeetingState = Annotation.Root({
   runId: last<string>(() => ""),
   createdAt: last<string>(() => ""),
   facts: last<BriefFacts | undefined>(() => undefined),
+  /** The evidence ledger and computed figures, built once at intake. */
+  analysis: last<Analysis | undefined>(() => undefined),
   rounds: last<number>(() => 3),
   maxTokens: last<number | undefined>(() => undefined),
   seats: last<Seat[]>(() => []),
@@ -60,6 +63,12 @@ export const MeetingState = Annotation.Root({
   history: last<RoundSummary[]>(() => []),
   decisions: last<Decision[]>(() => []),
   assumptions: last<string[]>(() => []),
+  /** What each revision changed, by version. */
+  revisions: last<{ version: number; changes: string[] }[]>(() => []),
+  /** Requested changes the drafter could not make from the ledger: questions for the author. */
+  authorQuestions: last<string[]>(() => []),
+  /** The last revision left the document unchanged: the meeting concludes. */
+  unchanged: last<boolean>(() => false),
   usage: Annotation<Record<string, UsageTotals>>({ reducer: addUsage, default: () => ({}) }),
   memo: last<Memo | undefined>(() => undefined),
 });

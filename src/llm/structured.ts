@@ -22,6 +22,11 @@ export type StructuredCall<T> = {
   prices?: PriceTable;
   /** Attempts when the answer is not valid for the schema (default 2: one retry with the validation error). */
   attempts?: number;
+  /**
+   * A check beyond the schema (e.g. citations that must exist): a problem sends the answer back with it,
+   * like a schema error; on the last attempt a well-formed answer is returned as it is.
+   */
+  check?: (value: T) => string | undefined;
   signal?: AbortSignal;
   onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
 };
@@ -104,21 +109,26 @@ function answerJson(answer: z.infer<typeof AnswerSchema>): { value?: unknown; te
  */
 export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   const attempts = call.attempts ?? 2;
-  const runnable = bindStructured(call as StructuredCall<unknown>);
+  const runnable = bindStructured(call as unknown as StructuredCall<unknown>);
   const instruction = `Answer with only a JSON object for the ${call.name} schema:\n${JSON.stringify(jsonSchemaOf(call.schema))}`;
   // JSON mode has no schema on the wire: the schema goes in the prompt.
   const messages: BaseMessageLike[] = call.method === "jsonMode" ? [...call.messages, { role: "system", content: instruction }] : [...call.messages];
   let problem = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const answer = AnswerSchema.parse(await ask(runnable, messages, call));
+    const answer = AnswerSchema.parse(await ask(runnable, messages, call as unknown as StructuredCall<unknown>));
     const tokens = { promptTokens: answer.usage_metadata?.input_tokens ?? 0, completionTokens: answer.usage_metadata?.output_tokens ?? 0 };
     call.onUsage?.({ ...tokens, costUsd: costOf(call.model.name, tokens, call.prices) });
     const json = answerJson(answer);
     const parsed = json.error === undefined ? call.schema.safeParse(json.value) : undefined;
-    if (parsed?.success) return parsed.data;
-    problem = parsed
-      ? parsed.error.issues.slice(0, 8).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")
-      : `the answer was not valid JSON (${json.error ?? "no content"})`;
+    if (parsed?.success) {
+      const semantic = attempt < attempts ? call.check?.(parsed.data) : undefined;
+      if (semantic === undefined) return parsed.data;
+      problem = semantic;
+    } else {
+      problem = parsed
+        ? parsed.error.issues.slice(0, 8).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")
+        : `the answer was not valid JSON (${json.error ?? "no content"})`;
+    }
     messages.push({ role: "assistant", content: json.text || "(no content)" });
     messages.push({ role: "user", content: `Your answer was invalid: ${problem}. Answer again with only a JSON object that matches the ${call.name} schema exactly.` });
   }

@@ -29,3 +29,9 @@ export function indexText(text: string): IndexedText {
   const padded = ` ${tokens(text).join(" ")} `;
   return { has: (key) => key !== "" && padded.includes(` ${key} `) };
 }
+
+/** The keywords of a persona that occur, as whole words, in a text: how well the persona fits it. */
+export function personaFit(keywords: string[], text: string): string[] {
+  const index = indexText(text);
+  return keywords.filter((k) => index.has(phraseKey(k)));
+}

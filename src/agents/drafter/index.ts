@@ -1,2 +1,2 @@
-export { draftOffline } from "./offline.js";
-export { reviseOffline, FIXABLE_CHECKS, FAQ_REQUEST, OPEN_QUESTION } from "./revise.js";
+export { draftOffline, economicsAnswer } from "./offline.js";
+export { reviseOffline, wouldChange, OPEN_QUESTION } from "./revise.js";

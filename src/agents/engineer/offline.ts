@@ -1,59 +1,142 @@
-import type { Review } from "../../domain/review.js";
-import type { ReviewInput } from "../contracts.js";
-import { readSignals } from "../shared/facts.js";
+import type { Analysis } from "../../domain/analysis.js";
+import { KIND_OF_CHECK } from "../../domain/argument.js";
+import type { LedgerEntry } from "../../domain/ledger.js";
+import type { Engineering, Review } from "../../domain/review.js";
+import type { InternalReviewInput } from "../contracts.js";
 import { composeReview, findingsOf, score, visibleSentences, type Objection } from "../shared/lens.js";
-import { excerpt, firstSentence, sentences } from "../shared/text.js";
+import { cite, clause, firstSentence, lowerFirst, wholeSentence } from "../shared/text.js";
 
 const ENGINEER_BLOCKING = ["solution-first-thinking", "combining-ideas", "too-many-features", "writing-pr-after-building"] as const;
 const ENGINEER_CONCERNS = ["internal-jargon-in-pr", "press-release-length"] as const;
-/** Words that name a dependency an engineer must plan for. */
-const DEPENDENCY = /\b(integrat\w*|api|systems?|vendors?|approval|regulat\w*|compliance|hardware|devices?|data access|partners?|ehr|certif\w*)\b/i;
+
+/** What the product must connect to: another system, a device, a data feed or an approval. */
+const SYSTEM = /\b((?:scheduling|practice management|property management|warehouse management|point[- ]of[- ]sale|till|billing|accounting|inventory|dispatch|booking|payroll|ehr|emr|crm|erp|climate|building management|gps|telematics|pharmacy|lab|records?|case management|ticketing|banking|payment)\s+(?:systems?|software|data|units?|computers?|feeds?|platforms?)|(?:system|software|computer|api|apis|integration|feed|devices?|sensors?|hardware)s?)\b/i;
+/** A prediction or judgement the product makes for the customer: quality on their data is the risk. */
+const JUDGEMENT = /\b(predict\w*|forecast\w*|recommend\w*|ranks?|ranking|matches|matching|detects?|flags?|classif\w*|scores?|estimates?|proposes?|suggests?|reads?|recogni[sz]\w*|ai\b|model|learns?)\b/i;
+/** Something people must do differently for it to work. */
+const BEHAVIOUR = /\b(tap|taps|approve|approves|reply|replies|respond|confirm|sign up|opt in|consent|scan|check in|install|carry|wear|log|enter|text back|accept)\b/i;
+const APPROVAL = /\b(approval|clearance|certif\w*|licen[cs]\w*|regulat\w*|consent|hipaa|gdpr|faa|fda|permit)\b/i;
+/** Proper names in a list: the systems and partners the brief depends on ("Dentrix and Eaglesoft", "(Opera, Mews)"). */
+const NAMED = /\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?(?:,\s*|\s+(?:and|or)\s+)[A-Z][A-Za-z0-9]+/;
+
+function first<T>(xs: T[]): T | undefined {
+  return xs[0];
+}
 
 /**
- * The offline skeptical engineer: feasibility, hidden complexity, dependencies, what v1 gets wrong
- * and what is hand-waved, from the whole document and the rubric findings.
+ * The engineer's structured judgement, inferred from the ledger: the hardest unsolved problem (what
+ * the core promise depends on that the team does not control), what must be true, one-way doors,
+ * dependencies, and the claims it does not accept. Every line cites the ledger entries it rests on.
  */
-export function reviewAsEngineerOffline(input: ReviewInput): Review {
+export function engineeringOf(analysis: Analysis): Engineering & { basis: string[]; hardestBasis: string[] } {
+  const facts = analysis.ledger.filter((e) => e.kind === "fact");
+  const solution = facts.filter((e) => e.part === "solution" || e.part === "other");
+  const risks = facts.filter((e) => e.part === "risks");
+  const system = first(solution.filter((e) => SYSTEM.test(e.text)));
+  const named = first([...risks, ...solution].filter((e) => NAMED.test(e.text) && (SYSTEM.test(e.text) || /\b(integrat|differ|expose|export|vary|varies)/i.test(e.text))));
+  const judgement = first(solution.filter((e) => JUDGEMENT.test(e.text)));
+  const behaviour = first([...solution, ...risks].filter((e) => BEHAVIOUR.test(e.text)));
+  const approval = first([...risks, ...solution, ...facts.filter((e) => e.part === "launch")].filter((e) => APPROVAL.test(e.text)));
+  const trial = first(facts.filter((e) => e.part === "evidence" && /\d/.test(e.text)));
+  const words = (e: LedgerEntry | undefined, re: RegExp) => (e ? re.exec(e.text)?.[0] ?? "" : "");
+
+  let hardestProblem: string;
+  let hardestBasis: string[];
+  if (approval && /\b(approval|clearance|certif|faa|fda)/i.test(approval.text)) {
+    hardestProblem = `Getting the ${words(approval, APPROVAL).toLowerCase()} the launch depends on: it is outside the team's control and sets the date${cite([approval.id])}.`;
+    hardestBasis = [approval.id];
+  } else if (system && named) {
+    hardestProblem = `Reading and writing ${words(system, SYSTEM).toLowerCase()} reliably across the vendors customers already run: the brief names more than one${cite([system.id, named.id])}, and each integration is its own project.`;
+    hardestBasis = [system.id, named.id];
+  } else if (judgement && analysis.maturity !== "prototype" && analysis.maturity !== "shipped") {
+    hardestProblem = `Whether the product's judgement ("${clause(words(judgement, JUDGEMENT))}") is good enough on customers' own data: nothing built has measured it yet${cite([judgement.id])}.`;
+    hardestBasis = [judgement.id];
+  } else if (system) {
+    hardestProblem = `Getting access to ${words(system, SYSTEM).toLowerCase()} in each customer's setup${cite([system.id])}: the product does nothing until that data flows.`;
+    hardestBasis = [system.id];
+  } else if (behaviour) {
+    hardestProblem = `People changing what they do ("${words(behaviour, BEHAVIOUR)}"): the product only works if they do it every time${cite([behaviour.id])}.`;
+    hardestBasis = [behaviour.id];
+  } else if (judgement) {
+    hardestProblem = `Keeping the quality the trial showed as customers and their data vary${cite([judgement.id, ...(trial ? [trial.id] : [])])}.`;
+    hardestBasis = [judgement.id];
+  } else {
+    hardestProblem = solution[0]
+      ? `The brief does not say how the core step works ("${wholeSentence(clause(solution[0].text), 120)}"), so the hard part is still unnamed${cite([solution[0].id])}.`
+      : "There is no description of how the product works, so the hard part cannot even be named.";
+    hardestBasis = solution[0] ? [solution[0].id] : [];
+  }
+
+  const mustBeTrue = [
+    system ? `Customers' ${words(system, SYSTEM).toLowerCase()} give a third party the data the product needs, at an acceptable cost${cite([system.id])}.` : "",
+    trial ? `The trial's result holds beyond the trial's own customers${cite([trial.id])}.` : "Customers act on what it produces, which nothing observed shows yet.",
+    behaviour ? `The people involved do "${words(behaviour, BEHAVIOUR)}" without being chased${cite([behaviour.id])}.` : "",
+  ].filter(Boolean);
+  const oneWayDoors = analysis.door === "one-way" ? [`${analysis.doorWhy.text}${cite(analysis.doorWhy.sources)}`] : [];
+  const dependencies = [system, named, approval].filter((e): e is LedgerEntry => e !== undefined).map((e) => `${wholeSentence(clause(e.text), 160)}${cite([e.id])}`);
+  const claimsChallenged = analysis.claims.map(
+    (c) => `"${c.phrase}"${cite(c.sources)}: no product ${/data/i.test(c.phrase) ? "learns without data" : /cost/i.test(c.phrase) ? "runs at zero cost" : "is perfect"}; the document must say what the real rate is and what happens when it is wrong.`,
+  );
+  return { hardestProblem, mustBeTrue: [...new Set(mustBeTrue)], oneWayDoors, dependencies: [...new Set(dependencies)], claimsChallenged, basis: [...new Set([...hardestBasis])], hardestBasis };
+}
+
+/**
+ * The offline skeptical engineer: finds the hard problem instead of echoing the brief's risk list,
+ * challenges absolute claims, tells a paper mock-up from a working prototype from a shipped product,
+ * and blocks on what cannot be built or should not be (bundled products, a technology looking for a
+ * problem, a product already built and decided).
+ */
+export function reviewAsEngineerOffline(input: InternalReviewInput): Review {
   const doc = input.prfaq;
+  const a = input.analysis;
   const visible = visibleSentences(doc, { internal: true });
-  const signals = readSignals(input.facts);
+  const eng = engineeringOf(a);
   const objections: Objection[] = findingsOf(input.findings, ENGINEER_BLOCKING).map((f) => ({
-    text: `${f.message} ("${excerpt(f.evidence, 90)}")`,
+    kind: KIND_OF_CHECK[f.check],
+    text: `${f.message} ("${wholeSentence(f.evidence, 160)}")`,
     blocking: f.severity === "critical" || f.check === "combining-ideas",
+    basis: [f.check],
     quote: f.evidence,
   }));
-  for (const f of findingsOf(input.findings, ENGINEER_CONCERNS)) objections.push({ text: f.message, blocking: false, quote: f.evidence });
-  const solution = `${doc.pressRelease.summary} ${doc.pressRelease.solution}`;
-  const steps = sentences(doc.pressRelease.solution).length;
-  if (!doc.pressRelease.solution.trim()) {
-    objections.push({ text: "There is no description of how the product works; I cannot judge whether it can be built.", blocking: true });
+  for (const c of a.claims) {
+    objections.push({ kind: "claims", text: `The product rests on an absolute claim, "${c.phrase}": no product keeps it, and the plan has nothing behind it if it does not hold.`, basis: c.sources, blocking: c.blocking, quote: c.text });
   }
-  const risksQ = doc.internalFaq.find((q) => /v1 get wrong|technical problems|dependenc/i.test(q.question));
-  const dependencies = sentences(`${input.facts.risks} ${solution}`).filter((s) => DEPENDENCY.test(s));
-  if (signals.risksNamed === 0) {
-    objections.push({ text: "No risks or dependencies are named: what v1 gets wrong is hand-waved.", blocking: false, quote: risksQ?.answer ?? "" });
+  // Built before anyone looked: the method's amendment allows a prototype customers used, not a product decided without them.
+  if (a.alreadyBuilt && a.stage === "hypothesis") {
+    objections.push({ kind: "process", text: `It is already built and no customer has used it: the PR/FAQ would justify a decision already made rather than test one ("${wholeSentence(a.alreadyBuilt.text, 140)}").`, basis: a.alreadyBuilt.sources, blocking: true, quote: a.alreadyBuilt.text });
   }
-  const questions: string[] = [];
-  if (dependencies.length > 0) questions.push(`Who owns the dependency in "${excerpt(dependencies[0] ?? "", 100)}", and what is the plan if it slips?`);
-  if (!signals.hasObservedEvidence) questions.push("What has been built or tried so far, and what did it show?");
-  questions.push("What is the smallest v1 that tests the core claim?");
+  if (!doc.pressRelease.solution.trim() && !input.facts.solution.trim()) {
+    objections.push({ kind: "feasibility", text: "There is no description of how the product works, so nobody can judge whether it can be built.", basis: [], blocking: true });
+  }
+  for (const f of findingsOf(input.findings, ENGINEER_CONCERNS)) objections.push({ kind: "process", text: f.message, blocking: false, basis: [f.check], quote: f.evidence });
+
+  const maturity = {
+    nothing: "Nothing has been built or tried, so feasibility is an assumption.",
+    "mock-up": "Only a mock-up has been shown: it tested the idea's appeal, not whether it can be built; the core loop is unexercised.",
+    prototype: "A working trial has run the core loop with real customers.",
+    shipped: "The product is already built.",
+  }[a.maturity];
+  const questions = [
+    eng.dependencies[0] ? `Who owns ${lowerFirst(eng.dependencies[0].replace(/\s\[.*\]$/, ""))}, and what is the plan if it slips?` : undefined,
+    a.maturity === "nothing" || a.maturity === "mock-up" ? "What is the smallest working version that tests the hardest problem, and how long does it take?" : undefined,
+  ].filter((q): q is string => q !== undefined);
+  const blocking = objections.filter((o) => o.blocking).length;
   const scores = {
-    feasibility: score(5 - 2 * objections.filter((o) => o.blocking).length - (signals.hasObservedEvidence ? 0 : 1)),
+    feasibility: score(5 - 2 * blocking - (a.maturity === "prototype" || a.maturity === "shipped" ? 0 : 1)),
     scopeFocus: score(5 - 2 * findingsOf(input.findings, ["too-many-features", "combining-ideas"]).length),
-    riskAwareness: score(1 + Math.min(3, signals.risksNamed) + (dependencies.length > 0 ? 1 : 0)),
-    clarity: score(steps >= 1 ? 3 + Math.min(2, steps) : 2),
+    riskAwareness: score(1 + Math.min(2, eng.dependencies.length) + (input.facts.risks.trim() ? 1 : 0) + (eng.mustBeTrue.length > 1 ? 1 : 0)),
+    clarity: score(doc.pressRelease.solution.trim() ? 4 : 2),
   };
   return composeReview(input, {
     scores,
     objections,
     questions,
     anchor: firstSentence(doc.pressRelease.solution) || firstSentence(doc.pressRelease.summary),
+    engineering: { hardestProblem: eng.hardestProblem, mustBeTrue: eng.mustBeTrue, oneWayDoors: eng.oneWayDoors, dependencies: eng.dependencies, claimsChallenged: eng.claimsChallenged },
     summary: (stance) => {
-      if (stance === "fund") {
-        return `Buildable as scoped: ${signals.risksNamed} named risk(s), ${signals.hasObservedEvidence ? "and a trial that already exercised the core loop" : "though nothing has been tried yet"}. ${dependencies[0] ? `The critical path is "${excerpt(dependencies[0], 90)}".` : ""}`.trim();
-      }
       const top = objections.find((o) => o.blocking) ?? objections[0];
-      return `${stance === "kill" ? "I would not staff this as written." : "Not yet buildable with confidence."} ${top ? top.text : ""}`.trim();
+      if (stance === "fund") return `Buildable, and the hard part is known. ${maturity} The hardest problem: ${lowerFirst(eng.hardestProblem)}`;
+      return `${stance === "kill" ? "I would not staff this as written." : "Not yet buildable with confidence."} ${top ? `${top.text}${cite(top.basis.filter((b) => /^L\d+$/.test(b)))}` : ""} ${maturity}`.replace(/\s+/g, " ").trim();
     },
   }, visible);
 }

@@ -1,14 +1,14 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
-import type { ReviewInput } from "../contracts.js";
-import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
+import type { InternalReviewInput } from "../contracts.js";
+import { METHOD, chatMessages, renderAnalysis, renderDocument, renderEconomics, renderFindings, renderLedger } from "../shared/prompt-parts.js";
 
-/** The finance partner: pricing, unit economics, market size, cost to build and run, cannibalisation, payback, a numeric success measure. */
-export function renderFinancePrompt(input: ReviewInput): BaseMessageLike[] {
+/** The finance partner judges the computed economics; it never redoes the arithmetic. */
+export function renderFinancePrompt(input: InternalReviewInput): BaseMessageLike[] {
   const p = input.persona;
   const system = [
     METHOD,
     `You are ${p ? `${p.name}, ${p.role}` : "the finance partner"} in the narrative meeting. You read silently and alone.${p ? ` ${p.voice}` : ""}`,
-    "Judge the money: is there a price, what it costs to build and to serve one customer, the margin, how many customers exist (bottom-up), what it cannibalises, the payback, and whether success is a number with a date. Use only figures in the document and the brief; a missing figure is an objection, never something to assume. No price and no measurable outcome is a kill; so is a cost to serve one order or one customer above its price.",
+    "Judge the money. The economics model has already normalised price and cost to one customer and one month and computed margin, market, target revenue, build cost, payback and break-even: use its figures exactly as given and cite their sources; never compute your own. A negative margin, no revenue against real costs, or a whole market too small to repay the build is a blocking objection of kind economics, whatever else the brief says. A figure the model could not compute is unknown: say which input is missing, never assume it. Judge what the figures mean: is the margin enough, is the market worth the build, is the target plausible, what would payback need.",
   ].join("\n");
   const user = [
     `Round ${input.round}, version ${input.version}.`,
@@ -17,8 +17,11 @@ export function renderFinancePrompt(input: ReviewInput): BaseMessageLike[] {
     "",
     renderFindings(input.findings, input.score),
     "",
-    "The brief's own facts:",
-    renderFacts(input.facts),
+    renderEconomics(input.analysis),
+    "",
+    renderAnalysis(input.analysis),
+    "",
+    renderLedger(input.analysis),
   ].join("\n");
   return chatMessages(system, user);
 }

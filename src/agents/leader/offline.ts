@@ -1,180 +1,305 @@
-import { SEVERITY_RANK, type Finding } from "../../domain/finding.js";
+import type { Analysis } from "../../domain/analysis.js";
+import { byDecisiveness, KIND_OF_CHECK, type Argument, type Reason, type ReasonKind } from "../../domain/argument.js";
+import { fmt } from "../../domain/economics.js";
+import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
-import type { ChangeRequest, Decision, Review } from "../../domain/review.js";
+import type { ChangeRequest, Decision } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
-import { FAQ_REQUEST, FIXABLE_CHECKS, OPEN_QUESTION } from "../drafter/index.js";
+import { OPEN_QUESTION, wouldChange } from "../drafter/index.js";
+import { engineeringOf } from "../engineer/offline.js";
 import { readSignals } from "../shared/facts.js";
-import { excerpt, sentences } from "../shared/text.js";
+import { cite, clause, lowerFirst, sentences, upperFirst } from "../shared/text.js";
 
-/** Where a check's fix goes in the document. */
-const SECTION_OF: Partial<Record<Finding["check"], string>> = {
-  "missing-the-date": "dateline",
-  "vague-customer-definition": "subheading / customer",
-  "missing-problem-paragraph": "problem",
-  "customer-quote-sounds-fake": "customer quote",
-  "faq-avoids-hard-questions": "internal FAQ",
-  "faq-too-short": "FAQ",
-  "no-measurable-outcome": "internal FAQ: success measure",
+/**
+ * An argument as the leader weighs it: who made it, whether a revision could answer it, and its tier:
+ * 0 a computed fact (the economics model, an absolute claim the product rests on, a product built
+ * without customers); 1 a flaw of the brief itself (bundled products, technology first, no one
+ * specific, no pain); 2 a missing input (no price, nothing tested). Lower tiers decide first.
+ */
+export type Weighed = Argument & { seat: string; hard: boolean; tier: number };
+
+/** Checks whose fix needs the author, not the drafter: the brief itself has the flaw. */
+const AUTHOR_CHECKS: readonly CheckId[] = ["solution-first-thinking", "combining-ideas", "writing-pr-after-building"];
+/** Kinds that are facts of the plan, not of its wording: no revision of the document answers them. */
+const HARD_KINDS: readonly ReasonKind[] = ["economics", "claims", "process", "scope", "strategy", "evidence", "feasibility"];
+
+/** What each rubric finding asks the drafter to do, typed. */
+const CHANGE_FOR: Partial<Record<CheckId, Pick<ChangeRequest, "kind" | "target"> & { question?: string }>> = {
+  "missing-the-date": { kind: "add-date", target: "dateline" },
+  "hyperbole-instead-of-specifics": { kind: "fix-claim", target: "summary" },
+  "customer-quote-sounds-fake": { kind: "remove-text", target: "customerQuote" },
+  "internal-jargon-in-pr": { kind: "remove-text", target: "solution" },
+  "press-release-length": { kind: "remove-text", target: "problem" },
+  "vague-customer-definition": { kind: "rewrite-section", target: "subheading" },
+  "missing-problem-paragraph": { kind: "rewrite-section", target: "problem" },
+  "too-many-features": { kind: "cut-scope", target: "solution" },
+  "no-measurable-outcome": { kind: "answer-question", target: "internalFaq", question: "How do we measure success, and by when?" },
 };
 
-type Tally = { fund: number; kill: number; undecided: number; total: number };
-
-function tally(reviews: Review[]): Tally {
-  const t = { fund: 0, kill: 0, undecided: 0, total: reviews.length };
-  for (const r of reviews) t[r.stance] += 1;
-  return t;
-}
-
-/** Findings a revision cannot fix: they need facts from the author. */
-function unfixable(findings: Finding[]): Finding[] {
-  return findings.filter((f) => !FIXABLE_CHECKS.includes(f.check));
-}
+const hasFacts = (a: Analysis, part: string) => a.ledger.some((e) => e.kind === "fact" && e.part === part);
 
 /**
- * The meeting's leaning after a round: fund only with a majority for, no critical finding, a good score,
- * and neither internal reviewer against: customers cannot outvote a plan that cannot be built or that
- * loses money on every sale.
+ * Every argument standing after a round, most decisive first: the reviewers' objections (abstaining
+ * seats say nothing), then the leader's own: no customer in the room, a critical flaw of the brief the
+ * rubric found, and an idea nobody has tested. Duplicates of one kind and basis are kept once.
  */
-export function leaning(round: RoundSummary): "fund" | "kill" {
-  const t = tally(round.reviews);
-  const critical = round.findings.some((f) => f.severity === "critical");
-  const vetoed = round.reviews.some((r) => r.role !== "customer" && r.stance === "kill");
-  return t.fund > t.kill && t.fund * 2 >= t.total && !critical && !vetoed && round.score >= 70 ? "fund" : "kill";
+export function standingArguments(round: RoundSummary, analysis: Analysis): Weighed[] {
+  const out: Weighed[] = [];
+  const computed = new Set(analysis.ledger.filter((e) => e.source === "computed" || e.kind === "claim").map((e) => e.id));
+  const builtIds = new Set(analysis.alreadyBuilt?.sources ?? []);
+  const claimIds = new Set(analysis.claims.flatMap((c) => c.sources));
+  const tierOf = (a: Argument): number => {
+    if (a.kind === "economics") return a.basis.some((b) => computed.has(b)) || analysis.economicsProblems.some((p) => p.text === a.text) ? 0 : 2;
+    if (a.kind === "claims" && a.basis.some((b) => claimIds.has(b))) return 0;
+    if (a.kind === "process" && a.basis.some((b) => builtIds.has(b))) return 0;
+    if (a.kind === "evidence") return 2;
+    return 1;
+  };
+  const voices = round.reviews.filter((r) => r.stance !== "abstain");
+  for (const r of voices) {
+    for (const o of r.objections) {
+      const authorCheck = o.basis.some((b) => (AUTHOR_CHECKS as readonly string[]).includes(b));
+      const fromLedger = o.basis.some((b) => /^L\d+$/.test(b)) || r.role !== "customer";
+      out.push({ ...o, seat: r.agent, hard: authorCheck || (HARD_KINDS.includes(o.kind) && fromLedger), tier: tierOf(o) });
+    }
+  }
+  const customers = round.reviews.filter((r) => r.role === "customer");
+  const customerFacts = analysis.ledger.filter((e) => e.kind === "fact" && e.part === "customer").map((e) => e.id);
+  if (customers.length === 0) {
+    out.push({ kind: "customer", text: "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: true, seat: "leader", hard: true, tier: 1 });
+  } else if (customers.every((r) => r.stance === "abstain")) {
+    out.push({ kind: "customer", text: "Every customer seated abstained: none recognised the product as meant for them.", basis: customers.map((r) => r.agent), blocking: true, seat: "leader", hard: true, tier: 1 });
+  }
+  for (const f of round.findings.filter((x) => x.severity === "critical")) {
+    const kind = KIND_OF_CHECK[f.check];
+    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && !customerFacts.length) || (f.check === "missing-problem-paragraph" && !hasFacts(analysis, "problem"));
+    if (!needsAuthor) continue;
+    out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
+  }
+  if (analysis.stage === "hypothesis") {
+    out.push({ kind: "evidence", text: `Nothing customers did with it has been observed. ${analysis.stageWhy.text}`, basis: analysis.stageWhy.sources, blocking: true, seat: "leader", hard: true, tier: 2 });
+  }
+  const seen = new Set<string>();
+  return byDecisiveness(out).sort((a, b) => Number(b.blocking) - Number(a.blocking) || a.tier - b.tier).filter((a) => {
+    const key = `${a.kind}|${a.text.slice(0, 60)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
- * The offline leader (bar raiser). Concludes early in either direction: kill when the remaining
- * critical findings need facts only the author has and the room is against it; fund (never a first
- * draft) when the room is for it and the rubric is clean enough. Otherwise iterates with at most five
- * prioritised changes.
+ * The meeting's leaning: arguments, not votes. Any blocking argument standing means kill; otherwise
+ * fund when at least one customer who could be seated would switch.
+ */
+export function leaning(round: RoundSummary, analysis: Analysis): "fund" | "kill" {
+  const args = standingArguments(round, analysis);
+  if (args.some((a) => a.blocking)) return "kill";
+  return round.reviews.some((r) => r.role === "customer" && r.stance === "fund") ? "fund" : "kill";
+}
+
+/** The typed changes a revision could make, each answering a finding or an argument. */
+function changeList(round: RoundSummary, args: Weighed[], doc: Prfaq | undefined): ChangeRequest[] {
+  const out: Omit<ChangeRequest, "priority">[] = [];
+  const seen = new Set<string>();
+  const push = (c: Omit<ChangeRequest, "priority">) => {
+    const key = `${c.kind}|${c.target}|${c.question ?? ""}`;
+    if (!seen.has(key)) (seen.add(key), out.push(c));
+  };
+  const findings: Finding[] = [...round.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : b.severity === "critical" ? 1 : a.severity === "high" ? -1 : 1));
+  for (const f of findings) {
+    const c = CHANGE_FOR[f.check];
+    if (c) push({ ...c, change: f.message, why: `rubric: ${f.check} (${f.severity})`, basis: [f.check], check: f.check });
+  }
+  for (const a of args.filter((x) => !x.hard)) {
+    if (a.kind === "problem") push({ kind: "add-evidence", target: "problem", change: "Put the brief's figures for the pain in the problem paragraph.", why: `${a.seat}: ${a.text}`, basis: a.basis });
+    if (a.kind === "evidence") push({ kind: "add-evidence", target: "summary", change: "Put the observed result in the summary.", why: `${a.seat}: ${a.text}`, basis: a.basis });
+    if (a.kind === "customer") push({ kind: "rewrite-section", target: "subheading", change: "Name the specific customer.", why: `${a.seat}: ${a.text}`, basis: a.basis });
+  }
+  for (const q of [...(doc?.externalFaq ?? []), ...(doc?.internalFaq ?? [])].filter((x) => x.answer === OPEN_QUESTION)) {
+    const target = doc?.externalFaq.includes(q) ? "externalFaq" : "internalFaq";
+    push({ kind: "answer-question", target, change: `Answer "${q.question}" from the brief.`, why: "the FAQ leaves it open", basis: [], question: q.question });
+  }
+  return out.map((c, i) => ({ ...c, priority: Math.min(5, i + 1) }));
+}
+
+/**
+ * The offline leader (bar raiser). Weighs arguments, not votes: a blocking argument that is a fact of
+ * the plan (economics, claims the product rests on, an untested idea, bundled products, a product
+ * already built) ends the meeting at once, since no draft can change it. Otherwise it asks for the
+ * typed changes a revision can actually make from the ledger, and concludes when none would change
+ * the document. Never funds a first draft that could still be improved.
  */
 export function decideOffline(input: LeaderInput): Decision {
   const latest = input.history.at(-1);
   if (!latest) throw new Error("the leader decides after a round of reviews");
-  const t = tally(latest.reviews);
-  const lean = leaning(latest);
-  const fatal = unfixable(latest.findings).filter((f) => f.severity === "critical");
-  const changes = changeList(latest, input.prfaq);
-  const previous = input.history.at(-2);
-  const stalled = previous !== undefined && latest.score <= previous.score;
-  let conclude = false;
+  const args = standingArguments(latest, input.analysis);
+  const lean = leaning(latest, input.analysis);
+  const hard = args.filter((a) => a.blocking && a.hard);
+  const doc = input.prfaq;
+  // Only changes that would change the document are asked for; the rest are the author's to answer.
+  const candidates = changeList(latest, args, doc);
+  const changes = doc
+    ? candidates.filter((c) => wouldChange({ facts: input.facts, version: latest.version + 1, previous: doc, changes: [c], findings: latest.findings, createdAt: input.createdAt, analysis: input.analysis })).slice(0, 5).map((c, i) => ({ ...c, priority: i + 1 }))
+    : [];
   let why: string;
-  if (input.budgetExhausted) {
-    conclude = true;
-    why = "The token budget is spent; concluding with what the meeting has.";
-  } else if (input.round >= input.rounds) {
-    conclude = true;
-    why = `Round ${input.round} of ${input.rounds} was the last.`;
-  } else if (fatal.length > 0 && t.kill * 2 >= t.total) {
-    conclude = true;
-    why = `${fatal.length} critical finding(s) need facts the brief does not have (${fatal.map((f) => f.check).join(", ")}), and ${t.kill} of ${t.total} reviewers would kill it; another draft cannot fix that.`;
-  } else if (lean === "fund" && latest.version > 1 && t.kill === 0) {
-    conclude = true;
-    why = `${t.fund} of ${t.total} reviewers would fund version ${latest.version}, nobody would kill it, and the rubric scores it ${latest.score}.`;
-  } else if (stalled && changes.every((c) => !c.check || !FIXABLE_CHECKS.includes(c.check))) {
-    conclude = true;
-    why = `The last revision did not move the score (${previous.score} → ${latest.score}) and what is left needs the author.`;
-  } else {
-    why = `Version ${latest.version} scores ${latest.score} with ${t.fund} fund, ${t.kill} kill, ${t.undecided} undecided; another revision can address ${changes.length} change(s).`;
+  let conclude = true;
+  if (input.budgetExhausted) why = "The token budget is spent; concluding with what the meeting has.";
+  else if (input.round >= input.rounds) why = `Round ${input.round} of ${input.rounds} was the last.`;
+  else if (hard.length > 0) why = `${upperFirst(hard[0]?.kind ?? "")} decides it: ${lowerFirst(clause(sentences(hard[0]?.text ?? "")[0] ?? ""))}${cite(hard[0]?.basis ?? [])}. That is a fact of the plan, not of its wording, so another draft cannot change it.`;
+  else if (changes.length === 0) why = `No change the brief's facts support would alter version ${latest.version}; what is left needs the author.`;
+  else {
+    conclude = false;
+    why = `Version ${latest.version} can be improved from the ledger: ${changes.map((c) => `${c.kind} (${c.target})`).join(", ")}.`;
   }
-  return {
-    round: input.round,
-    action: conclude ? "conclude" : "iterate",
-    leaning: lean,
-    rationale: why,
-    changes: conclude ? [] : changes,
-  };
+  return { round: input.round, action: conclude ? "conclude" : "iterate", leaning: lean, rationale: why, changes: conclude ? [] : changes };
 }
 
-/** At most five changes: rubric findings by severity, then the blocking objections no finding covers. */
-function changeList(round: RoundSummary, doc: Prfaq | undefined): ChangeRequest[] {
-  const seen = new Set<string>();
-  const fromFindings = [...round.findings]
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
-    .filter((f) => (seen.has(f.check) ? false : (seen.add(f.check), true)))
-    .map((f) => ({
-      section: SECTION_OF[f.check] ?? "press release",
-      change: f.message,
-      why: `rubric: ${f.check} (${f.severity})${f.evidence ? ` on "${excerpt(f.evidence, 80)}"` : ""}`,
-      check: f.check,
-    }));
-  const fromReviews = round.reviews
-    .filter((r) => r.stance === "kill")
-    .flatMap((r) => r.objections.slice(0, 1).map((o) => ({ section: "whole document", change: o, why: `${r.agent} would kill it` })));
-  // Room left: the reviewers' questions go to the FAQ, so the next version answers what the room asked.
-  const inFaq = new Set([...(doc?.externalFaq ?? []), ...(doc?.internalFaq ?? [])].map((q) => q.question.toLowerCase()));
-  const asked = [...new Set(round.reviews.flatMap((r) => r.questions))].filter((q) => !inFaq.has(q.toLowerCase())).map((q) => ({
-    section: "internal FAQ",
-    change: `${FAQ_REQUEST}${q}`,
-    why: `asked by ${round.reviews.filter((r) => r.questions.includes(q)).map((r) => r.agent).join(", ")}`,
-  }));
-  return [...fromFindings, ...fromReviews, ...asked].slice(0, 5).map((c, i) => ({ ...c, priority: i + 1 }));
+/** What would have to be true to overturn a reason of each kind: the inverse, stated as a test. */
+const OVERTURN: Record<ReasonKind, (a: Analysis) => string> = {
+  economics: (a) => `A price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a customer a month)` : ""} that customers accept, and a market large enough to repay the build.`,
+  claims: () => "The absolute claims restated as measured rates, with what happens when the product is wrong.",
+  process: () => "Customers using what was built, observed, before any launch is decided.",
+  scope: () => "One product for one customer with one benefit, in its own PR/FAQ.",
+  strategy: () => "A customer problem found first, with evidence, that this technology solves better than what they do today.",
+  customer: () => "A named, specific customer: who they are, how many exist, and one representative person.",
+  problem: () => "The customer's pain today, with a figure that shows it.",
+  feasibility: () => "A working version of the hardest step.",
+  evidence: () => "Something customers did with it, observed: a pilot, a concierge trial, pre-orders.",
+};
+
+/** The cheapest experiment that could settle it, by the kind of reason that decides. */
+const NEXT_TEST: Record<ReasonKind, (a: Analysis, who: string) => string> = {
+  economics: (a, who) => `Quote ${who} a price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a month)` : ""} in ten sales conversations; kill it for good if fewer than three accept.`,
+  claims: () => "Run it on 100 real cases and publish the measured error rate; restate the promise from that number or stop.",
+  process: (_a, who) => `Put what was built in front of five ${who} for two weeks and watch whether they use it twice; decide after.`,
+  scope: (_a, who) => `Write the PR/FAQ for the one product ${who} need most and interview five of them; drop the rest.`,
+  strategy: (_a, who) => `Interview ten ${who} about their week without mentioning the technology; stop if fewer than three name the problem unprompted.`,
+  customer: () => "Name one representative customer and interview five people like them this month; stop if they do not share the problem.",
+  problem: (_a, who) => `Interview five ${who}; stop if fewer than three describe the pain unprompted.`,
+  feasibility: () => "Build the hardest step alone, as a two-week spike, on one customer's real data.",
+  evidence: (_a, who) => `A two-week concierge test, done by hand, with five ${who}; stop if fewer than three use it twice.`,
+};
+
+function customerWord(input: MemoInput): string {
+  const rep = input.analysis.representative;
+  const noun = /\b(?:at|of|for)\s+(?:[\w-]+\s+){0,3}?(\w+s)\b/.exec(input.facts.customer)?.[1];
+  return noun ?? (rep ? "customers like them" : "target customers");
 }
 
-/** The offline memo: every line is taken from the reviews, the findings and the brief. */
+/** One-line key for de-duplication across the memo's sections. */
+const key = (t: string) => t.toLowerCase().replace(/\[[^\]]*\]/g, "").replace(/[^a-z0-9]+/g, " ").trim().slice(0, 80);
+
+/**
+ * The offline memo: a decision document. Reasons are arguments with their basis, most decisive first;
+ * the crux is the one sentence the decision turns on; kill criteria, the next test and what would
+ * change it are computed from the analysis; nothing repeats across sections.
+ */
 export function writeMemoOffline(input: MemoInput): MemoDraft {
   const last = input.history.at(-1);
   if (!last) throw new Error("a memo needs at least one round");
-  const decision = input.decisions.at(-1)?.leaning ?? leaning(last);
-  const t = tally(last.reviews);
-  const agree = decision === "fund" ? t.fund : t.kill;
-  const confidence = Math.round(Math.min(0.95, 0.5 + 0.45 * (agree / Math.max(1, t.total)) * (decision === "fund" ? last.score / 100 : 1 - last.score / 200)) * 100) / 100;
+  const a = input.analysis;
+  const e = a.economics;
+  const m = (n: number) => fmt(n, e.currency);
+  const decision = input.decisions.at(-1)?.leaning ?? leaning(last, a);
+  const args = standingArguments(last, a);
   const signals = readSignals(input.facts);
-  const critical = last.findings.filter((f) => f.severity === "critical");
-  const killers = last.reviews.filter((r) => r.stance === "kill");
-  const vetoes = killers.filter((r) => r.role !== "customer").map((r) => r.role);
-  const reasons =
+  const eng = engineeringOf(a);
+  const who = customerWord(input);
+  const line = (label: string) => e.lines.find((l) => l.label === label);
+
+  let reasons: Reason[];
+  if (decision === "kill") {
+    const blocking = args.filter((x) => x.blocking);
+    const byKind = new Map<ReasonKind, Weighed>();
+    for (const x of blocking.length > 0 ? blocking : args) if (!byKind.has(x.kind)) byKind.set(x.kind, x);
+    reasons = [...byKind.values()].slice(0, 5).map(({ kind, text, basis }) => ({ kind, text, basis }));
+  } else {
+    const rep = a.representative;
+    const trial = a.stage !== "hypothesis" ? a.stageWhy : undefined;
+    const backer = last.reviews.find((r) => r.role === "customer" && r.stance === "fund");
+    const candidates: (Reason | undefined)[] = [
+      trial ? { kind: "evidence" as const, text: trial.text, basis: trial.sources } : undefined,
+      rep ? { kind: "customer" as const, text: `A specific customer: ${rep.name}, ${clause(rep.role)}${e.marketCustomers !== null ? `, one of ${e.marketCustomers.toLocaleString("en-US")} the brief counts` : ""}.`, basis: [...rep.sources, ...(line("customers in the market")?.sources ?? [])] } : undefined,
+      e.grossMarginPct !== null || e.valuePerYear !== null
+        ? { kind: "economics" as const, text: e.grossMarginPct !== null ? `The unit economics work: ${e.grossMarginPct}% gross margin${e.tamPerYear !== null ? `, a market of ${m(e.tamPerYear)} a year` : ""}${e.targetRevenuePerYear !== null ? `, ${m(e.targetRevenuePerYear)} a year at the target` : ""}.` : `It repays itself: ${m(e.valuePerYear ?? 0)} a year of time saved${e.buildCost !== null ? ` against a build of ${m(e.buildCost)}` : ""}.`, basis: [...(line("gross margin %")?.sources ?? []), ...(line("value per year")?.sources ?? [])] }
+        : undefined,
+      backer ? { kind: "customer" as const, text: `${backer.agent.replace(/^customer:/, "")} would switch: ${lowerFirst(clause(backer.summary.replace(/^[^:]+:\s*/, "")))}.`, basis: [backer.agent] } : undefined,
+      { kind: "feasibility" as const, text: `The hard part is known and bounded: ${lowerFirst(eng.hardestProblem)}`, basis: eng.hardestBasis },
+    ];
+    reasons = candidates.filter((x): x is Reason => x !== undefined);
+  }
+  if (reasons.length === 0) reasons = [{ kind: "evidence", text: "Nobody in the room would back it, and nothing observed argues for it.", basis: [] }];
+
+  const top = reasons[0];
+  const topSentence = clause(sentences(top?.text ?? "")[0] ?? "");
+  const crux =
+    decision === "kill"
+      ? `It turns on ${top?.kind ?? "the evidence"}: ${lowerFirst(topSentence)}${cite((top?.basis ?? []).filter((b) => /^L\d+$/.test(b)))}, and that is a fact of the plan, not of its wording.`
+      : `It turns on whether ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result holds beyond the trial"))}; ${a.stage === "growth" ? "paying customers" : "the trial"}${e.grossMarginPct !== null ? ` and a ${e.grossMarginPct}% margin` : ""} say it can.`;
+  const killCriteria =
     decision === "fund"
       ? [
-          `${t.fund} of ${t.total} reviewers would fund version ${input.finalVersion}; the rubric scores it ${last.score}/100.`,
-          ...[signals.customerIsSpecific ? `A specific customer: ${excerpt(sentences(input.facts.customer)[0] ?? "", 140)}` : undefined,
-            input.facts.evidence ? `Observed evidence: ${excerpt(sentences(input.facts.evidence)[0] ?? "", 140)}` : undefined,
-            signals.price ? `A price: ${excerpt(signals.price, 100)}` : undefined].filter((x): x is string => x !== undefined),
-        ]
-      : [...critical.map((f) => `${f.message} ("${excerpt(f.evidence, 80)}")`), ...groupedObjections(killers, critical)];
-  if (reasons.length === 0) reasons.push(`The rubric scores the final version ${last.score}/100 and the reviewers did not back it (${t.fund} fund of ${t.total}).`);
-  const openQuestions = [...input.finalPrfaq.externalFaq, ...input.finalPrfaq.internalFaq]
-    .filter((q) => q.answer === OPEN_QUESTION)
-    .map((q) => q.question);
-  const remaining = last.findings.map((f) => `${f.check}: ${f.message}`);
+          signals.metric ? `Stop if the success measure is missed: ${lowerFirst(clause(signals.metric))}.` : "",
+          e.grossMarginPct !== null ? `Stop if gross margin falls below ${Math.max(0, Math.round(e.grossMarginPct / 2))}% (it is ${e.grossMarginPct}% now).` : "",
+          e.breakEvenCustomers !== null ? `Stop if fewer than ${e.breakEvenCustomers} customers pay by month 36: that many repay the build.` : "",
+          a.stage === "validated" ? "Stop if the next three customers do not reproduce the trial's result within 60 days." : "",
+        ].filter(Boolean)
+      : [];
+  const nextTest = decision === "kill" ? NEXT_TEST[top?.kind ?? "evidence"](a, who) : `Before building, test what it rests on: ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result"))}, with three new ${who}; stop if it fails for two.`;
+  const used = new Set<string>([...reasons.map((r) => key(r.text)), key(crux)]);
+  const fresh = (items: string[], max: number) => {
+    const out: string[] = [];
+    for (const item of items) {
+      const k = key(item);
+      if (!item.trim() || used.has(k)) continue;
+      used.add(k);
+      out.push(item);
+      if (out.length >= max) break;
+    }
+    return out;
+  };
+  const whatWouldChange = decision === "kill" ? fresh(reasons.map((r) => OVERTURN[r.kind](a)), 5) : [];
+  const conditions = decision === "fund" ? fresh([...last.findings.filter((f) => f.severity !== "medium").map((f) => f.message)], 3) : [];
+  const risks = fresh([eng.hardestProblem, ...eng.dependencies, ...eng.oneWayDoors, ...eng.claimsChallenged], 5);
+  const openQuestions = fresh(
+    [...input.finalPrfaq.externalFaq, ...input.finalPrfaq.internalFaq].filter((q) => q.answer === OPEN_QUESTION).map((q) => q.question).concat(last.reviews.flatMap((r) => r.questions)),
+    8,
+  );
+  const customers = last.reviews.filter((r) => r.role === "customer" && r.stance !== "abstain");
+  const agree = last.reviews.filter((r) => r.stance === decision).length;
+  const voices = Math.max(1, last.reviews.filter((r) => r.stance !== "abstain").length);
+  const hard = args.filter((x) => x.blocking && x.hard).length;
+  const confidence =
+    decision === "kill"
+      ? Math.min(0.95, 0.6 + 0.1 * Math.min(3, hard) + (a.economicsProblems.length > 0 ? 0.05 : 0))
+      : Math.min(0.9, 0.5 + 0.3 * (agree / voices) + (a.stage === "growth" ? 0.1 : 0.05) + (customers.some((r) => r.stance === "fund") ? 0.05 : 0));
+  const buildTest = {
+    whyUs: citedFact(a, /\b(we|our)\s+(already\s+)?(have|own|run|serve|built|know|hold)\b|\bour (data|customers|access|network|team|relationships?)\b/i) ?? "The brief does not say why this team is the one to build it.",
+    whyNow: citedFact(a, /\b(now|newly|recent(ly)?|since \d{4}|this year|changed|new (law|rule|regulation)|deadline|no longer)\b/i) ?? "The brief does not say why now.",
+    giveUp: e.buildCost !== null ? `${m(e.buildCost)} of engineering (${line("build cost")?.formula ?? ""})${cite(line("build cost")?.sources ?? [])}, and whatever else that team would build.` : "The brief states no build effort, so what the team gives up cannot be weighed.",
+  };
+  const product = input.facts.title.split(/\s*[:–—|]\s*/)[0] ?? input.facts.title;
   return {
     decision,
-    confidence,
-    headline:
-      decision === "fund"
-        ? `Fund ${input.facts.title}: ${t.fund} of ${t.total} reviewers back version ${input.finalVersion} (score ${last.score}).`
-        : `Kill ${input.facts.title} as written: ${[
-            critical.length > 0 ? `${critical.length} critical finding(s)` : undefined,
-            `${t.kill} of ${t.total} reviewers against${vetoes.length > 0 ? ` (${vetoes.join(" and ")} would not back it)` : ""}`,
-          ].filter(Boolean).join(", ")} (score ${last.score}).`,
-    reasons: reasons.slice(0, 6),
-    conditions: decision === "fund" ? [...(signals.metric ? [`Hold the team to its success measure: ${signals.metric}`] : []), ...remaining].slice(0, 5) : [],
-    // The inverse of the reasons: the facts the author must bring, what the engineer or finance would need
-    // to withdraw their objection, then the questions of those who would kill it.
-    whatWouldChange:
-      decision === "kill"
-        ? [
-            ...unfixable(last.findings).map((f) => f.message),
-            ...killers.filter((r) => r.role !== "customer").flatMap((r) => r.objections.slice(0, 1).map((o) => `${r.role}: ${o}`)),
-            ...killers.flatMap((r) => r.questions.slice(0, 1)),
-          ].slice(0, 6)
-        : [],
-    risks: [...sentences(input.facts.risks), ...last.reviews.filter((r) => r.role === "engineer").flatMap((r) => r.objections)].slice(0, 6),
-    openQuestions: [...new Set([...openQuestions, ...last.reviews.flatMap((r) => r.questions)])].slice(0, 8),
+    confidence: Math.round(confidence * 100) / 100,
+    headline: decision === "fund" ? `Fund ${product}: ${lowerFirst(clause(reasons[0]?.text ?? ""))}.` : `Kill ${product} as it stands: ${lowerFirst(topSentence)}.`,
+    crux,
+    reasons,
+    buildTest,
+    conditions,
+    killCriteria,
+    nextTest,
+    whatWouldChange,
+    risks,
+    openQuestions,
     stances: last.reviews.map((r) => ({ agent: r.agent, stance: r.stance, rationale: r.summary })),
   };
 }
 
-/**
- * Each distinct first objection of the reviewers who would kill, once, with every agent who raised it;
- * objections that only repeat a critical finding already listed are left out.
- */
-function groupedObjections(killers: Review[], critical: Finding[]): string[] {
-  const byText = new Map<string, string[]>();
-  for (const r of killers) {
-    const objection = r.objections[0] ?? r.summary;
-    if (critical.some((f) => objection.startsWith(f.message))) continue;
-    byText.set(objection, [...(byText.get(objection) ?? []), r.agent]);
-  }
-  return [...byText].map(([objection, agents]) => `${agents.join(", ")}: ${excerpt(objection, 180)}`);
+/** The first brief sentence matching `re`, with its ledger id. */
+function citedFact(a: Analysis, re: RegExp): string | undefined {
+  const f = a.ledger.find((x) => x.kind === "fact" && x.source !== "computed" && re.test(x.text));
+  return f ? `${f.text}${cite([f.id])}` : undefined;
 }
+

@@ -1,24 +1,27 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { LeaderInput, MemoInput, RoundSummary } from "../contracts.js";
-import { METHOD, chatMessages, renderDocument, renderFacts, renderFindings } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderAnalysis, renderDocument, renderEconomics, renderFacts, renderFindings, renderLedger } from "../shared/prompt-parts.js";
 
 const LEADER =
-  "You are the leader and bar raiser chairing the narrative meeting. Arguments win, not votes: weigh each review on its reasons. Customers' enthusiasm cannot outvote a plan the engineer shows cannot be built or the finance partner shows loses money on every sale. Be willing to kill: a press release that cannot be made compelling is a cheap, early no.";
+  "You are the leader and bar raiser chairing the narrative meeting. Arguments win, not votes: weigh each objection on its kind and its basis. A blocking argument that is a fact of the plan (the computed economics, an absolute claim the product rests on, bundled products, a product already built without customers, an idea nobody has tested) cannot be fixed by another draft. Customers' enthusiasm cannot outvote it. Apply the 'should we build it' test: why us, why now, what we give up. Classify the decision as a one-way door (hard to reverse) or a two-way door, and the idea's stage: hypothesis (no customer evidence: the evidence expected is a cheap test, not a P&L), validated, or growth. Be willing to kill: a cheap, early no is a good outcome.";
 
 function renderRound(r: RoundSummary): string {
   return [
     `Round ${r.round} (version ${r.version}), rubric score ${r.score}:`,
-    ...r.reviews.map((v) => `- ${v.agent}: ${v.stance}. ${v.summary} Objections: ${v.objections.join(" | ") || "none"}. Reacts to: "${v.quote}"`),
+    ...r.reviews.map(
+      (v) =>
+        `- ${v.agent}: ${v.stance}. ${v.summary} Objections: ${v.objections.map((o) => `[${o.kind}${o.blocking ? ", blocking" : ""}] ${o.text} (basis: ${o.basis.join(", ") || "none"})`).join(" | ") || "none"}.${v.engineering ? ` Hardest problem: ${v.engineering.hardestProblem}` : ""}`,
+    ),
   ].join("\n");
 }
 
-/** The leader after a round: synthesise the reviews into at most five changes, or conclude. */
+/** The leader after a round: typed changes that a revision can make from the ledger, or conclude. */
 export function renderLeaderPrompt(input: LeaderInput): BaseMessageLike[] {
   const latest = input.history.at(-1);
   const system = [
     METHOD,
     LEADER,
-    "After each round decide: iterate (give the drafter at most five prioritised, concrete changes that answer the reviews) or conclude (the document is fundable, or fatally flawed in a way another draft cannot fix because the facts are missing). Never fund a first draft that nobody has revised.",
+    "After each round decide: iterate (at most five typed changes, each with a kind, a target section and its basis, that the drafter can make from the ledger) or conclude (fundable, or decided by an argument no draft can change, or nothing left that the ledger supports). Never ask for a change the ledger cannot support; never ask the drafter to paste a reviewer's question into the document.",
   ].join("\n");
   const user = [
     `Round ${input.round} of ${input.rounds}.${input.budgetExhausted ? " The token budget is spent: you must conclude." : ""}`,
@@ -27,18 +30,22 @@ export function renderLeaderPrompt(input: LeaderInput): BaseMessageLike[] {
     "",
     latest ? renderFindings(latest.findings, latest.score) : "",
     "",
+    renderAnalysis(input.analysis),
+    "",
+    renderEconomics(input.analysis),
+    "",
     "The brief:",
     renderFacts(input.facts),
   ].join("\n");
   return chatMessages(system, user);
 }
 
-/** The leader's memo: the verdict first, reasons, conditions or what would change it, risks, open questions. */
+/** The leader's memo: a decision document a director would sign. */
 export function renderMemoPrompt(input: MemoInput): BaseMessageLike[] {
   const system = [
     METHOD,
     LEADER,
-    "Write the kill-or-fund memo for the decision makers: the decision, your confidence, a one-sentence headline, the reasons, conditions (fund) or what would change the decision (kill), the risks, the open questions, and each reviewer's final stance with their rationale. Only what the reviews and the document support.",
+    "Write the kill-or-fund memo for the decision makers: the decision, your confidence, a one-sentence headline, the crux (the one argued sentence it turns on), the reasons as objects (kind, text, basis with ledger ids), most decisive first, the should-we-build-it test, conditions and kill criteria (fund: measurable thresholds that would stop it later) or what would change the decision (kill), the cheapest next test that could kill it, risks, open questions and each reviewer's final stance. No item twice across sections; quote whole sentences only. Use the computed economics exactly; cite only ledger ids that exist.",
   ].join("\n");
   const user = [
     ...input.history.map(renderRound),
@@ -48,8 +55,11 @@ export function renderMemoPrompt(input: MemoInput): BaseMessageLike[] {
     `Final version ${input.finalVersion}:`,
     renderDocument(input.finalPrfaq, "internal"),
     "",
-    "The brief:",
-    renderFacts(input.facts),
+    renderAnalysis(input.analysis),
+    "",
+    renderEconomics(input.analysis),
+    "",
+    renderLedger(input.analysis),
   ].join("\n");
   return chatMessages(system, user);
 }

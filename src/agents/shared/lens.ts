@@ -1,12 +1,13 @@
 import { SEVERITY_RANK, type CheckId, type Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import { PRESS_RELEASE_SECTIONS } from "../../domain/prfaq.js";
-import type { Review, Stance } from "../../domain/review.js";
+import type { Argument } from "../../domain/argument.js";
+import type { Engineering, Review, Stance } from "../../domain/review.js";
 import type { ReviewInput } from "../contracts.js";
 import { sentences } from "./text.js";
 
-/** An objection with its weight: `blocking` ones make the reviewer vote kill. */
-export type Objection = { text: string; blocking: boolean; quote?: string };
+/** An argument with the sentence of the draft it reacts to: `blocking` ones make the reviewer vote kill. */
+export type Objection = Argument & { quote?: string };
 
 /** What one role's offline reviewer computes from the draft; {@link composeReview} turns it into a review. */
 export type LensResult = {
@@ -16,6 +17,10 @@ export type LensResult = {
   /** The sentence the reviewer reacts to when nothing blocks (their strongest reason). */
   anchor: string;
   summary: (stance: Stance) => string;
+  /** A stance decided by the role itself (a customer who abstains), instead of from the objections. */
+  stance?: Stance;
+  scenario?: string;
+  engineering?: Engineering;
 };
 
 /** Findings of the given checks, most severe first. */
@@ -48,7 +53,7 @@ export function composeReview(input: ReviewInput, lens: LensResult, visible: str
   const blocking = lens.objections.filter((o) => o.blocking);
   const values = Object.values(lens.scores);
   const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const stance: Stance = blocking.length > 0 ? "kill" : lens.objections.length <= 1 && mean >= 3.5 ? "fund" : "undecided";
+  const stance: Stance = lens.stance ?? (blocking.length > 0 ? "kill" : lens.objections.length <= 1 && mean >= 3.5 ? "fund" : "undecided");
   const reactTo = stance === "fund" ? lens.anchor : (blocking[0] ?? lens.objections[0])?.quote ?? lens.anchor;
   const quote = locate(visible, reactTo) ?? visible.find((s) => s.length > 20) ?? visible[0] ?? "";
   return {
@@ -59,8 +64,10 @@ export function composeReview(input: ReviewInput, lens: LensResult, visible: str
     stance,
     scores: lens.scores,
     summary: lens.summary(stance),
-    objections: lens.objections.map((o) => o.text),
+    objections: lens.objections.map(({ kind, text, basis, blocking: b }) => ({ kind, text, basis, blocking: b })),
     questions: lens.questions,
     quote,
+    ...(lens.scenario ? { scenario: lens.scenario } : {}),
+    ...(lens.engineering ? { engineering: lens.engineering } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { BriefFacts } from "../../domain/brief.js";
 import type { Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
+import type { Analysis } from "../../domain/analysis.js";
 
 /** The method in one paragraph: every role's prompt starts from it. */
 export const METHOD =
@@ -28,10 +29,48 @@ export function renderDocument(doc: Prfaq, audience: "customer" | "internal"): s
   return renderPrfaqMarkdown(audience === "customer" ? { ...doc, internalFaq: [] } : doc);
 }
 
+/** What each part of the draft rests on (ledger ids, assumption, illustrative), for internal readers. */
+export function renderSources(doc: Prfaq): string {
+  const entries = Object.entries(doc.sources ?? {}).filter(([, ids]) => ids.length > 0);
+  return entries.length > 0 ? ["What each part of the draft rests on:", ...entries.map(([part, ids]) => `- ${part}: ${ids.join(", ")}`)].join("\n") : "";
+}
+
 /** A role's prompt as chat messages: its instructions, then what it reads. */
 export function chatMessages(system: string, user: string): BaseMessageLike[] {
   return [
     { role: "system", content: system },
     { role: "user", content: user },
   ];
+}
+
+/** The evidence ledger as the model sees it: every entry with its id, so every statement can cite one. */
+export function renderLedger(analysis: Analysis): string {
+  return [
+    "Evidence ledger (cite these ids, e.g. [L4]; anything not here is an assumption and must be called one):",
+    ...analysis.ledger.filter((e) => e.source !== "computed").map((e) => `- ${e.id} (${e.source}, ${e.kind}, ${e.part}): ${e.text}`),
+  ].join("\n");
+}
+
+/** The economics model's figures with formulas: computed once, never to be redone by a model. */
+export function renderEconomics(analysis: Analysis): string {
+  const e = analysis.economics;
+  const figures = (Object.keys(e) as (keyof typeof e)[]).filter((k) => k !== "lines" && k !== "currency").map((k) => `${k}: ${e[k] === null ? "unknown (the brief does not give the inputs)" : String(e[k])}`);
+  return [
+    `Computed economics (currency ${e.currency ?? "none"}). These figures are computed by the economics model from the ledger: use them as they are, do not redo the arithmetic, and cite the line's sources.`,
+    ...figures.map((f) => `- ${f}`),
+    "Lines:",
+    ...(e.lines.length > 0 ? e.lines.map((l) => `- ${l.label} = ${l.value}: ${l.formula} [${l.sources.join(", ")}]`) : ["- none: the brief gives no figures to compute from"]),
+    analysis.economicsProblems.length > 0 ? `Blocking money problems: ${analysis.economicsProblems.map((p) => `${p.text} [${p.sources.join(", ")}]`).join(" ")}` : "Blocking money problems: none computed.",
+  ].join("\n");
+}
+
+/** What the analysis established besides the money: stage, what was built, the door, claims, the representative. */
+export function renderAnalysis(analysis: Analysis): string {
+  return [
+    `Stage: ${analysis.stage} (${analysis.stageWhy.text}). What was built or tried: ${analysis.maturity}.`,
+    `Door: ${analysis.door} (${analysis.doorWhy.text}).`,
+    analysis.claims.length > 0 ? `Absolute claims: ${analysis.claims.map((c) => `"${c.phrase}" [${c.sources.join(", ")}]${c.blocking ? " (the product rests on it)" : ""}`).join("; ")}.` : "Absolute claims: none found.",
+    analysis.representative ? `Representative customer: ${analysis.representative.name}, ${analysis.representative.role} [${analysis.representative.sources.join(", ")}].` : "Representative customer: none named.",
+    analysis.alreadyBuilt ? `Already built: "${analysis.alreadyBuilt.text}".` : "",
+  ].filter(Boolean).join("\n");
 }

@@ -45,3 +45,17 @@ export function excerpt(text: string, max = 140): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** A citation to append to a sentence: " [L3, L12]", or "" when it rests on nothing in the ledger. */
+export function cite(ids: readonly string[]): string {
+  const unique = [...new Set(ids.filter(Boolean))];
+  return unique.length > 0 ? ` [${unique.join(", ")}]` : "";
+}
+
+/** The whole sentence, never cut mid-way: a long one is shortened at a clause boundary and says so. */
+export function wholeSentence(text: string, max = 220): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max).search(/[;,:—–]\s[^;,:—–]*$/);
+  return cut > 40 ? `${t.slice(0, cut)} (…)` : t;
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import type { BriefFacts, BriefPart } from "./brief.js";
+import { absoluteClaims } from "./claims.js";
+import { computeEconomics, EconomicsSchema } from "./economics.js";
+import { productName } from "./brief-facts.js";
+import { LedgerSchema, ledgerFromFacts, type LedgerEntry } from "./ledger.js";
+
+/** How far the idea has come: no customer evidence, customers have used something, or customers pay. */
+export const StageSchema = z.enum(["hypothesis", "validated", "growth"]).describe("hypothesis: no customer evidence; validated: interviews, a pilot or a prototype in front of customers; growth: paying customers");
+export type Stage = z.infer<typeof StageSchema>;
+
+/** What has been built or tried: nothing, a mock-up customers looked at, a working prototype or pilot, a shipped product. */
+export const MaturitySchema = z.enum(["nothing", "mock-up", "prototype", "shipped"]);
+export type Maturity = z.infer<typeof MaturitySchema>;
+
+export const DoorSchema = z.enum(["one-way", "two-way"]).describe("one-way: hard to reverse (hardware, regulation, long contracts, large builds); two-way: cheap to undo");
+export type Door = z.infer<typeof DoorSchema>;
+
+const Cited = z.object({ text: z.string(), sources: z.array(z.string()) });
+
+/** Everything the meeting knows about the brief before anyone speaks: built once at intake, shared by both engines. */
+export const AnalysisSchema = z.object({
+  ledger: LedgerSchema,
+  economics: EconomicsSchema,
+  /** Money problems that decide the meeting on their own. */
+  economicsProblems: z.array(Cited),
+  /** Absolute claims; `blocking` when the product rests on them (they stand in what it does or promises). */
+  claims: z.array(Cited.extend({ phrase: z.string(), blocking: z.boolean() })),
+  stage: StageSchema,
+  stageWhy: Cited,
+  maturity: MaturitySchema,
+  door: DoorSchema,
+  doorWhy: Cited,
+  representative: z.object({ name: z.string(), role: z.string(), sources: z.array(z.string()) }).nullable(),
+  /** What the team asks for, as the brief says it, or null. */
+  ask: Cited.nullable(),
+  /** The brief says the product is already built: the PR/FAQ would justify a decision already made. */
+  alreadyBuilt: Cited.nullable(),
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;
+
+const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|clients|users|subscribers)|customers? (?:already )?(?:pay|paid|are paying)|(?:arr|mrr)\b|revenue of [$£€]\d|renew(?:ed|als?)\b|already (?:sell|charge|invoice))/i;
+/** A try of the product: a pilot, a trial, a test over a stated time, or "we checked/ran/replayed ...". */
+const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?))\b/i;
+/** What was measured happening: a change with numbers, or customers doing something. */
+const OBSERVED = /\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed)\b/i;
+const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
+const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
+const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
+const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in))\b/i;
+const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w*|drones?|vehicles?|fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
+const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
+
+/** "Representative customer: Dana, ...", "for example, Carmen, housekeeping manager at ...", "Meet Tom, who ...". */
+const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|member|client))?(?:\s+is)?|[Ff]or example|[Ff]or instance|e\.g\.|[Mm]eet|[Tt]ake|such as|[Aa] typical (?:one|customer|user|buyer|client)(?: is)?|[Ll]ike)\s*[:,]?\s*([A-Z][\p{Ll}'-]+(?:\s[A-Z][\p{Ll}'-]+)?)(?:,\s*(?:who\s+)?|\s+(?:is|was|runs|manages|owns|works)\s+)((?:the |a |an )?[^.;]+)/u;
+/** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
+const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})((?:,\s*\d{2},)?(?:,\s*(?:in|from|at)\s+[^,]+,)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does)\b[^.;|]*)/u;
+const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
+const NOT_NAMES = new Set(["The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
+
+function cite(e: LedgerEntry | undefined): string[] {
+  return e ? [e.id] : [];
+}
+
+/**
+ * Builds the analysis of a brief: its evidence ledger, the economics model's figures and the problems
+ * they show, absolute claims, the idea's stage, whether the decision is a one-way door, the named
+ * representative customer, the ask, and whether the product is already built. Pure and deterministic.
+ */
+export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text: string }[] = []): Analysis {
+  const builder = ledgerFromFacts(facts, answers);
+  const factEntries = builder.entries.filter((e) => e.kind === "fact");
+  const inPart = (...parts: string[]) => factEntries.filter((e) => parts.includes(e.part));
+  const find = (re: RegExp, entries = factEntries) => entries.find((e) => re.test(e.text));
+
+  // Absolute claims: blocking where they describe what the product does, promises or costs.
+  const claims = absoluteClaims(factEntries.map((e) => e.text)).map((c) => {
+    const entry = factEntries.find((e) => e.text === c.sentence);
+    const part = entry?.part ?? "other";
+    return { text: c.sentence, phrase: c.phrase, sources: cite(entry), blocking: !["risks", "problem"].includes(part) };
+  });
+  for (const c of claims) builder.add({ kind: "claim", source: "brief", part: "claims", text: c.phrase, ...(c.sources[0] ? { of: c.sources[0] } : {}) });
+
+  const { economics, problems } = computeEconomics(builder);
+
+  // Stage and maturity, from what was observed.
+  const evidence = inPart("evidence", "other", "business", "problem", "customer", "solution");
+  const paying = find(PAYING, evidence.filter((e) => /\d/.test(e.text) || e.part === "evidence"));
+  const shipped = find(SHIPPED);
+  const tried = find(TRIED, evidence.filter((e) => /\d/.test(e.text) && OBSERVED.test(e.text) && !MOCKUP.test(e.text) && !/\b(would|could|might|plan to|will)\b/i.test(e.text)));
+  const mockup = find(MOCKUP, evidence);
+  const interviews = find(INTERVIEWS, evidence.filter((e) => /\d/.test(e.text)));
+  const intent = find(INTENT_ONLY, evidence);
+  let stage: Stage = "hypothesis";
+  let stageWhy: { text: string; sources: string[] };
+  if (paying) {
+    stage = "growth";
+    stageWhy = { text: `Customers already pay: "${paying.text}"`, sources: [paying.id] };
+  } else if (tried || interviews || mockup) {
+    stage = "validated";
+    const e = tried ?? interviews ?? mockup;
+    stageWhy = { text: `Customers have used or reacted to it: "${e?.text ?? ""}"`, sources: cite(e) };
+  } else {
+    stageWhy = intent
+      ? { text: `Only stated intent, nothing observed: "${intent.text}"`, sources: [intent.id] }
+      : { text: "The brief reports nothing customers did with it: no pilot, trial, prototype or interviews.", sources: [] };
+  }
+  const maturity = shipped ? "shipped" : tried ? "prototype" : mockup ? "mock-up" : "nothing";
+
+  // The door: irreversible commitments or a large build make it one-way.
+  const oneWay = find(ONE_WAY, factEntries.filter((e) => e.part !== "problem"));
+  const bigBuild = economics.buildCost !== null && economics.lines.some((l) => l.label === "build cost" && /^(\d+) engineers x (\d+(?:\.\d+)?) months/.test(l.formula) && Number(/^(\d+)/.exec(l.formula)?.[1]) * Number(/x (\d+(?:\.\d+)?) months/.exec(l.formula)?.[1]) >= 24);
+  const door: Door = oneWay || bigBuild ? "one-way" : "two-way";
+  const buildLine = economics.lines.find((l) => l.label === "build cost");
+  const doorWhy = oneWay
+    ? { text: `Hard to reverse: "${oneWay.text}"`, sources: [oneWay.id] }
+    : bigBuild && buildLine
+      ? { text: `A large build (${buildLine.formula}) is spent before customers can say no.`, sources: buildLine.sources }
+      : { text: "Software that can be piloted and switched off: a wrong call costs a pilot, not the company.", sources: [] };
+
+  // The representative customer, where the brief names one: introduced as such, or a person the customer part tells about.
+  const product = productName(facts.title).toLowerCase();
+  const isName = (n: string | undefined) => !!n && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !PLACES.test(n);
+  const candidates = [...inPart("customer"), ...inPart("problem"), ...inPart("other"), ...inPart("solution")];
+  let representative: Analysis["representative"] = null;
+  for (const re of [REPRESENTATIVE, PERSON_SUBJECT]) {
+    for (const e of candidates) {
+      const m = re.exec(e.text);
+      if (m?.[1] && isName(m[1])) {
+        representative = { name: m[1], role: (m[2] ?? "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim(), sources: [e.id] };
+        break;
+      }
+    }
+    if (representative) break;
+  }
+
+  const askEntry = find(ASK, factEntries.filter((e) => /\d|engineer|team|budget|fund/i.test(e.text)));
+  const built = shipped && !/\b(pilot|trial|prototype)\b/i.test(shipped.text) ? { text: shipped.text, sources: [shipped.id] } : null;
+
+  return AnalysisSchema.parse({
+    ledger: builder.entries,
+    economics,
+    economicsProblems: problems,
+    claims,
+    stage,
+    stageWhy,
+    maturity,
+    door,
+    doorWhy,
+    representative,
+    ask: askEntry ? { text: askEntry.text, sources: [askEntry.id] } : null,
+    alreadyBuilt: built,
+  });
+}

@@ -1,0 +1,420 @@
+import { z } from "zod";
+import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, ratesIn, round2, singular, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+
+/** One computed line: its value, how it was computed, and the ledger ids it rests on. */
+export const EconomicsLineSchema = z.object({
+  label: z.string(),
+  value: z.number(),
+  formula: z.string().describe("How the value was computed, in words and numbers"),
+  sources: z.array(z.string()).describe("Ledger ids the line rests on"),
+});
+
+const figure = (what: string) => z.number().nullable().describe(what);
+
+/** The economics model's figures: each a number, or null when the brief does not give the inputs. */
+export const EconomicsSchema = z.object({
+  currency: z.enum(["USD", "GBP", "EUR"]).nullable(),
+  pricePerMonth: figure("What one paying customer pays per month, normalised to one customer and one month"),
+  costToServePerMonth: figure("What it costs to serve that customer per month"),
+  grossMarginPct: figure("(price - cost to serve) / price x 100"),
+  marketCustomers: figure("Customers who could buy it, as the brief counts them"),
+  tamPerYear: figure("The whole market per year in money: customers x price per month x 12"),
+  targetCustomers: figure("Paying customers the success measure aims at"),
+  targetRevenuePerYear: figure("Target customers x price per month x 12"),
+  buildCost: figure("Engineers x months x loaded cost per engineer-month"),
+  paybackMonths: figure("Months of the target's contribution (or the tool's value) to repay the build"),
+  breakEvenCustomers: figure("Customers needed to repay the build within 36 months"),
+  valuePerYear: figure("For tools with no price: hours saved x people x working weeks x loaded hourly cost"),
+  lines: z.array(EconomicsLineSchema),
+});
+export type Economics = z.infer<typeof EconomicsSchema>;
+
+/** A problem with the money that decides the meeting on its own, whatever else the brief says. */
+export type EconomicsProblem = { text: string; sources: string[] };
+
+/** Months a build must repay itself in before the whole market counts as too small. */
+export const PAYBACK_HORIZON_MONTHS = 36;
+/** The loaded cost of one engineer-month assumed when the brief gives none (labelled as an assumption). */
+export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
+
+type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
+type Found = Money & { role: Role; id: string; part: string };
+
+const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
+const COST_CUE = /\b(costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
+/** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
+const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing)\b[^.;$£€]{0,30}\bcosts?\b/i;
+const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
+const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
+const FREE = /\b(free (forever|for (users|everyone|customers|members|life|families|patients|students|parents|residents))|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/i;
+const HOURS_SAVED_FORMS = [
+  /\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
+  /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
+  /\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(\d+(?:\.\d+)?)\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b/i,
+];
+const HOURS_SAVED = /\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b/i;
+const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
+const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
+
+/** The clause around position `at`: from the last ";", "," or sentence start to the next one. */
+function clauseBefore(sentence: string, at: number, floor: number): string {
+  const start = Math.max(floor, sentence.lastIndexOf(";", at - 1) + 1, sentence.lastIndexOf(". ", at - 1) + 1);
+  return sentence.slice(start, at);
+}
+function clauseAfter(sentence: string, from: number, ceiling: number): string {
+  const rest = sentence.slice(from, ceiling);
+  const cut = rest.search(/[;]|,\s(?!\d)|\.\s/);
+  return cut === -1 ? rest : rest.slice(0, cut);
+}
+
+/** What a sentence's amount is: a price, a cost to serve, a loaded cost, a build cost, or something else (the customer's pain). */
+function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, part: string): Role {
+  const before = clauseBefore(sentence, m.index, prevEnd);
+  const after = clauseAfter(sentence, m.index + m.text.length, nextStart);
+  if (m.per === "hour" && !/\b(charg|price|fee|bill)/i.test(before)) return "hourly";
+  if (m.per === "engineer-month" || m.per === "engineer" || m.per === "developer" || LOADED_CUE.test(`${before.slice(-40)} ${m.text} ${after.slice(0, 25)}`)) return "loaded";
+  if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
+  // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
+  if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
+  const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
+  if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
+  if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
+  if (PRICE_CUE.test(before.slice(-60))) return part === "business" || /\b(price|charge|fee|subscription|pays?|pricing)\b/i.test(before) || m.period || m.per ? "price" : "other";
+  if (COST_CUE.test(after.slice(0, 40))) return "cost";
+  // An unlabelled recurring amount per customer in the business part is what the customer pays.
+  if (part === "business" && (m.period || m.per)) return "price";
+  return "other";
+}
+
+/** Every amount in the ledger's facts, with its role and the fact that states it. */
+function amounts(facts: LedgerEntry[]): Found[] {
+  const out: Found[] = [];
+  for (const fact of facts) {
+    const found = moneyIn(fact.text);
+    found.forEach((m, i) => {
+      const prev = found[i - 1];
+      const next = found[i + 1];
+      // "Each delivery costs us $14": the unit may stand before the amount.
+      const lead = /\b(?:each|every|per|one|a single)\s+(\p{L}[\p{L}-]+)\s+(?:costs?|is|are|brings?|pays?)\b[^$£€]{0,25}$/iu.exec(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
+      const per = m.per ?? (lead?.[1] ? singular(lead[1]) : undefined);
+      const withPer = per ? { ...m, per } : m;
+      const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
+      out.push({ ...withPer, role, id: fact.id, part: fact.part });
+    });
+  }
+  return out;
+}
+
+type Scaled = { value: number; id: string; text: string };
+
+/** How many times one customer uses a per-use unit each month, when the brief says ("2.3 consultations a month"). */
+function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
+  for (const fact of facts) {
+    if (fact.part === "metrics") continue; // a target ("20,000 orders a month") is not one customer's use
+    for (const r of ratesIn(fact.text)) {
+      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text };
+    }
+  }
+  return undefined;
+}
+
+/** How many of `unit` one customer has: "hotels with 80 rooms", "an average of 12 seats per firm", "each grower farms about 6 hectares". */
+function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string | undefined): Scaled | undefined {
+  // "a 180-room hotel", "a 3-hectare greenhouse": the representative customer's size.
+  for (const fact of facts) {
+    const m = new RegExp(`\\b(\\d[\\d,.]*)-${unit}\\b`, "i").exec(fact.text);
+    if (m?.[1]) return { value: Number(m[1].replace(/,/g, "")), id: fact.id, text: m[0] };
+  }
+  for (const fact of facts) {
+    for (const c of countsIn(fact.text)) {
+      if (c.noun !== unit) continue;
+      const before = fact.text.slice(Math.max(0, c.index - 45), c.index);
+      if (/\b(to|and|-)\s*$/i.test(before) || /\d\s*(to|-|–)\s*$/.test(before)) continue; // a range's end says nothing exact
+      if (/\b(\d+\s*(to|-|–)\s*)$/.test(before)) continue;
+      const near = `${before} ${fact.text.slice(c.index, c.index + c.text.length + 30)}`;
+      const mentionsCustomer = customer ? new RegExp(`\\b${customer}`, "i").test(fact.text) : false;
+      if (/\b(each|every|per|average|averages|typical|typically|on average|a typical|has|have|with|of|runs|operates|manages|farms|owns|employs)\b/i.test(near) && (mentionsCustomer || /\b(each|per|average|typical)\b/i.test(near))) {
+        return { value: c.value, id: fact.id, text: c.text };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** An amount per one customer per month, when the brief gives what it takes to get there. */
+type Normal = { value: number; sources: string[]; formula: string };
+
+function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | undefined, period: Money["period"]): Normal | undefined {
+  const money = (n: number) => fmt(n, m.currency);
+  if (m.oneOff) return undefined;
+  const p = m.period ?? period;
+  if (m.per && m.per !== customer && TRANSACTION.test(m.per) && !m.period) {
+    const uses = usesPerMonth(facts, m.per);
+    if (!uses) return undefined;
+    return { value: m.value * uses.value, sources: [m.id, uses.id], formula: `${money(m.value)} per ${m.per} x ${round2(uses.value)} a month` };
+  }
+  if (!p) return undefined;
+  const monthly = m.value / MONTHS_PER[p];
+  const periodText = p === "month" ? `${money(m.value)} a month` : `${money(m.value)} a ${p} / ${round2(MONTHS_PER[p])} months`;
+  if (m.per && customer && m.per !== customer) {
+    const n = unitsPerCustomer(facts, m.per, customer);
+    if (!n) return undefined;
+    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer}` };
+  }
+  return { value: monthly, sources: [m.id], formula: periodText };
+}
+
+/** Amounts on one raw basis (same unit, same period) compare even when they cannot be normalised to a customer. */
+function sameBasis(a: Found, b: Found): boolean {
+  if (a.per && b.per && TRANSACTION.test(a.per) && TRANSACTION.test(b.per) && !a.period && !b.period) return !a.oneOff && !b.oneOff;
+  return (a.per ?? "") === (b.per ?? "") && (a.period === b.period || !a.period || !b.period) && !a.oneOff && !b.oneOff;
+}
+
+/** Prefers a monthly or yearly amount to a daily one: "$2.50 a day, about $450 a year" is read as $450 a year. */
+function byPeriod(a: Found, b: Found): number {
+  const rank = (m: Found) => (m.period === "month" || m.period === "year" ? 0 : m.period === "quarter" ? 1 : m.period ? 2 : 3);
+  return rank(a) - rank(b);
+}
+
+export function fmt(n: number, currency: Currency | null): string {
+  const symbol = currency === "GBP" ? "£" : currency === "EUR" ? "€" : currency === "USD" ? "$" : "";
+  const abs = Math.abs(n);
+  const body = abs >= 1e6 ? `${round2(abs / 1e6)}m` : abs >= 100 ? Math.round(abs).toLocaleString("en-US") : abs.toFixed(2).replace(/\.00$/, "");
+  return `${n < 0 ? "-" : ""}${symbol}${body}`;
+}
+
+/**
+ * The economics model shared by both engines: reads the ledger's facts, normalises price and cost to
+ * one customer and one month, and computes margin, market, target revenue, build cost, payback,
+ * break-even and (for tools with no price) value per year. Every line is entered in the ledger as
+ * `computed` (or `assumption`) with its formula and sources. Also returns the problems that decide
+ * the meeting on their own. Pure apart from appending to `ledger`.
+ */
+export function computeEconomics(ledger: LedgerBuilder): { economics: Economics; problems: EconomicsProblem[] } {
+  const facts = ledger.entries.filter((e) => e.kind === "fact");
+  const found = amounts(facts);
+  const currency = (found.find((m) => m.role === "price" || m.role === "cost")?.currency ?? found[0]?.currency ?? null) as Currency | null;
+  const lines: Economics["lines"] = [];
+  const money = (n: number) => fmt(n, currency);
+  const line = (label: string, value: number, formula: string, sources: string[], source: "computed" | "assumption" = "computed"): string => {
+    const shown = /%/.test(label) ? `${round2(value)}%` : /customers|months/.test(label) ? String(round2(value)) : money(value);
+    const entry = ledger.add({ kind: source === "assumption" ? "assumption" : "number", source, part: "economics", text: `${label}: ${formula} = ${shown}`, value: round2(value) });
+    lines.push({ label, value: round2(value), formula, sources: [...new Set(sources.filter(Boolean))] });
+    return entry.id;
+  };
+  const prices = found.filter((m) => m.role === "price").sort(byPeriod);
+  const costs = found.filter((m) => m.role === "cost").sort(byPeriod);
+  const customer = customerUnit(facts, [...prices, ...costs]);
+
+  const freeFact = facts.find((f) => FREE.test(f.text));
+  const isFree = freeFact !== undefined && prices.every((p) => p.value === 0 || p.oneOff);
+  const priced = prices.map((p) => ({ p, n: perCustomerMonth(p, facts, customer, undefined) })).find((x) => x.n);
+  const pricePeriod = priced?.p.period ?? prices[0]?.period;
+  const costed = costs.map((c) => ({ c, n: perCustomerMonth(c, facts, customer, c.per === priced?.p.per || !c.per ? pricePeriod : undefined) })).find((x) => x.n);
+
+  let pricePerMonth: number | null = null;
+  let costToServePerMonth: number | null = null;
+  let grossMarginPct: number | null = null;
+  let priceId = "";
+  if (isFree && freeFact) {
+    pricePerMonth = 0;
+    priceId = line("price per customer per month", 0, "free: the brief charges customers nothing", [freeFact.id]);
+  } else if (priced?.n) {
+    pricePerMonth = round2(priced.n.value);
+    priceId = line("price per customer per month", priced.n.value, priced.n.formula, priced.n.sources);
+  }
+  let costId = "";
+  if (costed?.n) {
+    costToServePerMonth = round2(costed.n.value);
+    costId = line("cost to serve per customer per month", costed.n.value, costed.n.formula, costed.n.sources);
+  }
+  const commission = takeRate(facts);
+  if (pricePerMonth !== null && pricePerMonth > 0 && costToServePerMonth !== null) {
+    grossMarginPct = round2(((pricePerMonth - costToServePerMonth) / pricePerMonth) * 100);
+    line("gross margin %", grossMarginPct, `(${money(pricePerMonth)} - ${money(costToServePerMonth)}) / ${money(pricePerMonth)}`, [priceId, costId]);
+  } else if (!isFree) {
+    // Price and cost on one raw basis (both per order, both per hectare a year) compare without a customer.
+    const pair = prices.flatMap((p) => costs.filter((c) => sameBasis(p, c)).map((c) => ({ p, c })))[0];
+    if (pair && pair.p.value > 0) {
+      const cost = pair.c.period && pair.p.period && pair.c.period !== pair.p.period ? (pair.c.value / MONTHS_PER[pair.c.period]) * MONTHS_PER[pair.p.period] : pair.c.value;
+      grossMarginPct = round2(((pair.p.value - cost) / pair.p.value) * 100);
+      line("gross margin %", grossMarginPct, `(${money(pair.p.value)} - ${money(cost)}) / ${money(pair.p.value)} per ${pair.p.per ?? pair.p.period ?? "sale"}`, [pair.p.id, pair.c.id]);
+    } else if (commission) {
+      grossMarginPct = commission.margin;
+      line("gross margin %", commission.margin, commission.formula, commission.sources);
+    }
+  }
+
+  // The market: a count of the paying unit, outside the evidence and the success measure.
+  const market = marketCount(facts, customer);
+  const marketCustomers = market ? market.value : null;
+  let marketId = "";
+  if (market) marketId = line("customers in the market", market.value, `${market.text}, as the brief counts them`, [market.id]);
+  const tamPerYear = marketCustomers !== null && pricePerMonth !== null ? round2(marketCustomers * pricePerMonth * 12) : null;
+  if (tamPerYear !== null && pricePerMonth !== null && marketCustomers !== null) line("market per year", tamPerYear, `${marketCustomers.toLocaleString("en-US")} customers x ${money(pricePerMonth)} x 12`, [marketId, priceId]);
+
+  // The target: paying customers the success measure names.
+  const target = facts
+    .filter((f) => f.part === "metrics" || /\b(target|goal|aim)\b/i.test(f.text))
+    .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id })))
+    .find((c) => customer !== undefined && c.noun === customer);
+  const targetCustomers = target ? target.value : null;
+  let targetId = "";
+  if (target) targetId = line("target customers", target.value, `${target.text}, from the success measure`, [target.id]);
+  const targetRevenuePerYear = targetCustomers !== null && pricePerMonth !== null ? round2(targetCustomers * pricePerMonth * 12) : null;
+  if (targetRevenuePerYear !== null && targetCustomers !== null && pricePerMonth !== null) line("target revenue per year", targetRevenuePerYear, `${targetCustomers} customers x ${money(pricePerMonth)} x 12`, [targetId, priceId]);
+
+  // The build: engineers x months x loaded cost (stated, or assumed and labelled).
+  let buildCost: number | null = null;
+  let buildId = "";
+  const effort = facts.map((f) => ({ f, e: buildEffort(f.text) })).find((x) => x.e);
+  const statedBuild = found.find((m) => m.role === "build");
+  if (effort?.e) {
+    const loaded = found.find((m) => m.role === "loaded");
+    const perMonth = loaded ? (loaded.period === "year" ? loaded.value / 12 : loaded.per === "hour" ? loaded.value * 160 : loaded.value) : ASSUMED_ENGINEER_MONTH[currency ?? "USD"];
+    const loadedId = loaded ? loaded.id : line("assumed loaded cost per engineer-month", perMonth, `${money(perMonth)} per engineer-month, an assumption: the brief states none`, [], "assumption");
+    buildCost = effort.e.engineers * effort.e.months * perMonth;
+    buildId = line("build cost", buildCost, `${effort.e.engineers} engineers x ${round2(effort.e.months)} months x ${money(perMonth)}`, [effort.f.id, loadedId]);
+  } else if (statedBuild) {
+    buildCost = statedBuild.value;
+    buildId = line("build cost", buildCost, `as stated: ${statedBuild.text}`, [statedBuild.id]);
+  }
+
+  // A tool with no price: the value of the hours it saves.
+  let valuePerYear: number | null = null;
+  let valueId = "";
+  const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
+  const hourly = found.find((m) => m.role === "hourly");
+  if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
+    const amount = Number(saved.m[1] ?? saved.m[4]);
+    const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
+    const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
+    const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
+    const people = facts
+      .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part })))
+      .filter((c) => (PEOPLE.test(c.noun) || c.noun === customer) && c.part !== "evidence" && !/\b(to|-)\s*$/.test(f0(facts, c.id).slice(Math.max(0, c.index - 4), c.index)))
+      .sort((a, b) => b.value - a.value)[0];
+    if (people) {
+      valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;
+      valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
+    }
+  }
+
+  // Payback and break-even.
+  const contribution = pricePerMonth !== null && pricePerMonth > 0 ? pricePerMonth - (costToServePerMonth ?? 0) : null;
+  let paybackMonths: number | null = null;
+  let breakEvenCustomers: number | null = null;
+  if (buildCost !== null && contribution !== null && contribution > 0) {
+    breakEvenCustomers = Math.ceil(buildCost / (contribution * PAYBACK_HORIZON_MONTHS));
+    line("break-even customers", breakEvenCustomers, `${money(buildCost)} build / (${money(contribution)} a month x ${PAYBACK_HORIZON_MONTHS} months)`, [buildId, priceId, costId]);
+    if (targetCustomers !== null) {
+      paybackMonths = round2(buildCost / (targetCustomers * contribution));
+      line("payback months", paybackMonths, `${money(buildCost)} / (${targetCustomers} customers x ${money(contribution)} a month)`, [buildId, targetId, priceId]);
+    }
+  } else if (buildCost !== null && valuePerYear !== null && valuePerYear > 0) {
+    paybackMonths = round2(buildCost / (valuePerYear / 12));
+    line("payback months", paybackMonths, `${money(buildCost)} / (${money(valuePerYear)} a year / 12)`, [buildId, valueId]);
+  }
+
+  const economics: Economics = {
+    currency, pricePerMonth, costToServePerMonth, grossMarginPct, marketCustomers, tamPerYear, targetCustomers, targetRevenuePerYear,
+    buildCost: buildCost === null ? null : round2(buildCost), paybackMonths, breakEvenCustomers, valuePerYear: valuePerYear === null ? null : round2(valuePerYear), lines,
+  };
+  return { economics, problems: problemsOf(economics, isFree) };
+}
+
+function f0(facts: LedgerEntry[], id: string): string {
+  return facts.find((f) => f.id === id)?.text ?? "";
+}
+
+/** Nouns that measure rather than name a customer: a price "per hectare" or "per room" is not per customer. */
+const MEASURE = /^(hectare|acre|unit|room|bed|bus|vehicle|truck|van|machine|device|sensor|device|meter|square|sqft|km|mile|kg|tonne|ton|litre|liter|gallon|page|gb|tb|hour|minute|day|week|month|year|seat|user|licen[cs]e|member|login|account)$/;
+
+/** The paying unit: a unit an amount is per that the customer part names, else the customer part's head noun ("managers at dental practices with ..." -> practice). */
+function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined {
+  const customerText = facts.filter((f) => f.part === "customer").map((f) => f.text).join(" ");
+  const named = (u: string) => new RegExp(`\\b${u.replace(/y$/, "(y|ie)")}s?\\b`, "iu").test(customerText);
+  // "$12 per café per month, paid by the bakery": the payer is named.
+  const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
+  if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
+  const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month");
+  return units.find(named) ?? headNoun(customerText) ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
+}
+
+/** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
+export function headNoun(customerText: string): string | undefined {
+  // "Wholesale bakeries that deliver ...": the subject is the customer.
+  const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,3}?(\p{Ll}[\p{L}-]*s)\s+(?:that|who|which|with|in|across)\b/iu.exec(customerText);
+  const first = subject?.[1] ? singular(subject[1]) : undefined;
+  if (first && !PEOPLE.test(first) && !MEASURE.test(first) && !/^(member|famil|owner)/.test(first)) return first;
+  const m = /\b(?:at|of|in|for|run|running|own|owning)\s+((?:[\p{L}-]+\s+){0,4}?)(\p{Ll}[\p{L}-]*s)\b(?=\s+(?:with|in|that|who|which|where|across|around|near|of|shipping|growing|running|doing|serving|selling|using|between|from|on)\b|\s*[,;.(:]|\s*$)/iu.exec(customerText);
+  const noun = m?.[2] ? singular(m[2]) : undefined;
+  return noun && !PEOPLE.test(noun) && !MEASURE.test(noun) ? noun : undefined;
+}
+
+/** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */
+function marketCount(facts: LedgerEntry[], customer: string | undefined) {
+  return facts
+    .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))
+    .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part, sentence: f.text })))
+    .filter((c) => !/(\bto|\band|-|–|\bwith|\bof)\s*$/i.test(c.sentence.slice(Math.max(0, c.index - 6), c.index)) && c.value >= 5)
+    .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3))
+    .map((c) => ({ ...c, rank: marketRank(c) + (customer !== undefined && c.noun === customer ? 3 : 0) - (PEOPLE.test(c.noun) && c.noun !== customer ? 1 : 0) }))
+    .filter((c) => c.rank > 0)
+    .sort((a, b) => b.rank - a.rank)[0];
+}
+
+/** A marketplace's take: "we take 12% of each rental; insurance costs us 4% of the rental". */
+function takeRate(facts: LedgerEntry[]): { margin: number; formula: string; sources: string[] } | undefined {
+  let take: { v: number; id: string } | undefined;
+  let cost: { v: number; id: string } | undefined;
+  for (const f of facts) {
+    for (const m of f.text.matchAll(/\b(\d+(?:\.\d+)?)\s?%\s+(?:of|on)\b/g)) {
+      const before = f.text.slice(Math.max(0, (m.index ?? 0) - 50), m.index);
+      if (/\b(take|takes|keep|keeps|commission|charge|charges|cut|fee of|we earn|we get)\b[^.;]*$/i.test(before)) take ??= { v: Number(m[1]), id: f.id };
+      else if (/\b(costs? us|we pay|our cost|insurance|processing|fees?)\b[^.;]*$/i.test(before)) cost ??= { v: Number(m[1]), id: f.id };
+    }
+  }
+  if (!take || !cost || take.v <= 0) return undefined;
+  return { margin: round2(((take.v - cost.v) / take.v) * 100), formula: `(${take.v}% take - ${cost.v}% cost) / ${take.v}% take`, sources: [take.id, cost.id] };
+}
+
+/** How strongly a count reads as the size of the market ("there are about 30,000 of them in the UK"). */
+function marketRank(c: { sentence: string; index: number; part: string; text: string }): number {
+  const around = c.sentence.slice(Math.max(0, c.index - 50), c.index + c.text.length + 40);
+  let rank = c.part === "customer" ? 1 : 0;
+  if (/\b(there (are|is)|theres|about|around|roughly|some|over|nearly|almost|estimated|in the (us|uk|eu|country|state|region)|nationwide|across|market|total|of them|exist|in total)\b/i.test(around)) rank += 2;
+  if (/\b(pilot|trial|tested|interviewed|surveyed|signed|paying|waitlist|letters? of intent)\b/i.test(around)) rank -= 3;
+  return rank;
+}
+
+const ids = (e: Economics, ...labels: string[]) => e.lines.filter((l) => labels.includes(l.label)).flatMap((l) => l.sources);
+
+/** The money problems that decide the meeting on their own. */
+function problemsOf(e: Economics, isFree: boolean): EconomicsProblem[] {
+  const m = (n: number) => fmt(n, e.currency);
+  const out: EconomicsProblem[] = [];
+  if (e.grossMarginPct !== null && e.grossMarginPct < 0) {
+    out.push({
+      text: e.pricePerMonth !== null && e.costToServePerMonth !== null
+        ? `Every customer loses money: serving one costs ${m(e.costToServePerMonth)} a month against a price of ${m(e.pricePerMonth)} (gross margin ${e.grossMarginPct}%).`
+        : `Every sale loses money: the cost to serve is above the price (gross margin ${e.grossMarginPct}%).`,
+      sources: ids(e, "gross margin %", "price per customer per month", "cost to serve per customer per month"),
+    });
+  }
+  if (isFree && (e.costToServePerMonth ?? 0) > 0) {
+    out.push({ text: `There is no revenue: it is free, while serving one customer costs ${m(e.costToServePerMonth ?? 0)} a month.`, sources: ids(e, "price per customer per month", "cost to serve per customer per month") });
+  }
+  const contribution = e.pricePerMonth !== null ? e.pricePerMonth - (e.costToServePerMonth ?? 0) : null;
+  if (e.buildCost !== null && e.marketCustomers !== null && contribution !== null && contribution > 0 && e.marketCustomers * contribution * PAYBACK_HORIZON_MONTHS < e.buildCost) {
+    out.push({
+      text: `The whole market cannot repay the build: all ${e.marketCustomers.toLocaleString("en-US")} customers at ${m(contribution)} a month for ${PAYBACK_HORIZON_MONTHS} months bring ${m(e.marketCustomers * contribution * PAYBACK_HORIZON_MONTHS)}, against a build of ${m(e.buildCost)}.`,
+      sources: ids(e, "customers in the market", "build cost", "price per customer per month"),
+    });
+  }
+  if (e.buildCost !== null && e.valuePerYear !== null && (e.pricePerMonth === null || e.pricePerMonth === 0) && e.valuePerYear * (PAYBACK_HORIZON_MONTHS / 12) < e.buildCost) {
+    out.push({ text: `The value does not repay the build: ${m(e.valuePerYear)} a year for ${PAYBACK_HORIZON_MONTHS / 12} years against ${m(e.buildCost)}.`, sources: ids(e, "value per year", "build cost") });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * Reads the quantities a brief states: money with its currency and what it is per ("$249 per practice
+ * per month", "£3.10 per scan", "$14 each delivery"), counts of things ("30,000 restaurants", "38 people"),
+ * rates of use ("2.3 consultations a month"), effort ("5 engineers for a year") and percentages.
+ * Pure; no I/O. Hand-written because the sentences are prose, not a unit grammar any library parses.
+ */
+
+export type Currency = "USD" | "GBP" | "EUR";
+export type Period = "day" | "week" | "month" | "quarter" | "year";
+
+/** Months in one period: the one conversion table every figure uses (a month is 4.33 weeks). */
+export const MONTHS_PER: Record<Period, number> = { day: 1 / 21, week: 1 / 4.33, month: 1, quarter: 3, year: 12 };
+/** Working weeks in a year when the brief does not say. */
+export const WORKING_WEEKS = 46;
+
+export type Money = {
+  value: number;
+  currency: Currency;
+  /** The period it recurs over ("per month"), if any. */
+  period?: Period;
+  /** What it is per, other than a period ("practice", "order", "seat", "hectare"): singular, lowercase. */
+  per?: string;
+  /** "one-time", "setup": not recurring. */
+  oneOff: boolean;
+  /** The matched text, e.g. "$249 per practice per month". */
+  text: string;
+  index: number;
+};
+
+export type Count = { value: number; noun: string; text: string; index: number };
+export type Rate = { value: number; noun: string; period: Period; text: string; index: number };
+
+const SYMBOL: Record<string, Currency> = { $: "USD", "£": "GBP", "€": "EUR" };
+const WORD_CURRENCY: Record<string, Currency> = { usd: "USD", dollars: "USD", gbp: "GBP", pounds: "GBP", eur: "EUR", euros: "EUR" };
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+const PERIOD_WORDS: Record<string, Period> = {
+  day: "day", daily: "day", week: "week", weekly: "week", wk: "week", month: "month", monthly: "month", mo: "month", mth: "month",
+  quarter: "quarter", quarterly: "quarter", year: "year", yearly: "year", annually: "year", annual: "year", yr: "year", annum: "year",
+};
+/** Words after "per"/"a" that are not units ("a few", "a lot"). */
+const NOT_UNITS = new Set(["few", "little", "lot", "one", "third", "half", "bit", "total", "the", "our", "their", "its", "his", "her", "and", "or", "in", "on", "of", "minimum", "maximum", "discount", "fee", "margin", "cost", "price", "saving", "start"]);
+
+/** English number words a brief may use instead of digits. */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, a: 1, an: 1,
+};
+
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return w;
+}
+
+function toNumber(digits: string, scale?: string): number {
+  return Number(digits.replace(/,/g, "")) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
+}
+
+/** Numbers written as words are read too: "five engineers", "a year". */
+function numeric(token: string): number | undefined {
+  if (/^\d/.test(token)) return Number(token.replace(/,/g, ""));
+  return NUMBER_WORDS[token.toLowerCase()];
+}
+
+/**
+ * The basis that follows an amount: "per practice per month", "a month", "/mo", "each order",
+ * "per active user", "one-time". Reads at most three units after the amount.
+ */
+function basisAfter(tail: string): { period?: Period; per?: string; oneOff: boolean; length: number } {
+  let period: Period | undefined;
+  let per: string | undefined;
+  let oneOff = false;
+  let length = 0;
+  for (let i = 0; i < 3; i++) {
+    const rest = tail.slice(length);
+    const flag = /^\s*(monthly|yearly|annually|weekly|daily|quarterly|one-time|one-off|upfront|up-front|once)\b/i.exec(rest);
+    const unit = /^\s*(?:\/\s*|(?:per|a|an|each|every)\s+)(?:(?:active|paying|registered|enrolled|billed|single|additional|extra)\s+)?(\p{L}[\p{L}-]*)/iu.exec(rest);
+    if (flag) {
+      const w = (flag[1] ?? "").toLowerCase();
+      if (PERIOD_WORDS[w]) period ??= PERIOD_WORDS[w];
+      else oneOff = true;
+      length += flag[0].length;
+      continue;
+    }
+    if (!unit) break;
+    const word = (unit[1] ?? "").toLowerCase();
+    if (NOT_UNITS.has(word)) break;
+    if (PERIOD_WORDS[word]) period ??= PERIOD_WORDS[word];
+    else if (per === undefined) per = /^(engineer|developer)-?month$/.test(word) ? "engineer-month" : singular(word);
+    else break;
+    length += unit[0].length;
+  }
+  return { ...(period ? { period } : {}), ...(per ? { per } : {}), oneOff, length };
+}
+
+/** Every amount of money in a text, with its basis. */
+export function moneyIn(text: string): Money[] {
+  const out: Money[] = [];
+  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars|pounds|euros)\b/gi;
+  for (const m of text.matchAll(re)) {
+    const symbol = m[1];
+    const currency = symbol ? SYMBOL[symbol] : WORD_CURRENCY[(m[6] ?? "").toLowerCase()];
+    const digits = symbol ? m[2] : m[4];
+    if (!currency || !digits) continue;
+    const value = toNumber(digits, symbol ? m[3] : m[5]);
+    const end = (m.index ?? 0) + m[0].length;
+    const basis = basisAfter(text.slice(end, end + 60));
+    // "$300 one-time setup" and "a one-off fee of $300" are not recurring.
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+    const oneOff = basis.oneOff || /\b(one-?time|one-?off|setup|set-up|upfront|up-front)\b[^.,;]*$/i.test(before) || /^\s*(setup|set-up|one-?time)/i.test(text.slice(end, end + 20));
+    out.push({
+      value,
+      currency,
+      ...(basis.period ? { period: basis.period } : {}),
+      ...(basis.per ? { per: basis.per } : {}),
+      oneOff,
+      text: text.slice(m.index ?? 0, end + basis.length).trim(),
+      index: m.index ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Counts of things: "30,000 restaurants", "about 38 people", "5 engineers", "120k households". Money and percentages are not counts. */
+export function countsIn(text: string): Count[] {
+  const out: Count[] = [];
+  const re = /(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(?:(?:[a-z]+-)?(?:independent|small|large|mid-sized|medium-sized|active|qualifying|eligible|licensed|paying|registered|full-time|part-time|certified|potential|possible|commercial|regional|private|public|specialist|other|more|such|similar|[A-Z][\p{L}]+)\s+){0,3}(\p{Ll}[\p{L}-]+)/gu;
+  for (const m of text.matchAll(re)) {
+    const noun = m[3] ?? "";
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
+    if (/^%/.test(after) || /^(percent|per|to|of|and|or|in|a|an|the|by|x|times|am|pm|hours?|minutes?|days?|weeks?|months?|years?|km|kg|miles?|m|cm|mm|ha|hectares?|acres?)$/i.test(noun)) continue;
+    out.push({ value: toNumber(m[1] ?? "0", m[2]), noun: singular(noun), text: m[0], index: m.index ?? 0 });
+  }
+  // "about 2,300 such growers", "theres about 30,000 of them": the count names the noun after "such", or "them".
+  for (const m of text.matchAll(/(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(such\s+(\p{Ll}[\p{L}-]+)|of them)\b/gu)) {
+    out.push({ value: toNumber(m[1] ?? "0", m[2]), noun: m[4] ? singular(m[4]) : "them", text: m[0], index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** Rates of use: "2.3 consultations a month", "25 scans per month", "three orders a week". */
+export function ratesIn(text: string): Rate[] {
+  const out: Rate[] = [];
+  const re = /\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)\s+([a-z][a-z-]+)(?:\s+[a-z]+)?\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b/gi;
+  for (const m of text.matchAll(re)) {
+    const value = numeric(m[1] ?? "");
+    const period = PERIOD_WORDS[(m[3] ?? "").toLowerCase()];
+    if (value === undefined || !period) continue;
+    out.push({ value, noun: singular(m[2] ?? ""), period, text: m[0], index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** Percentages: "61%", "12 percent". */
+export function percentsIn(text: string): { value: number; text: string; index: number }[] {
+  return [...text.matchAll(/\b(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi)].map((m) => ({ value: Number(m[1]), text: m[0], index: m.index ?? 0 }));
+}
+
+/** A span of time in months: "for a year", "8 months", "18 months", "two years", "six weeks". */
+export function durationMonths(text: string): number | undefined {
+  const m = /\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(full\s+)?(years?|months?|quarters?|weeks?)\b/i.exec(text);
+  if (!m) return undefined;
+  const n = numeric(m[1] ?? "") ?? (m[1] === "eighteen" ? 18 : undefined);
+  if (n === undefined) return undefined;
+  const unit = (m[3] ?? "").toLowerCase().replace(/s$/, "") as Period;
+  return n * (MONTHS_PER[unit] ?? 1);
+}
+
+/** Effort to build: "5 engineers for a year", "a team of four for 9 months", "two developers, six months". */
+export function buildEffort(text: string): { engineers: number; months: number; text: string } | undefined {
+  const m = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:full-time\s+|senior\s+|)(?:engineers?|developers?|devs|people|staff)\b([^.;]{0,60}?)\b(?:for|over|in|during|,)\s+((?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:full\s+)?(?:years?|months?|quarters?|weeks?))/i.exec(text)
+    ?? /\bteam of (\d+|two|three|four|five|six|seven|eight|nine|ten)\b([^.;]{0,40}?)\b(?:for|over|in)\s+((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))/i.exec(text);
+  if (!m) return undefined;
+  const engineers = numeric(m[1] ?? "");
+  const months = durationMonths(m[3] ?? "");
+  if (!engineers || !months) return undefined;
+  return { engineers, months, text: m[0] };
+}
+
+/** Rounds to cents (money) or to one decimal place (percentages). */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

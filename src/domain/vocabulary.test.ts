@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { PAIN } from "./vocabulary.js";
+
+// Sentences written for this test; none comes from a fixture.
+describe("PAIN: a sentence that tells a customer's harm today", () => {
+  it.each([
+    ["losing something", "The kennel turns away about a dozen dogs every holiday weekend."],
+    ["losing something, said another way", "Our tutors miss out on two lessons a week when parents forget."],
+    ["giving up", "Half of the applicants give up before the second form."],
+    ["waste", "The florist throws out a fifth of the roses by Friday."],
+    ["effort by hand", "Each invoice is re-typed into the ledger by the office manager."],
+    ["waiting", "Callers sit on hold for 20 minutes before anyone answers."],
+    ["travel to fix it", "The technician drives across town to reset a thermostat."],
+    ["things going wrong", "One order in twelve ships with the wrong size."],
+    ["difficulty", "Foremen struggle to know which crew is free."],
+    ["money paid out", "Last winter the co-op paid out $8,000 in refunds for late boxes."],
+  ])("matches %s", (_what, sentence) => {
+    expect(PAIN.test(sentence)).toBe(true);
+  });
+
+  it.each([
+    ["what the product does", "The app shows each crew's next job on a map."],
+    ["a price", "It is $40 per truck per month."],
+    ["a launch date", "Available in Leeds on 3 March 2027."],
+  ])("leaves out %s", (_what, sentence) => {
+    expect(PAIN.test(sentence)).toBe(false);
+  });
+});
