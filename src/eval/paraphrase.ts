@@ -177,18 +177,22 @@ function bulletsToProse(lines: BriefLine[]): string[] {
 function sentencesToBullets(lines: BriefLine[]): string[] {
   const out: string[] = [];
   const asList = (sentences: string[]) => ["", ...sentences.map((s) => `- ${s}`), ""];
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!;
-    if (line.kind === "label" && splitSentences(line.label.rest).length > 1) {
-      out.push(line.label.prefix.trimEnd(), ...asList(splitSentences(line.label.rest)));
-    } else if (line.kind === "text") {
-      const paragraph: string[] = [];
-      for (; lines[k]?.kind === "text"; k++) paragraph.push((lines[k] as { text: string }).text);
-      k--;
-      const sentences = splitSentences(paragraph.join(" "));
-      out.push(...(sentences.length > 1 ? asList(sentences) : paragraph));
-    } else out.push(renderBriefLine(line));
+  let paragraph: string[] = [];
+  const flush = () => {
+    const sentences = splitSentences(paragraph.join(" "));
+    out.push(...(sentences.length > 1 ? asList(sentences) : paragraph));
+    paragraph = [];
+  };
+  for (const line of lines) {
+    if (line.kind === "text") {
+      paragraph.push(line.text);
+      continue;
+    }
+    flush();
+    if (line.kind === "label" && splitSentences(line.label.rest).length > 1) out.push(line.label.prefix.trimEnd(), ...asList(splitSentences(line.label.rest)));
+    else out.push(renderBriefLine(line));
   }
+  flush();
   return out;
 }
 

@@ -38,6 +38,7 @@ describe("swapSynonyms", () => {
       ["Cooks waste a fifth of the produce.", "Cooks throw away a fifth of the produce."],
       ["The kitchen wasted 40 kg of rice.", "The kitchen threw away 40 kg of rice."],
       ["Food waste is high in May.", "Food waste is high in May."],
+      ["Food waste costs $900 a week.", "Food waste costs $900 a week."],
       ["He throws away half the bread.", "He wastes half the bread."],
     ]);
   });
@@ -80,6 +81,7 @@ describe("swapSynonyms", () => {
   it("increase as a noun, or in the passive, is left alone", () => {
     cases([
       ["A price increase of 5% is planned.", "A price increase of 5% is planned."],
+      ["The price increase hurt sales.", "The price increase hurt sales."],
       ["Fees were increased by 5%.", "Fees were increased by 5%."],
       ["With increasing demand, stock ran out.", "With increasing demand, stock ran out."],
     ]);
