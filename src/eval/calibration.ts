@@ -10,6 +10,8 @@ import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { selectPersonas } from "../personas/select.js";
 import { lintMarkdown } from "../rubric/index.js";
+import { baselineVerdict } from "./baseline.js";
+import { paraphrases } from "./paraphrase.js";
 
 const figure = z.number().nullable();
 
@@ -61,9 +63,17 @@ export type Outcome = {
   repeatedVersion: boolean;
 };
 
-/** One brief's result: the verdict with the default seats, and with two other persona selections. */
-export type BriefResult = { brief: CalibrationBrief; outcome: Outcome; variants: Outcome[] };
-
+/**
+ * One brief's result: the verdict with the default seats, with two other persona selections, the
+ * trivial baseline's verdict, and the verdicts on rule-made paraphrases of the brief.
+ */
+export type BriefResult = {
+  brief: CalibrationBrief;
+  outcome: Outcome;
+  variants: Outcome[];
+  baseline: Verdict;
+  paraphrases: { kind: string; decision: Verdict }[];
+};
 /**
  * Three different persona selections for a brief, so the verdict's dependence on who sits in the
  * customer seats can be measured: the default (up to three best matches), then the first two distinct
@@ -122,8 +132,30 @@ export async function reviewBrief(
   };
 }
 
+/**
+ * Evaluates one brief: the meeting with the default seats and with two other persona selections,
+ * the trivial baseline, and the meeting on each rule-made paraphrase. One owner for the script and the test.
+ */
+export async function evaluateBrief(
+  brief: CalibrationBrief,
+  deps: { agents: MeetingAgents; personas: PersonaLibrary; rounds: number; paraphrase?: boolean },
+): Promise<BriefResult> {
+  const [first, ...others] = personaSelections(brief.text, deps.personas);
+  const outcome = await reviewBrief(brief, { ...deps, personaIds: first });
+  const variants = await Promise.all(others.map((ids) => reviewBrief(brief, { ...deps, personaIds: ids })));
+  const rewrites = deps.paraphrase === false ? [] : paraphrases(brief.text);
+  const paraphrased = await Promise.all(
+    rewrites.map(async (p) => ({ kind: p.kind, decision: (await reviewBrief({ ...brief, text: p.text }, deps)).decision })),
+  );
+  return { brief, outcome, variants, baseline: baselineVerdict(brief.text), paraphrases: paraphrased };
+}
+
 /** Rows are the expected verdict, columns the meeting's. */
 export type Confusion = Record<Verdict, Record<Verdict, number>>;
+
+/** A share with what it is a share of. */
+export type Rate = { right: number; of: number; rate: number };
+const rateOf = (right: number, of: number): Rate => ({ right, of, rate: of === 0 ? 1 : right / of });
 
 export type CalibrationSummary = {
   briefs: number;
@@ -131,11 +163,30 @@ export type CalibrationSummary = {
   accuracy: number;
   /** Accuracy per split (tune / holdout). */
   bySplit: Record<string, { briefs: number; accuracy: number }>;
+  /** The trivial baseline (fund when the text has a currency amount and a percentage) on the same briefs. */
+  baseline: Rate;
+  /** Kills for the right reason: correct kills whose memo's first reason is of a labelled kind. */
+  firstReason: Rate;
+  /** Gross margin within 1 point of the hand-computed figure, where the label has one. */
+  margin: Rate;
+  /** Customers in the market within 2% of the hand-computed count, where the label has one. */
+  market: Rate;
+  /** The brief's named representative customer seated, where the label names one. */
+  representative: Rate;
+  /** Paraphrased briefs that get their original's verdict. */
+  paraphrase: Rate;
+  /** Runs in which two consecutive versions were identical. */
+  repeatedVersions: number;
+  /** Memos missing a crux, door, stage, next test or dissent list, or (funds) kill criteria. */
+  incompleteMemos: number;
   /** Share of briefs whose three persona selections all reach the same verdict. */
   stability: number;
   misjudged: BriefResult[];
+  wrongReason: BriefResult[];
   unstable: BriefResult[];
 };
+
+const within = (actual: number | null, expected: number, tolerance: (e: number) => number) => actual !== null && Math.abs(actual - expected) <= tolerance(expected);
 
 /** Scores a set of results. Pure. */
 export function summarise(results: BriefResult[]): CalibrationSummary {
@@ -147,14 +198,31 @@ export function summarise(results: BriefResult[]): CalibrationSummary {
     const rs = results.filter((r) => r.brief.label.split === split);
     bySplit[split] = { briefs: rs.length, accuracy: ratio(right(rs), rs.length) };
   }
+  const kills = results.filter((r) => r.brief.label.expected === "kill" && r.outcome.decision === "kill");
+  const wrongReason = kills.filter((r) => !r.brief.label.reasonKinds.includes(r.outcome.reasons[0]?.kind ?? "evidence"));
+  const withMargin = results.filter((r) => r.brief.label.economics.grossMarginPct !== null);
+  const withMarket = results.filter((r) => r.brief.label.economics.marketCustomers !== null);
+  const withRep = results.filter((r) => r.brief.label.representative !== null);
+  const paraphrased = results.flatMap((r) => r.paraphrases.map((p) => p.decision === r.outcome.decision));
+  const complete = (m: Memo) =>
+    m.crux.trim() !== "" && m.nextTest.trim() !== "" && Array.isArray(m.dissent) && (m.door === "one-way" || m.door === "two-way") && m.stage !== undefined && (m.decision === "kill" || m.killCriteria.length > 0);
   const unstable = results.filter((r) => r.variants.some((v) => v.decision !== r.outcome.decision));
   return {
     briefs: results.length,
     confusion,
     accuracy: ratio(right(results), results.length),
     bySplit,
+    baseline: rateOf(results.filter((r) => r.baseline === r.brief.label.expected).length, results.length),
+    firstReason: rateOf(kills.length - wrongReason.length, kills.length),
+    margin: rateOf(withMargin.filter((r) => within(r.outcome.memo.economics.grossMarginPct, r.brief.label.economics.grossMarginPct ?? 0, () => 1)).length, withMargin.length),
+    market: rateOf(withMarket.filter((r) => within(r.outcome.memo.economics.marketCustomers, r.brief.label.economics.marketCustomers ?? 0, (e) => Math.abs(e) * 0.02)).length, withMarket.length),
+    representative: rateOf(withRep.filter((r) => r.outcome.personas.some((p) => p.name.includes(r.brief.label.representative ?? "\u0000"))).length, withRep.length),
+    paraphrase: rateOf(paraphrased.filter(Boolean).length, paraphrased.length),
+    repeatedVersions: results.filter((r) => r.outcome.repeatedVersion || r.variants.some((v) => v.repeatedVersion)).length,
+    incompleteMemos: results.filter((r) => !complete(r.outcome.memo)).length,
     stability: ratio(results.length - unstable.length, results.length),
     misjudged: results.filter((r) => r.outcome.decision !== r.brief.label.expected),
+    wrongReason,
     unstable,
   };
 }
@@ -203,27 +271,47 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
 
-/** Renders a summary as the text `npm run eval` prints. Pure. */
-export function formatSummary(s: CalibrationSummary, engine: string): string {
+/**
+ * Renders a summary as the text `npm run eval` prints. Pure. With `reveal: false` (a held-back set)
+ * only figures are printed: no brief's name or text, so nobody tunes to what they read.
+ */
+export function formatSummary(s: CalibrationSummary, engine: string, opts: { name?: string; reveal?: boolean } = {}): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rate = (r: Rate) => `${pct(r.rate)} (${r.right} of ${r.of})`;
+  const reveal = opts.reveal ?? true;
   const lines = [
-    `calibration: ${s.briefs} briefs, engine ${engine}`,
+    `calibration${opts.name ? ` (${opts.name})` : ""}: ${s.briefs} briefs, engine ${engine}`,
     "",
     "                 meeting: fund   meeting: kill",
     `  expected fund  ${String(s.confusion.fund.fund).padStart(13)}   ${String(s.confusion.fund.kill).padStart(13)}`,
     `  expected kill  ${String(s.confusion.kill.fund).padStart(13)}   ${String(s.confusion.kill.kill).padStart(13)}`,
     "",
-    `accuracy: ${pct(s.accuracy)} (${Object.entries(s.bySplit).map(([k, v]) => `${k} ${pct(v.accuracy)} of ${v.briefs}`).join(", ")})`,
+    `verdict accuracy:         ${pct(s.accuracy)} (${Object.entries(s.bySplit).map(([k, v]) => `${k} ${pct(v.accuracy)} of ${v.briefs}`).join(", ")})`,
+    `trivial baseline:         ${rate(s.baseline)}  (fund when the text has a currency amount and a percentage)`,
+    `kills for the right reason: ${rate(s.firstReason)}  (first reason of a labelled kind)`,
+    `gross margin within 1 pt: ${rate(s.margin)}`,
+    `market within 2%:         ${rate(s.market)}`,
+    `representative seated:    ${rate(s.representative)}`,
+    `paraphrases, same verdict: ${rate(s.paraphrase)}`,
     `stability over 3 persona selections: ${pct(s.stability)} of briefs reach one verdict`,
+    `identical consecutive versions: ${s.repeatedVersions} run(s); incomplete memos: ${s.incompleteMemos}`,
   ];
+  if (!reveal) {
+    lines.push("", `misjudged: ${s.misjudged.length}; killed for another reason: ${s.wrongReason.length}; unstable: ${s.unstable.length} (names withheld: a held-back set)`);
+    return lines.join("\n");
+  }
   if (s.misjudged.length > 0) {
     lines.push("", "misjudged:");
     for (const r of s.misjudged) {
       lines.push(`- ${r.brief.file}: expected ${r.brief.label.expected}, meeting said ${r.outcome.decision} (score ${r.outcome.score}, confidence ${r.outcome.confidence})`);
       lines.push(`    label: ${r.brief.label.reason}`);
-      for (const reason of r.outcome.reasons) lines.push(`    memo: ${reason}`);
+      for (const reason of r.outcome.reasons) lines.push(`    memo: [${reason.kind}] ${reason.text}`);
     }
   } else lines.push("", "misjudged: none");
+  if (s.wrongReason.length > 0) {
+    lines.push("", "killed for another reason than labelled:");
+    for (const r of s.wrongReason) lines.push(`- ${r.brief.file}: first reason [${r.outcome.reasons[0]?.kind}], labelled ${r.brief.label.reasonKinds.join(" or ")}`);
+  }
   if (s.unstable.length > 0) {
     lines.push("", "unstable (the verdict changed with the persona selection):");
     for (const r of s.unstable) {
