@@ -68,6 +68,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     customer: [], problem: [], solution: [], evidence: [], business: [], metrics: [], launch: [], risks: [], other: [],
   };
   let current: BriefPart | undefined;
+  // A heading that says what its value is ("Cost to serve", "Price") labels the first line under it, as "Price: $9" would.
+  let headingLabel: string | undefined;
   const product = productSubject(brief.title);
   for (const rawLine of tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/))) {
     const line = rawLine.trim();
@@ -76,13 +78,27 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     if (heading) {
       const name = heading[1] ?? "";
       // The document title (a level-1 heading naming the product) starts no part.
-      current = /^#\s/.test(line) ? partOf(name) : (partOf(name) ?? "other");
+      // A heading that names no part ("Background", "Notes", "Subject") leaves its lines to be read by their cues.
+      current = partOf(name);
+      headingLabel = current && ["business", "metrics"].includes(current) && !STRUCTURAL_LABEL.test(name) && !/^(business|money|economics|success|metrics?)$/i.test(name.trim()) ? name.trim() : undefined;
       continue;
     }
     // A label ("Problem: ...") names the part of every sentence after it on its line.
     let lineLabel: BriefPart | undefined;
     const runOn = isRunOn(line);
-    for (const sentence of splitSentences(stripBullet(line)).flatMap((x) => (runOn ? clauses(x) : [x]))) {
+    const body = headingLabel && !/^[^:]{1,30}:/.test(stripBullet(line)) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
+    headingLabel = undefined;
+    for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : [x]))) {
+      const leadIn = LEAD_IN.exec(sentence);
+      if (leadIn && partOf(leadIn[1] ?? "")) {
+        // "As for the problem, a cancelled appointment ...": a lead-in names the part like a label does.
+        lineLabel = partOf(leadIn[1] ?? "");
+        // Like a label, a lead-in that says what the value is ("As for the cost to serve, $41") keeps its words.
+        const name = (leadIn[1] ?? "").trim();
+        const rest = upperFirstLetter(sentence.slice(leadIn[0].length));
+        parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(STRUCTURAL_LABEL.test(name) || /^(price|pricing|business|money|success|launch|risks?|evidence)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
+        continue;
+      }
       const label = /^\*{0,2}([A-Za-z][A-Za-z /&]{1,30}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
@@ -167,6 +183,13 @@ function productSubject(title: string): RegExp | undefined {
   const name = productName(title);
   if (!name || name.split(/\s+/).length > 3) return undefined;
   return new RegExp(`^(the )?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
+}
+
+/** A lead-in naming what a sentence is about: "As for the problem, ...", "Regarding price: ...", "On the risks, ...". */
+const LEAD_IN = /^(?:as for|as to|regarding|concerning|about|on)\s+(?:the\s+|our\s+)?([a-z][a-z ]{1,30}?)\s*[,:]\s+/i;
+
+function upperFirstLetter(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The frame of an email: header lines, the greeting and the sign-off say nothing about the idea. */
