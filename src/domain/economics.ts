@@ -38,11 +38,13 @@ export const PAYBACK_HORIZON_MONTHS = 36;
 /** The loaded cost of one engineer-month assumed when the brief gives none (labelled as an assumption). */
 export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
 
+const PERIODS: Record<string, Money["period"]> = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" };
+
 type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
 type Found = Money & { role: Role; id: string; part: string };
 
 const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
-const COST_CUE = /\b(costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
+const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
 /** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing)\b[^.;$£€]{0,30}\bcosts?\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
@@ -96,9 +98,12 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const prev = found[i - 1];
       const next = found[i + 1];
       // "Each delivery costs us $14": the unit may stand before the amount.
-      const lead = /\b(?:each|every|per|one|a single)\s+(\p{L}[\p{L}-]+)\s+(?:costs?|is|are|brings?|pays?)\b[^$£€]{0,25}$/iu.exec(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
-      const per = m.per ?? (lead?.[1] ? singular(lead[1]) : undefined);
-      const withPer = per ? { ...m, per } : m;
+      // "Each delivery costs us $14", "Cost per scan: $3.10": the unit may stand before the amount.
+      const lead = /\b(?:each|every|per|one|a single)\s+(\p{L}[\p{L}-]+)(?:\s+(?:costs?|is|are|brings?|pays?)\b|\s*:)[^$£€]{0,25}$/iu.exec(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
+      const leadUnit = lead?.[1] ? singular(lead[1]) : undefined;
+      const leadPeriod = leadUnit ? PERIODS[leadUnit] : undefined;
+      const per = m.per ?? (leadPeriod ? undefined : leadUnit);
+      const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
       const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
       out.push({ ...withPer, role, id: fact.id, part: fact.part });
     });
@@ -130,11 +135,11 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
     for (const c of countsIn(fact.text)) {
       if (c.noun !== unit) continue;
       const before = fact.text.slice(Math.max(0, c.index - 45), c.index);
-      if (/\b(to|and|-)\s*$/i.test(before) || /\d\s*(to|-|–)\s*$/.test(before)) continue; // a range's end says nothing exact
+      if (/\d\s*(to|and|-|–)\s*$/.test(before)) continue; // a range's end says nothing exact
       if (/\b(\d+\s*(to|-|–)\s*)$/.test(before)) continue;
       const near = `${before} ${fact.text.slice(c.index, c.index + c.text.length + 30)}`;
       const mentionsCustomer = customer ? new RegExp(`\\b${customer}`, "i").test(fact.text) : false;
-      if (/\b(each|every|per|average|averages|typical|typically|on average|a typical|has|have|with|of|runs|operates|manages|farms|owns|employs)\b/i.test(near) && (mentionsCustomer || /\b(each|per|average|typical)\b/i.test(near))) {
+      if (/\b(each|every|per|average|averages|typical|typically|on average|a typical|has|have|with|of|runs|operates|manages|farms|owns|employs|serving|supplying|delivering to|delivers to)\b/i.test(near) && (mentionsCustomer || /\b(each|per|average|typical)\b/i.test(near))) {
         return { value: c.value, id: fact.id, text: c.text };
       }
     }

@@ -86,7 +86,9 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
     }
     if (!unit) break;
     const word = (unit[1] ?? "").toLowerCase();
-    if (NOT_UNITS.has(word)) break;
+    // "a lot", "a few", "a third" are not units; "per lot" is.
+    const article = /^\s*an?\s/i.test(rest);
+    if (NOT_UNITS.has(word) && (article || !["lot", "head", "third"].includes(word))) break;
     if (PERIOD_WORDS[word]) period ??= PERIOD_WORDS[word];
     else if (per === undefined) per = /^(engineer|developer)-?month$/.test(word) ? "engineer-month" : singular(word);
     else break;
