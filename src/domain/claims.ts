@@ -12,7 +12,7 @@ const ABSOLUTE = new RegExp(
     // "zero errors", "zero cost", "zero downtime", "zero setup"
     String.raw`\bzero\s+(?:errors?|mistakes?|cost|costs|downtime|setup|set-up|risk|effort|maintenance|false (?:positives|negatives)|training|integration|marginal cost)`,
     // "no data needed", "without any training data", "needs no data"
-    String.raw`\b(?:no|without (?:any )?)(?:training )?data (?:needed|required|at all)|\bneeds? no (?:training )?data\b|\bwithout (?:any )?(?:training )?data\b`,
+    String.raw`\b(?:no|without(?: any)?)\s+(?:training\s+)?data\s+(?:needed|required|at all)|\bneeds? no (?:training )?data\b|\bwithout (?:any )?(?:training )?data\b`,
     // "never fails", "never wrong", "never misses", "always right", "always accurate"
     String.raw`\bnever\s+(?:fails?|wrong|misses|makes? (?:a )?mistakes?|breaks?|goes down|errs)\b|\balways\s+(?:right|accurate|correct|works|available|on time)\b`,
     // "guaranteed results", "perfectly accurate", "flawless", "error-free", "works for everyone"

@@ -360,6 +360,17 @@ export function headNoun(customerText: string): string | undefined {
 
 /** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
+  // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
+  if (customer) {
+    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
+    for (const f of facts.filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))) {
+      const m = re.exec(f.text);
+      if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
+      const c = { value, noun: customer, text: m[0], index: m.index, id: f.id, part: f.part, sentence: f.text };
+      if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
+    }
+  }
   return facts
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part, sentence: f.text })))

@@ -36,7 +36,7 @@ const COST = words(
   "damages?", "claims? (?:against|for|paid)", "write-?offs?", "refunds?", "rework", "rose", "risen", "rising", "went up", "doubled",
 );
 /** Words that say the situation is today's, not the product's. */
-const TODAY = words("today", "currently", "still", "every (?:day|week|month|night|morning)", "problem", "pain\\w*");
+const TODAY = words("today", "currently", "still", "problem", "pain\\w*");
 
 /** Words that describe a customer's pain or friction today. */
 export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, TODAY].join("|")})\\b`, "i");

@@ -5,53 +5,78 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createOfflineAgents } from "../agents/offline.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
-import { personaSelections, reviewBrief, scoreRubric, summarise, type BriefResult, type Outcome } from "./calibration.js";
+import { MemoSchema, type Memo } from "../domain/memo.js";
+import { emptyPrfaq } from "../domain/prfaq.js";
+import { evaluateBrief, formatSummary, scoreRubric, summarise, type BriefResult, type CalibrationBrief, type CalibrationLabel, type Outcome } from "./calibration.js";
+
+/** The held-back set's floor, fixed before its first run (docs/calibration.md): the test guards against regressions, it is not a target. */
+const HOLDOUT_FLOOR = 0.75;
 import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
-const briefs = await loadCalibrationSet(fixtures("calibration"));
+const tune = await loadCalibrationSet(fixtures("calibration"));
+const holdout = await loadCalibrationSet(fixtures("calibration-holdout"));
 
-describe("the calibration set", () => {
-  it("has at least 30 labelled briefs, half fund and half kill, with a holdout split", () => {
-    expect(briefs.length).toBeGreaterThanOrEqual(30);
-    expect(briefs.every((b) => b.label)).toBe(true);
-    const fund = briefs.filter((b) => b.label.expected === "fund").length;
-    expect(fund).toBe(briefs.length - fund);
-    expect(briefs.filter((b) => b.label.split === "holdout").length).toBeGreaterThanOrEqual(10);
-    // The hard cases the issue names are all present.
-    const hard = new Set(briefs.map((b) => b.label.hardCase).filter(Boolean));
+describe("the calibration sets", () => {
+  it("a tuning set of at least 30 labelled briefs with the hard cases and the traps", () => {
+    expect(tune.length).toBeGreaterThanOrEqual(30);
+    expect(tune.every((b) => b.label.split === "tune")).toBe(true);
+    const hard = new Set(tune.map((b) => b.label.hardCase).filter(Boolean));
     for (const h of ["strong idea badly written", "well-written idea with no economics", "real problem, solution-first pitch", "already-built product", "bundled ideas"]) expect(hard).toContain(h);
+    // Every kill names the kinds of reason it must be killed for.
+    for (const b of tune.filter((x) => x.label.expected === "kill")) expect(b.label.reasonKinds.length).toBeGreaterThan(0);
+  });
+
+  it("a held-back set of at least 20 briefs, half to fund, labelled like the tuning set", () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(20);
+    expect(holdout.every((b) => b.label.split === "holdout")).toBe(true);
+    const fund = holdout.filter((b) => b.label.expected === "fund").length;
+    expect(Math.abs(fund * 2 - holdout.length)).toBeLessThanOrEqual(2);
   });
 });
 
-describe("the offline engine on the calibration set", () => {
-  it("decides at least 90% right, kills no strong brief, and holds its verdict over 3 persona selections", async () => {
-    const personas = await loadPersonaLibrary(defaultPersonaDir());
-    const agents = createOfflineAgents();
-    const results: BriefResult[] = [];
-    for (const brief of briefs) {
-      const [first, ...others] = personaSelections(brief.text, personas);
-      const outcome = await reviewBrief(brief, { agents, personas, rounds: 3, personaIds: first });
-      const variants = await Promise.all(others.map((ids) => reviewBrief(brief, { agents, personas, rounds: 3, personaIds: ids })));
-      // The three selections really are different seats.
-      expect(new Set([outcome, ...variants].map((o) => o.personas.join(","))).size).toBe(1 + variants.length);
-      results.push({ brief, outcome, variants });
-    }
+async function evaluate(briefs: CalibrationBrief[]): Promise<BriefResult[]> {
+  const personas = await loadPersonaLibrary(defaultPersonaDir());
+  const agents = createOfflineAgents();
+  const results: BriefResult[] = [];
+  for (const brief of briefs) results.push(await evaluateBrief(brief, { agents, personas, rounds: 3 }));
+  return results;
+}
+
+describe("the offline engine on the tuning set", () => {
+  it("decides right for the right reason, computes the economics, seats the brief's customer, and holds under paraphrase", async () => {
+    const results = await evaluate(tune);
+    for (const r of results) expect(new Set([r.outcome, ...r.variants].map((o) => o.personas.map((p) => p.id).join(","))).size).toBe(1 + r.variants.length);
     const s = summarise(results);
-    const misjudged = s.misjudged.map((r) => `${r.brief.file}: ${r.outcome.headline}`);
-    expect(s.accuracy, misjudged.join("\n")).toBeGreaterThanOrEqual(0.9);
-    expect(s.confusion.fund.kill, misjudged.join("\n")).toBe(0);
-    expect(s.bySplit.holdout?.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(s.stability).toBeGreaterThanOrEqual(0.9);
-    // A kill says why, in the brief's own terms: every kill memo has reasons.
-    for (const r of results.filter((x) => x.outcome.decision === "kill")) expect(r.outcome.reasons.length).toBeGreaterThan(0);
-  }, 120_000);
+    const report = formatSummary(s, "offline", { name: "tune" });
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.95);
+    expect(s.confusion.fund.kill, report).toBe(0);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.75);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.9);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.9);
+    expect(s.representative.rate, report).toBe(1);
+    expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.95);
+    expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
+    expect(s.repeatedVersions, report).toBe(0);
+    expect(s.incompleteMemos, report).toBe(0);
+    expect(s.accuracy, report).toBeGreaterThan(s.baseline.rate);
+  }, 240_000);
+});
+
+describe("the offline engine on the held-back set", () => {
+  // Figures only: a failure here prints no brief's name or text (formatSummary with reveal: false).
+  it("beats the trivial baseline clearly and decides most briefs right", async () => {
+    const s = summarise(await evaluate(holdout));
+    const report = formatSummary(s, "offline", { name: "holdout", reveal: false });
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
+    expect(s.accuracy - s.baseline.rate, report).toBeGreaterThanOrEqual(0.1);
+  }, 240_000);
 });
 
 describe("loadCalibrationSet", () => {
   it("refuses a brief without a label and a label without its brief", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "calibration-"));
-    const label = { expected: "fund", split: "tune", format: "f", reason: "r", antiPatterns: [] };
+    const label = { expected: "fund", split: "tune", format: "f", reason: "r", reasonKinds: [], antiPatterns: [], representative: null, economics: { currency: null, pricePerMonth: null, costToServePerMonth: null, grossMarginPct: null, marketCustomers: null, tamPerYear: null, valuePerYear: null, buildCost: null } };
     await writeFile(path.join(dir, "a.md"), "# A\nText.");
     await writeFile(path.join(dir, "labels.json"), JSON.stringify({ briefs: {} }));
     await expect(loadCalibrationSet(dir)).rejects.toThrow("briefs without a label");
@@ -63,22 +88,60 @@ describe("loadCalibrationSet", () => {
 });
 
 describe("summarise", () => {
-  const label = (expected: "fund" | "kill", split: "tune" | "holdout") => ({ expected, split, format: "f", reason: "r", antiPatterns: [] });
-  const outcome = (decision: "fund" | "kill", personas = ["a"]): Outcome => ({ file: "x", personas, decision, confidence: 0.7, score: 80, headline: "h", reasons: [] });
-  it("counts the confusion matrix, accuracy by split and stability", () => {
+  const economics = { currency: null, pricePerMonth: null, costToServePerMonth: null, grossMarginPct: null, marketCustomers: null, tamPerYear: null, valuePerYear: null, buildCost: null };
+  const label = (expected: "fund" | "kill", split: "tune" | "holdout", extra: Partial<CalibrationLabel> = {}): CalibrationLabel => ({
+    expected, split, format: "f", reason: "r", reasonKinds: expected === "kill" ? ["economics"] : [], antiPatterns: [], representative: null, economics, ...extra,
+  });
+  const memo = (decision: "fund" | "kill", margin: number | null, market: number | null): Memo =>
+    MemoSchema.parse({
+      runId: "r", title: "t", engine: "offline", decision, confidence: 0.7, headline: "h", crux: "c", ask: null, door: "two-way", doorWhy: "w", stage: "validated",
+      economics: { ...economics, currency: "USD", grossMarginPct: margin, marketCustomers: market, targetCustomers: null, targetRevenuePerYear: null, paybackMonths: null, breakEvenCustomers: null, lines: [] },
+      reasons: [{ kind: decision === "kill" ? "economics" : "evidence", text: "x", basis: [] }], buildTest: { whyUs: "u", whyNow: "n", giveUp: "g" },
+      conditions: [], killCriteria: decision === "fund" ? ["k"] : [], nextTest: "t", whatWouldChange: [], risks: [], openQuestions: [], dissent: [], stances: [], ledger: [], changes: [],
+      scorecard: [], fixedFindings: [], remainingFindings: [], rounds: 1, finalVersion: 1, finalPrfaq: emptyPrfaq("t"),
+    });
+  const outcome = (decision: "fund" | "kill", opts: { personas?: string[]; margin?: number | null; market?: number | null; kind?: "economics" | "scope" } = {}): Outcome => {
+    const m = memo(decision, opts.margin ?? null, opts.market ?? null);
+    const reasons = opts.kind ? [{ kind: opts.kind, text: "x", basis: [] }] : m.reasons;
+    return { file: "x", personas: (opts.personas ?? ["a"]).map((id) => ({ id, name: id })), decision, confidence: 0.7, score: 80, headline: "h", reasons, memo: { ...m, reasons }, repeatedVersion: false };
+  };
+  const result = (file: string, l: CalibrationLabel, o: Outcome, variants: Outcome[], extra: Partial<BriefResult> = {}): BriefResult => ({ brief: { file, text: "", label: l }, outcome: o, variants, baseline: "fund", paraphrases: [], ...extra });
+
+  it("counts the confusion matrix, accuracy by split, stability and the baseline", () => {
     const results: BriefResult[] = [
-      { brief: { file: "a", text: "", label: label("fund", "tune") }, outcome: outcome("fund"), variants: [outcome("fund"), outcome("fund")] },
-      { brief: { file: "b", text: "", label: label("fund", "holdout") }, outcome: outcome("kill"), variants: [outcome("kill"), outcome("fund")] },
-      { brief: { file: "c", text: "", label: label("kill", "tune") }, outcome: outcome("kill"), variants: [outcome("kill"), outcome("kill")] },
-      { brief: { file: "d", text: "", label: label("kill", "holdout") }, outcome: outcome("kill"), variants: [] },
+      result("a", label("fund", "tune"), outcome("fund"), [outcome("fund"), outcome("fund")]),
+      result("b", label("fund", "holdout"), outcome("kill"), [outcome("kill"), outcome("fund")]),
+      result("c", label("kill", "tune"), outcome("kill"), [outcome("kill"), outcome("kill")]),
+      result("d", label("kill", "holdout"), outcome("kill"), []),
     ];
     const s = summarise(results);
     expect(s.confusion).toEqual({ fund: { fund: 1, kill: 1 }, kill: { fund: 0, kill: 2 } });
     expect(s.accuracy).toBe(0.75);
     expect(s.bySplit).toEqual({ holdout: { briefs: 2, accuracy: 0.5 }, tune: { briefs: 2, accuracy: 1 } });
     expect(s.stability).toBe(0.75);
+    expect(s.baseline).toEqual({ right: 2, of: 4, rate: 0.5 });
     expect(s.misjudged.map((r) => r.brief.file)).toEqual(["b"]);
     expect(s.unstable.map((r) => r.brief.file)).toEqual(["b"]);
+  });
+
+  it("scores kills for the right reason, economics within tolerance, the representative and paraphrases", () => {
+    const results: BriefResult[] = [
+      result("a", label("kill", "tune"), outcome("kill", { kind: "economics" }), []),
+      result("b", label("kill", "tune"), outcome("kill", { kind: "scope" }), []),
+      result("c", label("fund", "tune", { representative: "Dana", economics: { ...economics, grossMarginPct: 80, marketCustomers: 1000 } }), outcome("fund", { personas: ["Dana"], margin: 80.9, market: 1019 }), [], {
+        paraphrases: [{ kind: "synonyms", decision: "fund" }, { kind: "headings", decision: "kill" }],
+      }),
+      result("d", label("fund", "tune", { representative: "Lee", economics: { ...economics, grossMarginPct: 80, marketCustomers: 1000 } }), outcome("fund", { margin: 81.5, market: 1021 }), []),
+    ];
+    const s = summarise(results);
+    expect(s.firstReason).toEqual({ right: 1, of: 2, rate: 0.5 });
+    expect(s.wrongReason.map((r) => r.brief.file)).toEqual(["b"]);
+    expect(s.margin).toEqual({ right: 1, of: 2, rate: 0.5 });
+    expect(s.market).toEqual({ right: 1, of: 2, rate: 0.5 });
+    expect(s.representative).toEqual({ right: 1, of: 2, rate: 0.5 });
+    expect(s.paraphrase).toEqual({ right: 1, of: 2, rate: 0.5 });
+    // A held-back summary names no brief.
+    expect(formatSummary(s, "offline", { reveal: false })).not.toMatch(/\b[abcd]\b:/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { markdownTitle } from "../domain/brief.js";
+import { chooseSeats } from "../agents/seats.js";
+import { analyseBrief } from "../domain/analysis.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
 import { ANTI_PATTERN_IDS, CheckIdSchema, type CheckId } from "../domain/finding.js";
 import { ReasonKindSchema, type Reason } from "../domain/argument.js";
@@ -82,8 +84,9 @@ export type BriefResult = {
  */
 export function personaSelections(text: string, library: PersonaLibrary): (string[] | undefined)[] {
   const facts = extractBriefFacts({ title: markdownTitle(text), text });
+  // The default seats exactly as the meeting chooses them (one owner: chooseSeats); the brief's own customer sits in all three.
+  const auto = chooseSeats(facts, analyseBrief(facts), library, undefined).seats.filter((s) => s.role === "customer" && !s.fromBrief).map((s) => s.agent.replace(/^customer:/, ""));
   const input = { customerText: facts.customer, fullText: Object.values(facts).join("\n") };
-  const auto = selectPersonas(input, library).selected.map((p) => p.persona.id);
   const ranked = selectPersonas(input, library, { max: 20 }).selected.map((p) => p.persona.id);
   const candidates = [ranked.slice(0, 1), ranked.slice(1, 3), ranked.slice(1, 2), ranked.slice(2, 4), ...library.customers().map((p) => [p.id])];
   const seen = new Set([auto.join(",")]);

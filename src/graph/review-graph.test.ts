@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingAgents, ReviewInput } from "../agents/contracts.js";
+import { analyseBrief } from "../domain/analysis.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
+import { PersonaSchema } from "../domain/persona.js";
 import type { EventDraft } from "../domain/events.js";
 import { emptyPrfaq } from "../domain/prfaq.js";
 import type { Decision, Review } from "../domain/review.js";
@@ -31,12 +33,21 @@ function scriptedAgents(concludeAt: number, seen: ReviewInput[], timeline: strin
       rationale: "scripted",
       changes: [],
     }),
-    writeMemo: async () => ({ decision: "fund", confidence: 0.8, headline: "h", reasons: ["r"], conditions: [], whatWouldChange: [], risks: [], openQuestions: [], stances: [] }),
+    writeMemo: async () => ({
+      decision: "fund", confidence: 0.8, headline: "h", crux: "c", reasons: [{ kind: "evidence", text: "r", basis: [] }], buildTest: { whyUs: "u", whyNow: "n", giveUp: "g" },
+      conditions: [], killCriteria: ["k"], nextTest: "t", whatWouldChange: [], risks: [], openQuestions: [], stances: [],
+    }),
   };
 }
 
+const persona = PersonaSchema.parse({
+  id: "a", name: "A", kind: "customer", role: "r", segment: "s", background: "b", dayToday: "d", goals: ["g"], frustrations: ["f"],
+  paysForToday: "p", wouldPay: "w", decisionCriteria: ["c"], voice: "v", skepticism: 3, keywords: ["k"],
+});
+const facts = extractBriefFacts({ title: "T", text: "A brief." });
+const analysis = analyseBrief(facts);
 const seats = [
-  { agent: "customer:a", role: "customer" as const },
+  { agent: "customer:a", role: "customer" as const, persona },
   { agent: "engineer", role: "engineer" as const },
   { agent: "finance", role: "finance" as const },
 ];
@@ -47,7 +58,7 @@ async function run(concludeAt: number) {
   const timeline: string[] = [];
   const graph = createReviewGraph({ agents: scriptedAgents(concludeAt, seen, timeline), emit: async (e) => void events.push(e) });
   const final = await graph.invoke(
-    { runId: "rv_test", createdAt: "2026-11-25T00:00:00Z", facts: extractBriefFacts({ title: "T", text: "A brief." }), rounds: 3, seats },
+    { runId: "rv_test", createdAt: "2026-11-25T00:00:00Z", facts, analysis, rounds: 3, seats },
     { recursionLimit: 30 },
   );
   return { events, seen, timeline, final };
@@ -79,10 +90,11 @@ describe("the review graph", () => {
     const { seen, timeline } = await run(1);
     // All three started before any finished.
     expect(timeline.slice(0, 3).every((t) => t.startsWith("start"))).toBe(true);
-    // No reviewer input carries another review; customers do not see the internal FAQ.
+    // No reviewer input carries another review; customers see neither the internal FAQ nor the findings or the brief.
     for (const input of seen) {
       expect(JSON.stringify(input)).not.toContain('"stance"');
       expect(input.prfaq.internalFaq.length).toBe(input.role === "customer" ? 0 : 1);
+      if (input.role === "customer") expect(Object.keys(input).sort()).toEqual(["agent", "fromBrief", "persona", "prfaq", "role", "round", "version"]);
     }
   });
 
@@ -98,7 +110,7 @@ describe("the review graph", () => {
     };
     const graph = createReviewGraph({ agents: spending, emit: async (e) => void events.push(e) });
     const final = await graph.invoke(
-      { runId: "rv_b", createdAt: "2026-11-25T00:00:00Z", facts: extractBriefFacts({ title: "T", text: "A brief." }), rounds: 6, maxTokens: 9000, seats },
+      { runId: "rv_b", createdAt: "2026-11-25T00:00:00Z", facts, analysis, rounds: 6, maxTokens: 9000, seats },
       { recursionLimit: 40 },
     );
     // 5,000 tokens per draft: the budget of 9,000 is spent after round 2's draft.
@@ -107,6 +119,17 @@ describe("the review graph", () => {
     expect(last?.type === "decision" && last.decision).toMatchObject({ action: "conclude" });
     expect(last?.type === "decision" && last.decision.rationale).toMatch(/the token budget is spent/);
     expect(final.memo?.rounds).toBe(2);
+  });
+
+  it("concludes when a revision would leave the document unchanged: no round without a new version", async () => {
+    const events: EventDraft[] = [];
+    const agents = scriptedAgents(99, [], []);
+    const still: MeetingAgents = { ...agents, draft: async (input, ctx) => agents.draft({ ...input, version: 1 }, ctx) };
+    const graph = createReviewGraph({ agents: still, emit: async (e) => void events.push(e) });
+    const final = await graph.invoke({ runId: "rv_u", createdAt: "2026-11-25T00:00:00Z", facts, analysis, rounds: 5, seats }, { recursionLimit: 40 });
+    expect(events.filter((e) => e.type === "draft.ready")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "round.started")).toHaveLength(1);
+    expect(final.memo?.rounds).toBe(1);
   });
 
   it("stops at the round limit even when the leader would iterate", async () => {

@@ -1,5 +1,6 @@
 import { Send } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
+import { emptyPrfaq } from "../domain/prfaq.js";
 import type { Decision } from "../domain/review.js";
 import { recursionLimitFor, routeAfterLeader, routeToReviewers } from "./routes.js";
 import { MeetingState, NODES, type MeetingStateType } from "./state.js";
@@ -25,19 +26,37 @@ describe("routeAfterLeader", () => {
 });
 
 describe("routeToReviewers", () => {
+  const prfaq = { ...emptyPrfaq("P"), internalFaq: [{ question: "What would make us stop?", answer: "INTERNAL-CANARY" }], sources: { summary: ["L1"] } };
+  const seats = [
+    { agent: "customer:a", role: "customer" as const },
+    { agent: "engineer", role: "engineer" as const },
+    { agent: "finance", role: "finance" as const },
+  ];
+  const facts = { title: "P", customer: "BRIEF-CANARY", problem: "", solution: "", evidence: "", business: "", metrics: "", launch: "", risks: "", other: "" };
+  const findings = [{ check: "missing-the-date" as const, severity: "medium" as const, message: "m", evidence: "e" }];
+
   it("sends one reviewer step per seat, each with only its own seat", () => {
-    const seats = [
-      { agent: "customer:a", role: "customer" as const },
-      { agent: "engineer", role: "engineer" as const },
-      { agent: "finance", role: "finance" as const },
-    ];
-    const sends = routeToReviewers(state({ seats }));
+    const sends = routeToReviewers(state({ seats, prfaq, facts, findings }));
+    if (!Array.isArray(sends)) throw new Error("expected sends");
     expect(sends).toHaveLength(3);
     for (const [i, send] of sends.entries()) {
       expect(send).toBeInstanceOf(Send);
       expect(send.node).toBe(NODES.reviewer);
       expect((send.args as MeetingStateType).seat).toEqual(seats[i]);
     }
+  });
+
+  it("gives a customer the press release and external FAQ only: no findings, brief, analysis or sources", () => {
+    const sends = routeToReviewers(state({ seats, prfaq, facts, findings }));
+    if (!Array.isArray(sends)) throw new Error("expected sends");
+    const args = sends[0]?.args as Record<string, unknown>;
+    expect(Object.keys(args).sort()).toEqual(["prfaq", "round", "seat", "version"]);
+    expect(JSON.stringify(args)).not.toMatch(/INTERNAL-CANARY|BRIEF-CANARY|missing-the-date|"sources"/);
+    expect(JSON.stringify(sends[1]?.args)).toContain("INTERNAL-CANARY");
+  });
+
+  it("ends the meeting when the last revision changed nothing", () => {
+    expect(routeToReviewers(state({ seats, prfaq, unchanged: true }))).toBe(NODES.memoWriter);
   });
 });
 

@@ -30,8 +30,11 @@ export function indexText(text: string): IndexedText {
   return { has: (key) => key !== "" && padded.includes(` ${key} `) };
 }
 
-/** The keywords of a persona that occur, as whole words, in a text: how well the persona fits it. */
+/** Keywords that name no one in particular: they say nothing about whether a persona fits. */
+const GENERIC = new Set(["people", "person", "user", "everyone", "everybody", "consumer", "customer", "client", "app", "smartphone", "business", "small business", "company", "team", "owner", "manager", "staff"].map(phraseKey));
+
+/** The specific keywords of a persona that occur, as whole words, in a text: how well the persona fits it. */
 export function personaFit(keywords: string[], text: string): string[] {
   const index = indexText(text);
-  return keywords.filter((k) => index.has(phraseKey(k)));
+  return keywords.filter((k) => !GENERIC.has(phraseKey(k)) && index.has(phraseKey(k)));
 }

@@ -86,31 +86,52 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>,
   const scoreKeys = z
     .object({ properties: z.object({ scores: z.object({ properties: z.record(z.string(), z.unknown()) }) }) })
     .safeParse(schema);
+  const version = Number(/Write version (\d+)/.exec(user)?.[1] ?? "1");
+  const scores = Object.fromEntries(Object.keys(scoreKeys.success ? scoreKeys.data.properties.scores.properties : {}).map((k) => [k, 4]));
+  const review = {
+    stance: "fund",
+    scores,
+    summary: `${name.replace("_review", "")}: the refill queue removes a real daily pain.`,
+    objections: [],
+    questions: ["How fast can a clinic switch systems?"],
+    quote: "In a six-week pilot at two clinics, refill phone calls fell by 58%.",
+  };
   switch (name) {
-    case "prfaq_draft":
-      return { prfaq: DOC, changes: ["Wrote the document from the brief."], assumptions: [] };
+    case "prfaq_draft": {
+      // A revision answers the review: version 2 and later add the cost to serve to the internal FAQ.
+      const prfaq = version > 1 ? { ...DOC, internalFaq: [...DOC.internalFaq, { question: "What does it cost to serve a clinic?", answer: "About $14 per clinic per month in texting and hosting." }] } : DOC;
+      return { prfaq: { ...prfaq, sources: { summary: ["L1"] } }, changes: [version > 1 ? "Added the cost to serve to the internal FAQ." : "Wrote the document from the brief."], assumptions: [], openQuestions: [] };
+    }
     case "customer_review":
+      return { ...review, scenario: "On Monday the refill requests wait in one queue instead of on the phone." };
     case "engineer_review":
-    case "finance_review":
       return {
-        stance: "fund",
-        scores: Object.fromEntries(Object.keys(scoreKeys.success ? scoreKeys.data.properties.scores.properties : {}).map((k) => [k, 4])),
-        summary: `${name.replace("_review", "")}: the refill queue removes a real daily pain.`,
-        objections: [],
-        questions: ["How fast can a clinic switch systems?"],
-        quote: "In a six-week pilot at two clinics, refill phone calls fell by 58%.",
+        ...review,
+        engineering: { hardestProblem: "Writing refills back into each practice-management system.", mustBeTrue: ["Clinics' systems accept a third-party write."], oneWayDoors: [], dependencies: ["Cornerstone and ezyVet APIs"], claimsChallenged: [] },
       };
+    case "finance_review":
+      return review;
     case "leader_decision":
       return round < rounds
-        ? { action: "iterate", leaning: "fund", rationale: "Strong first draft; tighten the FAQ.", changes: [{ priority: 1, section: "internal FAQ", change: "Add the cost to serve.", why: "finance" }] }
-        : { action: "conclude", leaning: "fund", rationale: "Every reviewer backs version 2.", changes: [] };
+        ? {
+            action: "iterate",
+            leaning: "fund",
+            rationale: "Strong first draft; tighten the FAQ.",
+            decisive: [],
+            changes: [{ priority: 1, kind: "answer-question", target: "internalFaq", change: "Add the cost to serve.", why: "finance", basis: [], question: "" }],
+          }
+        : { action: "conclude", leaning: "fund", rationale: "Every reviewer backs version 2.", decisive: [], changes: [] };
     case "memo":
       return {
         decision: "fund",
         confidence: 0.8,
         headline: "Fund RefillReady: a measured pilot and a clear price.",
-        reasons: ["Refill calls fell by 58% in the pilot."],
+        crux: "It turns on whether clinics' systems accept refills written back by a third party.",
+        reasons: [{ kind: "evidence", text: "Refill calls fell by 58% in the pilot.", basis: [] }],
+        buildTest: { whyUs: "The brief does not say.", whyNow: "The brief does not say.", giveUp: "The brief does not say." },
         conditions: ["Refill calls down 50% within 60 days at each clinic."],
+        killCriteria: ["Stop if refill calls are not down 50% within 60 days."],
+        nextTest: "Write refills back into one clinic's system for two weeks.",
         whatWouldChange: [],
         risks: ["Practice-management integrations vary."],
         openQuestions: ["How fast can a clinic switch systems?"],
