@@ -35,7 +35,7 @@ describe("extractBriefFacts", () => {
   it("accepts labels in bold and bullets, and never throws on odd input", () => {
     const facts = extractBriefFacts({ title: "T", text: "- **Problem:** Nurses lose 40 minutes a shift.\n* Pricing: $9 per bed per month" });
     expect(facts.problem).toBe("Nurses lose 40 minutes a shift.");
-    expect(facts.business).toBe("Pricing: $9 per bed per month");
+    expect(facts.business).toBe("Pricing: $9 per bed per month.");
     expect(() => extractBriefFacts({ title: "x", text: "###\n**\n:::\n# \n1." })).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 // Reads a brief's markdown on its own, deliberately blind to the engine's parser (src/domain/brief-facts.ts), so the paraphrase eval does not share the reading it measures.
 
 /** A label at the start of a line: `Customer: X`, `**Customer:** X`, `**Customer**: X` or `**Customer**` alone. */
-export type Label = { name: string; prefix: string; rest: string };
+export type Label = { name: string; prefix: string; rest: string; /** Read from a two-column table row, and written back as one. */ table?: true };
 
 /** One line of a brief, classified by its markdown layout. */
 export type BriefLine =
@@ -47,6 +47,11 @@ export function splitLabel(line: string): Label | undefined {
  * Classifies every line of a brief (line endings normalised). The first non-blank line is the title
  * when it is a `#` heading; an indented line right after a bullet continues that bullet.
  */
+/** The cells of a markdown table row, trimmed. */
+function tableCells(row: string): string[] {
+  return row.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+}
+
 export function readBriefLines(markdown: string): BriefLine[] {
   const lines: BriefLine[] = [];
   let fenced = false;
@@ -64,6 +69,11 @@ export function readBriefLines(markdown: string): BriefLine[] {
     } else if (HEADING.test(src)) {
       const [, hashes, text] = HEADING.exec(src)!;
       lines.push({ kind: "heading", level: hashes!.length, text: text! });
+    } else if (/^\s*\|.*\|\s*$/.test(src) && tableCells(src).length === 2) {
+      // A two-column table row is a label and its value laid out as a table; separator and empty rows stay as written.
+      const [name, rest] = tableCells(src) as [string, string];
+      if (name && rest && !/^:?-+:?$/.test(name)) lines.push({ kind: "label", label: { name, prefix: `${name}: `, rest, table: true } });
+      else lines.push({ kind: "raw", text: src });
     } else if (RULE.test(src) || /^\s*\|/.test(src)) {
       lines.push({ kind: "raw", text: src });
     } else if (BULLET.test(src)) {
@@ -103,7 +113,7 @@ export function renderBriefLine(line: BriefLine): string {
     case "bullet":
       return `${line.indent}${line.marker} ${line.text}`;
     case "label":
-      return `${line.label.prefix}${line.label.rest}`;
+      return line.label.table ? `| ${line.label.name} | ${line.label.rest} |` : `${line.label.prefix}${line.label.rest}`;
     case "text":
     case "raw":
       return line.text;

@@ -54,7 +54,7 @@ function leadIn(name: string): string {
 function withSynonyms(lines: BriefLine[]): string[] {
   return lines.map((line) => {
     if (line.kind === "text") return swapSynonyms(line.text);
-    if (line.kind === "label") return line.label.prefix + swapSynonyms(line.label.rest);
+    if (line.kind === "label") return renderBriefLine({ ...line, label: { ...line.label, rest: swapSynonyms(line.label.rest) } });
     if (line.kind !== "bullet") return renderBriefLine(line);
     const label = splitLabel(line.text);
     return renderBriefLine({ ...line, text: label ? label.prefix + swapSynonyms(label.rest) : swapSynonyms(line.text) });
