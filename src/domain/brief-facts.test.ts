@@ -21,7 +21,7 @@ describe("extractBriefFacts", () => {
     const facts = extractBriefFacts({ title: "OfficePlus", text: fixture("weak-feature-pile") });
     expect(facts.customer).toBe("For companies of all sizes.");
     expect(facts.business).toBe("Price: competitive.");
-    expect(facts.launch).toBe("Launch: when ready.");
+    expect(facts.launch).toBe("when ready.");
     expect(facts.problem).toBe("");
     expect(facts.solution).toMatch(/^OfficePlus adds AI email summaries/);
   });
@@ -47,16 +47,34 @@ describe("extractBriefFacts on briefs written loosely", () => {
     expect(facts.business).toBe("");
   });
 
-  it("reads a run-on brief with no full stops clause by clause", () => {
+  // Written for this test (no fixture): a brief typed in one breath, without full stops or apostrophes.
+  it("reads a run-on line with no full stops clause by clause, and contractions typed without apostrophes", () => {
     const text =
-      "the people we want are head chefs at restaurants doing 150 covers a day, theres about 30,000 of them in the UK, they throw away 11% of the food they prep every week, what we do is tell the kitchen how many portions to prep, we tried it by hand with 4 restaurants and waste went from 11% to 6%, we'd charge £149 per restaurant per month";
-    const facts = extractBriefFacts({ title: "Prep", text });
-    expect(facts.customer).toContain("head chefs");
-    expect(facts.customer).toContain("30,000");
-    expect(facts.problem).toContain("throw away 11%");
-    expect(facts.solution).toContain("tell the kitchen");
-    expect(facts.evidence).toContain("we tried it");
-    expect(facts.business).toContain("£149");
+      "the customers we serve are kennel owners with 20 to 80 runs, theres about 4,000 of them in the UK, they turn away a dozen dogs every bank holiday because bookings live in a paper diary, what we do is show free runs online and take a deposit, we tried it by hand with 5 kennels over the summer and turned-away dogs went from 12 to 3, wed charge £59 per kennel per month, we dont know yet how owners will take to deposits";
+    const facts = extractBriefFacts({ title: "RunBook", text });
+    expect(facts.customer).toContain("kennel owners");
+    expect(facts.customer).toContain("there's about 4,000 of them");
+    expect(facts.problem).toContain("they turn away a dozen dogs");
+    expect(facts.evidence).toContain("we tried it by hand");
+    expect(facts.business).toContain("we'd charge £59");
+  });
+
+  it("reads an ordinary long sentence whole: only a line without full stops is run-on", () => {
+    const long = "Harbour pilots plan each job from tide tables, the ship's particulars in a PDF, phone calls to dispatch, a weather app and a spreadsheet of gauge readings, which takes about 25 minutes a job, and last year two near-groundings came from clearances worked out by hand.";
+    const facts = extractBriefFacts({ title: "T", text: `Problem: ${long}` });
+    expect(facts.problem).toBe(long);
+  });
+
+  it("reads a lead-in as a label, and keeps the words of one that says what its value is", () => {
+    const facts = extractBriefFacts({ title: "T", text: "As for the problem, vans sit idle for 3 days a month. As for the cost to serve, $12 per van per month." });
+    expect(facts.problem).toBe("Vans sit idle for 3 days a month.");
+    expect(facts.business).toBe("Cost to serve: $12 per van per month.");
+  });
+
+  it("reads a two-column table as labelled lines", () => {
+    const facts = extractBriefFacts({ title: "T", text: "| | |\n|---|---|\n| Price | $20 per van per month |\n| What goes wrong | Vans sit idle 3 days a month |" });
+    expect(facts.business).toBe("Price: $20 per van per month.");
+    expect(facts.problem).toBe("Vans sit idle 3 days a month.");
   });
 
   it("reads a sentence whose subject is the product as the solution", () => {

@@ -17,7 +17,7 @@ const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
   ["solution", /\b(solution|product|idea|what|how|proposal|approach|features?|description|does)\b/i],
 ];
 
-/** Contractions written without their apostrophe ("theres", "dont", "its working"): read as written with it. */
+/** Contractions written without their apostrophe ("dont", "wed charge", "its free"): read as written with it. */
 const BARE_CONTRACTIONS: readonly [RegExp, string][] = [
   [/\b(there|that|what|here|who)s\b/gi, "$1's"],
   [/\b(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca)nt\b/gi, "$1n't"],
@@ -32,6 +32,12 @@ function withApostrophes(text: string): string {
 
 /** Labels that only name the part ("Problem: ..."); other labels ("Price: $9") say what the value is and stay. */
 const STRUCTURAL_LABEL = /^\s*(customer|problem|solution|evidence|risks?|idea|product|who|why|what)\s*$/i;
+/** A label that says what its value is (a price, a cost, a target, a representative person): its words stay with the value. */
+const VALUE_LABEL = /\b(price|pricing|costs?|fees?|charges?|revenue|margin|market|target|representative|typical|example|someone|build|budget|per)\b/i;
+/** True when a label only names the part it starts ("Problem", "What goes wrong", "Who pays"): its words go. */
+function namesOnlyThePart(label: string): boolean {
+  return STRUCTURAL_LABEL.test(label) || !VALUE_LABEL.test(label);
+}
 
 /** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
 const METRIC_CUE = /\b(success (means|measure|is|looks like|would be)|we('ll| will) measure|(we|you)('ll| will) know (it|this)('s| is| has)? ?(working|worked|a success|succeeded)|north[- ]star|target: \d)/i;
@@ -44,7 +50,8 @@ const MONEY = /[$£€]\s?\d/;
 const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // A person introduced as one of the customers: "Kwame is one of our 140 adjusters", "Rosa, 52, is a ...".
   ["customer", /^\s*[A-Z][\p{Ll}'-]+(?:,\s*\d{2},)? (?:is|was) (?:one of|a|an) |\bis one of (?:our|the|about) [\d,]+\b/u],
-  ["launch", /\b(launch(es|ing)?|available|go[- ]live|ship(s|ping)?|release|live (by|on|in|from))\b.*|^\s*(launch|timing)\b/i],
+  // A launch names a time: "available on 1 May 2027", "live by spring", "we ship next quarter".
+  ["launch", /^\s*(launch|timing)\b|\b(launch(es|ing)?|available|go[- ]live|ship(s|ping)?|release[sd]?|(?:go|goes|be|is|are) live)\b(?=.*\b((19|20)\d{2}|jan\w*|feb\w*|mar(ch)?|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|spring|summer|autumn|fall|winter|next (week|month|quarter|year)|this (month|quarter|year)|soon|when (it is )?(ready|done))\b)/i],
   ["business", PRICING],
   // Effort to build is a cost: "5 engineers for 12 months", "a loaded $15,000 per engineer-month".
   ["business", /\b\d+ (engineers?|developers?)\b[^.]{0,30}\b(for|over)\b|\bloaded\b|\bper (engineer|developer)/i],
@@ -80,7 +87,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       // The document title (a level-1 heading naming the product) starts no part.
       // A heading that names no part ("Background", "Notes", "Subject") leaves its lines to be read by their cues.
       current = partOf(name);
-      headingLabel = current && ["business", "metrics"].includes(current) && !STRUCTURAL_LABEL.test(name) && !/^(business|money|economics|success|metrics?)$/i.test(name.trim()) ? name.trim() : undefined;
+      headingLabel = current && ["business", "metrics", "customer"].includes(current) && !namesOnlyThePart(name) ? name.trim() : undefined;
       continue;
     }
     // A label ("Problem: ...") names the part of every sentence after it on its line.
@@ -96,7 +103,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
         // Like a label, a lead-in that says what the value is ("As for the cost to serve, $41") keeps its words.
         const name = (leadIn[1] ?? "").trim();
         const rest = upperFirstLetter(sentence.slice(leadIn[0].length));
-        parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(STRUCTURAL_LABEL.test(name) || /^(price|pricing|business|money|success|launch|risks?|evidence)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
+        parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(namesOnlyThePart(name) || /^(price|pricing)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
         continue;
       }
       const label = /^\*{0,2}([A-Za-z][A-Za-z /&]{1,30}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
@@ -105,7 +112,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       // A success measure stated inside another section is still the success measure.
       if (METRIC_CUE.test(sentence)) parts.metrics.push(sentence);
       // A label ("Price: $9", "Representative customer: Dana") keeps its words: they say what the value is.
-      else if (label && labelPart) parts[labelPart].push(STRUCTURAL_LABEL.test(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
+      else if (label && labelPart) parts[labelPart].push(namesOnlyThePart(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
       else parts[current ?? lineLabel ?? classify(sentence, product)].push(sentence);
     }
   }

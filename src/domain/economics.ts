@@ -400,7 +400,7 @@ function takeRate(facts: LedgerEntry[]): { margin: number; formula: string; sour
 function marketRank(c: { sentence: string; index: number; part: string; text: string }): number {
   const around = c.sentence.slice(Math.max(0, c.index - 50), c.index + c.text.length + 40);
   let rank = c.part === "customer" ? 1 : 0;
-  if (/\b(there (are|is)|theres|about|around|roughly|some|over|nearly|almost|estimated|in the (us|uk|eu|country|state|region)|nationwide|across|market|total|of them|exist|in total)\b/i.test(around)) rank += 2;
+  if (/\b(there (are|is)|about|around|roughly|some|over|nearly|almost|estimated|in the (us|uk|eu|country|state|region)|nationwide|across|market|total|of them|exist|in total)\b/i.test(around)) rank += 2;
   if (/\b(pilot|trial|tested|interviewed|surveyed|signed|paying|waitlist|letters? of intent)\b/i.test(around)) rank -= 3;
   return rank;
 }

@@ -135,7 +135,7 @@ export function countsIn(text: string): Count[] {
     if (/^%/.test(after) || /^(percent|per|to|of|and|or|in|a|an|the|by|x|times|am|pm|hours?|minutes?|days?|weeks?|months?|years?|km|kg|miles?|m|cm|mm|ha|hectares?|acres?)$/i.test(noun)) continue;
     out.push({ value: toNumber(m[1] ?? "0", m[2]), noun: singular(noun), text: m[0], index: m.index ?? 0 });
   }
-  // "about 2,300 such growers", "theres about 30,000 of them": the count names the noun after "such", or "them".
+  // "about 2,300 such growers", "about 30,000 of them": the count names the noun after "such", or "them".
   for (const m of text.matchAll(/(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(such\s+(\p{Ll}[\p{L}-]+)|of them)\b/gu)) {
     out.push({ value: toNumber(m[1] ?? "0", m[2]), noun: m[4] ? singular(m[4]) : "them", text: m[0], index: m.index ?? 0 });
   }
