@@ -105,7 +105,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
       ? { text: `Only stated intent, nothing observed: "${intent.text}"`, sources: [intent.id] }
       : { text: "The brief reports nothing customers did with it: no pilot, trial, prototype or interviews.", sources: [] };
   }
-  const maturity = shipped ? "shipped" : tried ? "prototype" : mockup ? "mock-up" : "nothing";
+  const maturity = shipped || paying ? "shipped" : tried ? "prototype" : mockup ? "mock-up" : "nothing";
 
   // The door: irreversible commitments or a large build make it one-way.
   const oneWay = find(ONE_WAY, factEntries.filter((e) => e.part !== "problem"));

@@ -49,7 +49,7 @@ const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing)\b[^.;$£€]{0,30}\bcosts?\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
 const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
-const FREE = /\b(free (forever|for (users|everyone|customers|members|life|families|patients|students|parents|residents))|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/i;
+const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
 const HOURS_SAVED_FORMS = [
   /\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
   /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
@@ -296,10 +296,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
     const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
-    const people = facts
-      .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part })))
-      .filter((c) => (PEOPLE.test(c.noun) || c.noun === customer) && c.part !== "evidence" && !/\b(to|-)\s*$/.test(f0(facts, c.id).slice(Math.max(0, c.index - 4), c.index)))
-      .sort((a, b) => b.value - a.value)[0];
+    const people = peopleCount(facts, customer);
     if (people) {
       valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;
       valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
@@ -329,8 +326,20 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   return { economics, problems: problemsOf(economics, isFree) };
 }
 
-function f0(facts: LedgerEntry[], id: string): string {
-  return facts.find((f) => f.id === id)?.text ?? "";
+/** How many people the time is saved for: "our 60 claims handlers", "140 desk adjusters" (the largest such count outside the evidence). */
+function peopleCount(facts: LedgerEntry[], customer: string | undefined): { value: number; noun: string; id: string } | undefined {
+  const nouns = PEOPLE.source.replace(/^\^\(|\)\$$/g, "");
+  const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(${nouns}${customer ? `|${customer}` : ""})s?\\b`, "giu");
+  const found = facts
+    .filter((f) => f.part !== "evidence")
+    .flatMap((f) => [...f.text.matchAll(re)].filter((m) => !/\d\s*(to|-|–)\s*$/.test(f.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))).map((m) => ({ value: Number((m[1] ?? "0").replace(/,/g, "")), noun: (m[2] ?? "").toLowerCase(), id: f.id })));
+  const best = found.sort((a, b) => b.value - a.value)[0];
+  if (best) return best;
+  // Failing a known role, the people the customer part counts ("Our 60 claims handlers").
+  return facts
+    .filter((f) => f.part === "customer")
+    .flatMap((f) => countsIn(f.text).filter((c) => !MEASURE.test(c.noun)).map((c) => ({ value: c.value, noun: c.noun, id: f.id })))
+    .sort((a, b) => b.value - a.value)[0];
 }
 
 /** Nouns that measure rather than name a customer: a price "per hectare" or "per room" is not per customer. */
@@ -344,7 +353,9 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
   if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
   const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month");
-  return units.find(named) ?? headNoun(customerText) ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
+  const head = headNoun(customerText);
+  // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
+  return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
 
 /** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
@@ -363,7 +374,7 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
     const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
-    for (const f of facts.filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))) {
+    for (const f of facts.filter((x) => ["customer", "business", "other"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
       const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
@@ -401,7 +412,7 @@ function marketRank(c: { sentence: string; index: number; part: string; text: st
   const around = c.sentence.slice(Math.max(0, c.index - 50), c.index + c.text.length + 40);
   let rank = c.part === "customer" ? 1 : 0;
   if (/\b(there (are|is)|about|around|roughly|some|over|nearly|almost|estimated|in the (us|uk|eu|country|state|region)|nationwide|across|market|total|of them|exist|in total)\b/i.test(around)) rank += 2;
-  if (/\b(pilot|trial|tested|interviewed|surveyed|signed|paying|waitlist|letters? of intent)\b/i.test(around)) rank -= 3;
+  if (/\b(pilot|trial|tested|interviewed|surveyed|survey|asked|studied|signed|paying|waitlist|letters? of intent)\b/i.test(around)) rank -= 3;
   return rank;
 }
 

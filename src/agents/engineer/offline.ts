@@ -114,7 +114,7 @@ export function reviewAsEngineerOffline(input: InternalReviewInput): Review {
     nothing: "Nothing has been built or tried, so feasibility is an assumption.",
     "mock-up": "Only a mock-up has been shown: it tested the idea's appeal, not whether it can be built; the core loop is unexercised.",
     prototype: "A working trial has run the core loop with real customers.",
-    shipped: "The product is already built.",
+    shipped: "The product is already built and in customers' hands.",
   }[a.maturity];
   const questions = [
     eng.dependencies[0] ? `Who owns ${lowerFirst(eng.dependencies[0].replace(/\s\[.*\]$/, ""))}, and what is the plan if it slips?` : undefined,

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { absoluteClaims } from "./claims.js";
+
+// Sentences written for the test: each names the general form of an absolute claim.
+describe("absoluteClaims", () => {
+  it.each([
+    ["a property stated as 100%", "The scanner is 100% accurate on every pallet."],
+    ["catching all of a kind of failure", "It catches every fraud attempt before payment."],
+    ["zero of something that always costs", "Zero setup and zero cost to run."],
+    ["learning without data", "No training data needed: it works on day one."],
+    ["never failing", "The sensor never fails, even in frost."],
+    ["perfection", "It matches volunteers to shifts perfectly."],
+  ])("flags %s", (_what, sentence) => {
+    expect(absoluteClaims([sentence])).toHaveLength(1);
+  });
+
+  it.each([
+    ["a measured result", "In the pilot, 100% of the 12 clinics renewed."],
+    ["a retracted claim", "No system is 100% accurate, so every flag goes to a person."],
+    ["a goal", "We aim for zero errors by the second season."],
+  ])("leaves alone %s", (_what, sentence) => {
+    expect(absoluteClaims([sentence])).toEqual([]);
+  });
+});

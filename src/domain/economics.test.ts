@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { analyseBrief } from "./analysis.js";
+import type { BriefFacts } from "./brief.js";
+
+// Each brief here is written for the test and names the general rule it checks; none comes from a fixture.
+const brief = (parts: Partial<BriefFacts>): BriefFacts => ({ title: "T", customer: "", problem: "", solution: "", evidence: "", business: "", metrics: "", launch: "", risks: "", other: "", ...parts });
+const economics = (parts: Partial<BriefFacts>) => analyseBrief(brief(parts)).economics;
+const problems = (parts: Partial<BriefFacts>) => analyseBrief(brief(parts)).economicsProblems.map((p) => p.text);
+
+describe("the economics model normalises price and cost to one customer and one month", () => {
+  it("a per-use price times the uses a month", () => {
+    const e = economics({ customer: "Owners of small physiotherapy clinics.", business: "Clinics pay $18 per consultation, about 2.3 consultations a month. It costs us $4 per consultation in video minutes." });
+    expect(e.pricePerMonth).toBe(41.4);
+    expect(e.costToServePerMonth).toBe(9.2);
+    expect(e.grossMarginPct).toBe(77.78);
+  });
+
+  it("a yearly price over twelve months", () => {
+    expect(economics({ customer: "Independent bookshops in Ireland.", business: "£1,200 per shop per year. Hosting costs us £20 per shop per month." })).toMatchObject({ pricePerMonth: 100, costToServePerMonth: 20, grossMarginPct: 80 });
+  });
+
+  it("a per-seat price times the seats a customer has, when the brief states them", () => {
+    const e = economics({ customer: "Small accounting firms; a typical firm has 12 users.", business: "€15 per user per month. Serving a firm costs us €30 per firm per month." });
+    expect(e.pricePerMonth).toBe(180);
+    expect(e.grossMarginPct).toBe(83.33);
+  });
+
+  it("no margin across bases it cannot join: a price per hectare against a cost per grower", () => {
+    const e = economics({ customer: "Growers of soft fruit in Spain.", business: "€300 per hectare per year. Serving one grower costs us about €50 per year." });
+    expect(e.grossMarginPct).toBeNull();
+  });
+
+  it("the same units joined once the brief states how many each customer has", () => {
+    const e = economics({ customer: "Growers of soft fruit in Spain; representative customer: Pilar, who runs a 4-hectare farm.", business: "€300 per hectare per year. Serving one grower costs us about €50 per year." });
+    expect(e.pricePerMonth).toBe(100);
+    expect(e.grossMarginPct).toBe(95.83);
+  });
+});
+
+describe("the economics model computes market, target, build and payback, each with its formula and sources", () => {
+  const parts = {
+    customer: "Farriers who shoe horses in England; there are about 2,500 farriers.",
+    business: "£40 per farrier per month. It costs us £6 per farrier per month to run. Building v1 takes 2 engineers for 6 months.",
+    metrics: "Success: 300 farriers paying by the end of 2027.",
+  };
+  it("market in money, target revenue, an assumed loaded cost labelled as such, payback and break-even", () => {
+    const a = analyseBrief(brief(parts));
+    expect(a.economics).toMatchObject({ marketCustomers: 2500, tamPerYear: 1_200_000, targetCustomers: 300, targetRevenuePerYear: 144_000, buildCost: 144_000, breakEvenCustomers: 118, paybackMonths: 14.12 });
+    const assumed = a.ledger.find((e) => e.source === "assumption");
+    expect(assumed?.text).toMatch(/an assumption: the brief states none/);
+    for (const line of a.economics.lines) expect(line.formula.length).toBeGreaterThan(0);
+    expect(a.economics.lines.find((l) => l.label === "build cost")?.sources).toContain(assumed?.id);
+  });
+});
+
+describe("money problems that decide the meeting", () => {
+  it("a negative margin", () => {
+    expect(problems({ customer: "Dog groomers.", business: "$20 per groomer per month. Serving a groomer costs us $26 per month." })[0]).toMatch(/^Every customer loses money/);
+  });
+  it("no revenue while serving costs money", () => {
+    expect(problems({ customer: "Carers of stroke survivors.", business: "The app is free for carers. Serving one carer costs us about £12 per month." })[0]).toMatch(/^There is no revenue/);
+  });
+  it("a whole market too small to repay the build", () => {
+    expect(problems({ customer: "The 40 licensed crane inspectors of one port.", business: "$300 per inspector per month. Hosting costs us $20 per inspector per month. 6 engineers for 12 months at a loaded $16,000 per engineer-month." })[0]).toMatch(/^The whole market cannot repay the build/);
+  });
+  it("none for a healthy plan", () => {
+    expect(problems({ customer: "Independent bookshops in Ireland; there are about 300 such shops.", business: "£100 per shop per month. Hosting costs us £20 per shop per month." })).toEqual([]);
+  });
+});
+
+describe("a tool with no price is worth the time it saves", () => {
+  it("hours saved x people x working weeks x loaded hourly cost", () => {
+    const e = economics({ customer: "Our 60 claims handlers.", business: "It saves 2 hours a week per handler at a loaded $50 an hour." });
+    expect(e.valuePerYear).toBe(2 * 60 * 46 * 50);
+  });
+});
