@@ -32,11 +32,12 @@ function withApostrophes(text: string): string {
 
 /** Labels that only name the part ("Problem: ..."); other labels ("Price: $9") say what the value is and stay. */
 const STRUCTURAL_LABEL = /^\s*(customer|problem|solution|evidence|risks?|idea|product|who|why|what)\s*$/i;
-/** A label that says what its value is (a price, a cost, a target, a representative person): its words stay with the value. */
-const VALUE_LABEL = /\b(price|pricing|costs?|fees?|charges?|revenue|margin|market|target|representative|typical|example|someone|build|budget|per)\b/i;
-/** True when a label only names the part it starts ("Problem", "What goes wrong", "Who pays"): its words go. */
+/**
+ * True when a label only names the part it starts: a part's name ("Problem") or a question ("What goes
+ * wrong", "Who pays"). Its words go; any other label says something ("Price", "No data needed") and stays.
+ */
 function namesOnlyThePart(label: string): boolean {
-  return STRUCTURAL_LABEL.test(label) || !VALUE_LABEL.test(label);
+  return STRUCTURAL_LABEL.test(label) || /^\s*(what|who|whom|why|how|when|where|which)\b/i.test(label) || /^\s*(launch|timing|timeline|risks?|success|evidence|background|business|money)\s*$/i.test(label);
 }
 
 /** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
