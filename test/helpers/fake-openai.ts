@@ -23,6 +23,8 @@ export type FakeOpenAIOptions = {
   rounds?: number;
   /** Completion tokens reported per answer (default: the answer's length / 4). */
   completionTokens?: number;
+  /** An answer of the test's own for a request (by schema name and how many calls of that name came before), instead of the script's. */
+  override?: (name: string, callsBefore: number) => unknown;
 };
 
 /** A small seeded PRNG (mulberry32) so fault sequences can be replayed. */
@@ -188,7 +190,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}) {
       record(Number(fault.kind));
       return;
     }
-    const good = JSON.stringify(answer(name, schema, body, options.rounds ?? 2));
+    const callsBefore = requests.filter((r) => r.name === name).length;
+    const good = JSON.stringify(options.override?.(name, callsBefore) ?? answer(name, schema, body, options.rounds ?? 2));
     const content =
       fault?.kind === "malformed"
         ? '{"stance": "fund", "scores": {'
