@@ -1,2 +1,2 @@
 export { draftOffline, economicsAnswer } from "./offline.js";
-export { reviseOffline, wouldChange, OPEN_QUESTION } from "./revise.js";
+export { reviseOffline, wouldChange, HARDEST, OPEN_QUESTION } from "./revise.js";

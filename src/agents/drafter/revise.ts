@@ -6,7 +6,11 @@ import { factsOf } from "../../domain/ledger.js";
 import { PRESS_RELEASE_SECTIONS, PrfaqSchema, type PressReleaseSection, type Prfaq } from "../../domain/prfaq.js";
 import type { ChangeRequest } from "../../domain/review.js";
 import type { DraftInput, DraftOutput } from "../contracts.js";
+import { engineeringOf } from "../engineer/offline.js";
 import { clause, excerpt, lowerFirst, period, sentences, upperFirst } from "../shared/text.js";
+
+/** How the technical answer introduces the engineer's inference (and how a revision knows it is there). */
+export const HARDEST = "The hardest problem:";
 
 /** Marks an answer the brief does not give: the drafter asks instead of inventing. */
 export const OPEN_QUESTION = "Open question: the brief does not say.";
@@ -96,6 +100,16 @@ const APPLY: Record<ChangeRequest["kind"], (req: ChangeRequest, ctx: Ctx) => App
     return { done: `Moved ${removed} sentence(s) of internal detail out of the press release${req.check === "internal-jargon-in-pr" ? " into the internal FAQ" : ""}.` };
   },
   "add-evidence": (req, ctx) => {
+    if (req.target === "internalFaq" && req.question) {
+      // The technical answer gains the engineer's inference from the ledger: the hardest problem and what must be true.
+      const item = ctx.doc.internalFaq.find((q) => q.question === req.question);
+      const eng = engineeringOf(ctx.analysis);
+      const addition = [`${HARDEST} ${lowerFirst(eng.hardestProblem)}`, eng.mustBeTrue[0] ? `It must be true that ${lowerFirst(eng.mustBeTrue[0])}` : ""].filter(Boolean).join(" ");
+      if (!item || item.answer.includes(HARDEST)) return undefined;
+      item.answer = item.answer === OPEN_QUESTION ? addition : `${item.answer} ${addition}`;
+      tag(ctx.doc, `internalFaq.${ctx.doc.internalFaq.indexOf(item)}`, eng.hardestBasis);
+      return { done: `Answered "${excerpt(item.question, 80)}" with the hardest problem and what must be true [${eng.hardestBasis.join(", ")}].` };
+    }
     const figure = unusedFigures(ctx)[0];
     if (!figure) return { open: `What observed result can the release cite for "${excerpt(req.change, 100)}"?` };
     const target = req.target === "problem" ? "problem" : "summary";

@@ -68,7 +68,7 @@ export function engineeringOf(analysis: Analysis): Engineering & { basis: string
   }
 
   const mustBeTrue = [
-    system ? `Customers' ${words(system, SYSTEM).toLowerCase()} give a third party the data the product needs, at an acceptable cost${cite([system.id])}.` : "",
+    system ? `Each customer's ${words(system, SYSTEM).toLowerCase()} can give a third party the data the product needs, at an acceptable cost${cite([system.id])}.` : "",
     trial ? `The trial's result holds beyond the trial's own customers${cite([trial.id])}.` : "Customers act on what it produces, which nothing observed shows yet.",
     behaviour ? `The people involved do "${words(behaviour, BEHAVIOUR)}" without being chased${cite([behaviour.id])}.` : "",
   ].filter(Boolean);

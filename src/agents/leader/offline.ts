@@ -5,7 +5,7 @@ import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import type { ChangeRequest, Decision } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
-import { OPEN_QUESTION, wouldChange } from "../drafter/index.js";
+import { HARDEST, OPEN_QUESTION, wouldChange } from "../drafter/index.js";
 import { engineeringOf } from "../engineer/offline.js";
 import { readSignals } from "../shared/facts.js";
 import { cite, clause, lowerFirst, sentences, upperFirst } from "../shared/text.js";
@@ -22,6 +22,9 @@ export type Weighed = Argument & { seat: string; hard: boolean; tier: number };
 const AUTHOR_CHECKS: readonly CheckId[] = ["solution-first-thinking", "combining-ideas", "writing-pr-after-building"];
 /** Kinds that are facts of the plan, not of its wording: no revision of the document answers them. */
 const HARD_KINDS: readonly ReasonKind[] = ["economics", "claims", "process", "scope", "strategy", "evidence", "feasibility"];
+
+/** The internal FAQ's question on what v1 gets wrong and the hard technical problems. */
+export const TECHNICAL_QUESTION = /\b(hardest technical|technical problems|v1 get wrong)\b/i;
 
 /** What each rubric finding asks the drafter to do, typed. */
 const CHANGE_FOR: Partial<Record<CheckId, Pick<ChangeRequest, "kind" | "target"> & { question?: string }>> = {
@@ -115,6 +118,12 @@ function changeList(round: RoundSummary, args: Weighed[], doc: Prfaq | undefined
     if (a.kind === "problem") push({ kind: "add-evidence", target: "problem", change: "Put the brief's figures for the pain in the problem paragraph.", why: `${a.seat}: ${a.text}`, basis: a.basis });
     if (a.kind === "evidence") push({ kind: "add-evidence", target: "summary", change: "Put the observed result in the summary.", why: `${a.seat}: ${a.text}`, basis: a.basis });
     if (a.kind === "customer") push({ kind: "rewrite-section", target: "subheading", change: "Name the specific customer.", why: `${a.seat}: ${a.text}`, basis: a.basis });
+  }
+  // The engineer's inference answers the internal FAQ's technical question better than the brief's risk list alone.
+  const technical = doc?.internalFaq.find((q) => TECHNICAL_QUESTION.test(q.question));
+  const engineer = round.reviews.find((r) => r.role === "engineer" && r.engineering);
+  if (technical && engineer?.engineering && !technical.answer.includes(HARDEST)) {
+    push({ kind: "add-evidence", target: "internalFaq", change: "Answer the technical question with the hardest problem and what must be true.", why: `${engineer.agent}: ${engineer.engineering.hardestProblem}`, basis: [engineer.agent], question: technical.question });
   }
   for (const q of [...(doc?.externalFaq ?? []), ...(doc?.internalFaq ?? [])].filter((x) => x.answer === OPEN_QUESTION)) {
     const target = doc?.externalFaq.includes(q) ? "externalFaq" : "internalFaq";
