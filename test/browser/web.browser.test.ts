@@ -67,7 +67,14 @@ async function expectDecisionDocument(page: Page, memo: Memo): Promise<void> {
   const cited = memo.reasons.flatMap((r) => r.basis).find((b) => memo.ledger.some((l) => l.id === b)) ?? "";
   const entry = memo.ledger.find((l) => l.id === cited);
   expect(entry, "a reason cites the ledger").toBeDefined();
-  expect(await page.locator(`.memo .reasons a.ref[href="#ledger-${cited}"]`).first().getAttribute("title")).toContain(entry?.text);
+  const ref = page.locator(`.memo .reasons a.ref[href="#ledger-${cited}"]`).first();
+  expect(await ref.getAttribute("title")).toContain(entry?.text);
+  // Following it opens the ledger on its row, within the page (no navigation).
+  const url = page.url();
+  await ref.click();
+  expect(await page.locator("details#ledger").getAttribute("open")).toBe("");
+  await expect.poll(() => page.locator(`#ledger-${cited}`).isVisible()).toBe(true);
+  expect(page.url()).toBe(url);
 }
 
 const entryCount = (page: Page) => page.locator(".transcript > li.entry").count();
