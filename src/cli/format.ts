@@ -1,6 +1,8 @@
+import type { Argument } from "../domain/argument.js";
 import type { RunEvent } from "../domain/events.js";
 import { SEVERITY_RANK, type Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
+import type { ChangeRequest, Review } from "../domain/review.js";
 
 /** How a line is drawn: ANSI colour or not, and the widest a line may be (terminal columns, or 100). */
 export type FormatOptions = { color: boolean; width: number };
@@ -12,6 +14,7 @@ const ANSI = {
   red: "\u001b[31m",
   green: "\u001b[32m",
   yellow: "\u001b[33m",
+  magenta: "\u001b[35m",
   cyan: "\u001b[36m",
   bold: "\u001b[1m",
   dim: "\u001b[2m",
@@ -22,6 +25,8 @@ type Paint = keyof typeof ANSI;
 const ROUND_WIDTH = 9; // "[round 6]"
 const ROLE_WIDTH = 9; // "engineer " and "customer "
 const LABEL_WIDTH = 10; // "undecided "
+/** Where the lines under an event's line (objections, change requests, ...) start: under the role. */
+const DETAIL_INDENT = " ".repeat(ROUND_WIDTH + 1);
 
 /** Which colour a stance, action or verdict is shown in. */
 const LABEL_PAINT: Record<string, Paint> = {
@@ -30,6 +35,8 @@ const LABEL_PAINT: Record<string, Paint> = {
   kill: "red",
   KILL: "red",
   undecided: "yellow",
+  // An abstaining seat is not a vote: neither fund green nor kill red.
+  abstain: "magenta",
   failed: "red",
   cancelled: "yellow",
   iterate: "cyan",
@@ -58,13 +65,86 @@ export function plural(n: number, word: string): string {
 }
 
 
+/**
+ * Word-wraps `text` (made one line, see {@link oneLine}) to `width` columns: the first line starts with
+ * `indent`, the others with `hang` (default `indent`); a word longer than a line is cut. Pure.
+ */
+export function wrap(text: string, width: number, indent: string, hang = indent): string[] {
+  const lines: string[] = [];
+  const room = () => Math.max(10, width - (lines.length === 0 ? indent : hang).length);
+  let line = "";
+  for (let word of oneLine(text).split(" ")) {
+    if (line && line.length + 1 + word.length <= room()) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    for (let r = room(); word.length > r; r = room()) {
+      lines.push(word.slice(0, r));
+      word = word.slice(r);
+    }
+    line = word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => `${i === 0 ? indent : hang}${l}`);
+}
+
+const basisText = (basis: readonly string[]) => (basis.length ? ` [${basis.join(", ")}]` : "");
+
+/** One detail under an event's line: a head (painted) and the rest, wrapped under the role column. */
+type Detail = { head: string; paint?: Paint; text: string };
+
+/** What a review says beyond its summary: the scenario, the engineer's fields, each objection with its kind. */
+function reviewDetails(r: Review): Detail[] {
+  const out: Detail[] = [];
+  if (r.scenario) out.push({ head: "scenario:", text: r.scenario });
+  const e = r.engineering;
+  if (e) {
+    if (e.hardestProblem) out.push({ head: "hardest problem:", text: e.hardestProblem });
+    const fields: [string, string[]][] = [["must be true:", e.mustBeTrue], ["one-way doors:", e.oneWayDoors], ["dependencies:", e.dependencies], ["claims challenged:", e.claimsChallenged]];
+    for (const [head, items] of fields) if (items.length) out.push({ head, text: items.join("; ") });
+  }
+  out.push(...r.objections.map(objectionDetail));
+  return out;
+}
+
+const objectionDetail = (o: Argument): Detail =>
+  o.blocking ? { head: `- ${o.kind}, blocking:`, paint: "red", text: `${o.text}${basisText(o.basis)}` } : { head: `- ${o.kind}:`, text: `${o.text}${basisText(o.basis)}` };
+
+/** A typed change request: "1. fix-claim -> summary: Replace ... (why) [basis]". */
+function changeDetail(c: ChangeRequest, i: number): Detail {
+  const basis = c.check && !c.basis.includes(c.check) ? [...c.basis, c.check] : c.basis;
+  return { head: `${i + 1}. ${c.kind} -> ${c.target}:`, paint: "cyan", text: `${c.change}${c.why ? ` (${c.why})` : ""}${basisText(basis)}` };
+}
+
+function detailsOf(event: RunEvent): Detail[] {
+  switch (event.type) {
+    case "review.ready":
+      return reviewDetails(event.review);
+    case "decision":
+      return event.decision.changes.map(changeDetail);
+    case "memo.ready": {
+      const m = event.memo;
+      return [
+        { head: "crux:", paint: "bold", text: m.crux },
+        { head: "stage:", text: `${m.stage} · ${m.door} door · ask: ${m.ask ?? "none stated"}` },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
 /** The finding to show first: the most severe, in rubric order among equals. */
 export function topFinding(findings: readonly Finding[]): Finding | undefined {
   return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
 }
 
-/** The three columns and the gist of an event's line; undefined for events that get no line. */
-type LineParts = { role: string; label: string; gist: string };
+/**
+ * The three columns and the gist of an event's line; undefined for events that get no line. A gist that
+ * is an argument (`wrap`) is word-wrapped under itself; a status gist is cut to one line.
+ */
+type LineParts = { role: string; label: string; gist: string; wrap?: boolean };
 
 function partsOf(event: RunEvent): LineParts | undefined {
   switch (event.type) {
@@ -89,15 +169,17 @@ function partsOf(event: RunEvent): LineParts | undefined {
       const gist = top ? `${plural(event.findings.length, "finding")}; top: ${top.check} (${top.severity}): ${top.message}` : "no findings";
       return { role: "rubric", label: `score ${event.score}`, gist: `v${event.version}: ${gist}` };
     }
-    case "review.ready":
-      return { role: event.review.role, label: event.review.stance, gist: event.review.summary };
+    case "review.ready": {
+      const r = event.review;
+      return { role: r.role, label: r.stance, gist: r.stance === "abstain" ? `not a vote: ${r.summary}` : r.summary, wrap: true };
+    }
     case "decision": {
       const d = event.decision;
-      return { role: "leader", label: d.action, gist: `${plural(d.changes.length, "change")} · leaning ${d.leaning}: ${d.rationale}` };
+      return { role: "leader", label: d.action, gist: `${plural(d.changes.length, "change")} · leaning ${d.leaning}: ${d.rationale}`, wrap: true };
     }
     case "memo.ready": {
       const m = event.memo;
-      return { role: "leader", label: m.decision.toUpperCase(), gist: `memo, ${Math.round(m.confidence * 100)}% confident: ${m.headline}` };
+      return { role: "leader", label: m.decision.toUpperCase(), gist: `memo, ${Math.round(m.confidence * 100)}% confident: ${m.headline}`, wrap: true };
     }
     case "usage":
       // The offline engine spends nothing: a line of zeros every round would be noise.
@@ -125,10 +207,13 @@ function partsOf(event: RunEvent): LineParts | undefined {
 }
 
 /**
- * One human-readable line for a transcript event, without a trailing newline:
+ * The human-readable lines for a transcript event, without a trailing newline. First
  * `[round 2] engineer  kill       Not yet buildable ...`: round, role, a label (stance, version, score,
- * action or verdict; coloured when `color`), and a one-line gist cut to `width`. Undefined for events that
- * get no line (`agent.started`, `agent.delta`, and `usage` while nothing is spent). Pure.
+ * action or verdict; coloured when `color`), and a one-line gist cut to `width`. Then, indented under the
+ * role and word-wrapped to `width` (nothing cut): a review's scenario, the engineer's fields and each
+ * objection with its kind (`- economics, blocking: ... [L5]`), a decision's typed change requests
+ * (`1. fix-claim -> summary: ...`), the memo's crux, stage and door. Undefined for events that get no
+ * line (`agent.started`, `agent.delta`, and `usage` while nothing is spent). Pure.
  */
 export function formatEvent(event: RunEvent, opts: FormatOptions): string | undefined {
   const parts = partsOf(event);
@@ -137,13 +222,23 @@ export function formatEvent(event: RunEvent, opts: FormatOptions): string | unde
   const role = parts.role.padEnd(ROLE_WIDTH);
   const label = parts.label.padEnd(LABEL_WIDTH);
   const prefix = `${round} ${role} ${label} `;
-  const gist = truncate(oneLine(parts.gist), opts.width - prefix.length);
+  const gist = parts.wrap ? wrap(parts.gist, opts.width, " ".repeat(prefix.length)).map((l, i) => (i === 0 ? l.slice(prefix.length) : l)) : [truncate(oneLine(parts.gist), opts.width - prefix.length)];
   const paint = painter(opts.color);
   const labelPaint = LABEL_PAINT[parts.label];
-  return `${paint("dim", round)} ${paint("bold", role)} ${labelPaint ? paint(labelPaint, label) : label} ${gist}`.trimEnd();
+  const head = `${paint("dim", round)} ${paint("bold", role)} ${labelPaint ? paint(labelPaint, label) : label} ${gist[0] ?? ""}`.trimEnd();
+  const details = detailsOf(event).flatMap((d) => {
+    const [first = "", ...rest] = wrap(`${d.head} ${d.text}`, opts.width, DETAIL_INDENT, `${DETAIL_INDENT}  `);
+    // The head is the first words of the first line: paint it there.
+    const painted = first.startsWith(`${DETAIL_INDENT}${d.head}`) ? `${DETAIL_INDENT}${paint(d.paint ?? "dim", d.head)}${first.slice(DETAIL_INDENT.length + d.head.length)}` : first;
+    return [painted, ...rest];
+  });
+  return [head, ...gist.slice(1), ...details].join("\n");
 }
 
-/** What `review` prints at the end with `--memo-out`: the verdict and headline, and where the memo went. */
+/**
+ * What `review` prints at the end with `--memo-out`: the verdict and headline, and where the memo went
+ * (the crux, stage and door were printed under the memo's line of the transcript).
+ */
 export function formatMemoSaved(memo: Memo, path: string, opts: FormatOptions): string {
   const paint = painter(opts.color);
   const verdict = memo.decision.toUpperCase();

@@ -32,6 +32,43 @@ describe("createEventPrinter", () => {
     expect(printer.lastSeq).toBe(3);
   });
 
+  it("an event's lines under it (an abstaining seat, objections, change requests) print with it, once", () => {
+    const out = sink();
+    const printer = createEventPrinter({ out, err: sink(), json: false, tty: false, color: false, width: 100 });
+    const abstain = ev({
+      seq: 4,
+      round: 1,
+      type: "review.ready",
+      review: { agent: "customer:family-farmer", role: "customer", round: 1, version: 1, stance: "abstain", scores: {}, summary: "Not for me.", objections: [], questions: [], quote: "q" },
+    });
+    const finance = ev({
+      seq: 5,
+      round: 1,
+      type: "review.ready",
+      review: {
+        agent: "finance", role: "finance", round: 1, version: 1, stance: "kill", scores: {}, summary: "No.", questions: [], quote: "q",
+        objections: [{ kind: "economics", text: "Serving one costs more than the price.", basis: ["L4"], blocking: true }],
+      },
+    });
+    const decision = ev({
+      seq: 6,
+      round: 1,
+      type: "decision",
+      decision: { round: 1, action: "iterate", leaning: "kill", rationale: "One fix.", changes: [{ priority: 1, kind: "add-evidence", target: "problem", change: "Put the pilot's figure in.", why: "finance", basis: ["L9"] }] },
+    });
+    for (const e of [abstain, finance, finance, decision]) printer.print(e);
+    expect(out.text()).toBe(
+      [
+        "[round 1] customer  abstain    not a vote: Not for me.",
+        "[round 1] finance   kill       No.",
+        "          - economics, blocking: Serving one costs more than the price. [L4]",
+        "[round 1] leader    iterate    1 change · leaning kill: One fix.",
+        "          1. add-evidence -> problem: Put the pilot's figure in. (finance) [L9]",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("--json: one event per line, exactly the event, even on a terminal", () => {
     const out = sink();
     const printer = createEventPrinter({ out, err: sink(), json: true, tty: true, color: true, width: 100 });

@@ -24,7 +24,8 @@ const CLEAR_LINE = "\r\u001b[2K";
 
 /**
  * Prints a run's events as they arrive, the same for a server's stream and a `--local` run: a line per
- * event (or NDJSON), a spinner line on a terminal while an agent works, cleared before the next line.
+ * event with the lines under it that {@link formatEvent} adds (objections, change requests, the crux), or
+ * NDJSON; a spinner line on a terminal while an agent works, cleared before the next line.
  * Remembers the last sequence number printed and drops anything at or below it, so a resumed stream
  * never prints an event twice.
  */

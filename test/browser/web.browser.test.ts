@@ -1,13 +1,12 @@
 // The web page in a real browser (Debian's chromium driven by playwright-core): a live meeting from the
 // brief form to the memo, the same transcript after a reload, a phone-sized layout, and no HTML injection.
-import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoSchema, type Memo } from "../../src/domain/memo.js";
 import { startStack, useStack } from "../helpers/stack.js";
+import { launchChromium, openPage as open, shot } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
 const XSS = "<img src=x onerror=alert(1)>";
 
 // Each offline agent call thinks this long, so a 3-round meeting takes a few seconds and can be watched.
@@ -15,41 +14,14 @@ const stack = useStack({ env: { PRFAQ_OFFLINE_PACE_MS: "500" } });
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it: sudo apt-get install -y chromium`);
-  }
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that records script errors, console errors (CSP violations land there) and dialogs. */
-async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return { page, problems, dialogs, close: () => context.close() };
-}
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: new URL(name, ARTIFACTS).pathname, fullPage });
+const openPage = (viewport?: { width: number; height: number }) => open(browser, viewport);
 
 async function runStatus(id: string): Promise<string> {
   const res = await fetch(`${stack().url}/v1/reviews/${id}`);
@@ -66,6 +38,43 @@ async function submitBrief(page: Page, title: string, text: string, rounds: stri
   const id = /\/reviews\/(rv_[A-Za-z0-9_-]+)$/.exec(page.url())?.[1];
   expect(id).toBeTruthy();
   return id ?? "";
+}
+
+/** The memo on the page is the decision document the API returns, section by section. */
+async function expectDecisionDocument(page: Page, memo: Memo): Promise<void> {
+  const fund = memo.decision === "fund";
+  expect(await page.locator(".memo .badges .chip").allTextContents()).toEqual([`Stage: ${memo.stage[0]?.toUpperCase()}${memo.stage.slice(1)}`, memo.door === "one-way" ? "One-way door" : "Two-way door"]);
+  expect(await page.locator(".memo .crux p").textContent()).toBe(memo.crux);
+  expect(await page.locator(".memo .reasons > li > .chip.kind").allTextContents()).toEqual(memo.reasons.map((r) => r.kind));
+  expect(await page.locator(".memo h3").allTextContents()).toEqual([
+    "Reasons",
+    ...(fund ? ["Conditions", "Kill criteria"] : ["What would change the decision"]),
+    "The next test",
+    "Should we build it?",
+    "Door and stage",
+    "Economics",
+    "Dissent",
+    ...(memo.risks.length ? ["Risks"] : []),
+    ...(memo.openQuestions.length ? ["Open questions"] : []),
+    "What changed from v1",
+  ]);
+  expect(await page.locator(".memo .next-test p").textContent()).toBe(memo.nextTest);
+  expect(await page.locator(".memo .figures tbody tr").count()).toBe(11);
+  expect(await page.locator(".memo .lines tbody tr").count()).toBe(memo.economics.lines.length);
+  // The ledger is collapsed; every entry is a row, and a reason's ledger id shows the entry on hover.
+  expect(await page.locator("details#ledger").getAttribute("open")).toBeNull();
+  expect(await page.locator("#ledger tbody tr").count()).toBe(memo.ledger.length);
+  const cited = memo.reasons.flatMap((r) => r.basis).find((b) => memo.ledger.some((l) => l.id === b)) ?? "";
+  const entry = memo.ledger.find((l) => l.id === cited);
+  expect(entry, "a reason cites the ledger").toBeDefined();
+  const ref = page.locator(`.memo .reasons a.ref[href="#ledger-${cited}"]`).first();
+  expect(await ref.getAttribute("title")).toContain(entry?.text);
+  // Following it opens the ledger on its row, within the page (no navigation).
+  const url = page.url();
+  await ref.click();
+  expect(await page.locator("details#ledger").getAttribute("open")).toBe("");
+  await expect.poll(() => page.locator(`#ledger-${cited}`).isVisible()).toBe(true);
+  expect(page.url()).toBe(url);
 }
 
 const entryCount = (page: Page) => page.locator(".transcript > li.entry").count();
@@ -101,10 +110,13 @@ describe("the web page", () => {
       expect(verdict).toMatch(/^(FUND|KILL)$/);
       await expect.poll(() => page.locator(".status").textContent()).toMatch(new RegExp(`^Done after \\d rounds?: ${verdict} \\(\\d+% confidence\\)\\.$`));
       expect(await runStatus(id)).toBe("completed");
-      const memo = (await (await fetch(`${stack().url}/v1/reviews/${id}/memo`)).json()) as { decision: string; headline: string; reasons: string[] };
+      const memo = MemoSchema.parse(await (await fetch(`${stack().url}/v1/reviews/${id}/memo`)).json());
       expect(verdict).toBe(memo.decision.toUpperCase());
       await expect.poll(() => page.locator(".memo .headline").textContent()).toBe(memo.headline);
-      expect(await page.locator(".memo h3").allTextContents()).toContain("Reasons");
+      await expectDecisionDocument(page, memo);
+      // The transcript shows the reviews' structure: a customer's scenario and the engineer's judgement.
+      expect(await page.locator(".transcript .scenario").count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('.transcript li[data-lane="engineer"] .engineering dt').first().textContent()).toBe("Hardest problem");
       expect(await page.getByRole("button", { name: "Copy as markdown" }).isVisible()).toBe(true);
       expect(await page.getByRole("button", { name: "Download .md" }).isVisible()).toBe(true);
       expect(await page.locator(".chart rect.bar").count()).toBeGreaterThanOrEqual(1);
@@ -209,6 +221,8 @@ describe("the web page", () => {
       // The literal markup is visible as text in the heading and in the PR/FAQ the drafter wrote from it.
       expect(await page.getByText(XSS, { exact: false }).first().isVisible()).toBe(true);
       expect(await page.locator(".doc").textContent()).toContain(XSS);
+      // The evidence ledger quotes the brief verbatim: as text too.
+      expect(await page.locator("#ledger").textContent()).toContain(XSS);
       expect(await page.locator(".transcript img").count()).toBe(0);
       expect(await page.locator("img").count()).toBe(0);
       await page.goto(`${stack().url}/`);

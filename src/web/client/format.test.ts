@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCost, formatPercent, formatTokens, formatUsage, initials, joinAnd, memoFileName, statusLine } from "./format.js";
+import type { Economics } from "../../domain/economics.js";
+import { economicsFigures, formatCost, formatMoney, formatPercent, formatTokens, formatUsage, formatVotes, initials, joinAnd, memoFileName, statusLine } from "./format.js";
 import { emptyView, type RunView } from "./view-model.js";
 
 const view = (patch: Partial<RunView>): RunView => ({ ...emptyView("rv_x", { rounds: 3 }), ...patch });
@@ -42,5 +43,43 @@ describe("the status line", () => {
     expect(statusLine(view({ status: "completed", round: 2, verdict: { decision: "fund", confidence: 0.95, score: 100 } }))).toBe("Done after 2 rounds: FUND (95% confidence).");
     expect(statusLine(view({ status: "failed", error: { code: "x", message: "model timed out" } }))).toBe("Failed: model timed out.");
     expect(statusLine(view({ status: "cancelled" }))).toBe("Cancelled.");
+  });
+});
+
+describe("the memo's figures and the votes", () => {
+  const none: Economics = {
+    currency: null, pricePerMonth: null, costToServePerMonth: null, grossMarginPct: null, marketCustomers: null, tamPerYear: null,
+    targetCustomers: null, targetRevenuePerYear: null, buildCost: null, paybackMonths: null, breakEvenCustomers: null, valuePerYear: null, lines: [],
+  };
+
+  it("writes money in the economics' currency, negatives with the sign first, and null as unknown", () => {
+    expect(formatMoney(25_704_000, "USD")).toBe("$25,704,000");
+    expect(formatMoney(-41.5, "GBP")).toBe("-£41.5");
+    expect(formatMoney(12, null)).toBe("12");
+    expect(formatMoney(null, "EUR")).toBe("unknown");
+  });
+
+  it("lists every figure of the economics model in the markdown memo's order; a missing one reads unknown", () => {
+    const figures = economicsFigures({ ...none, currency: "USD", pricePerMonth: 119, costToServePerMonth: 14, grossMarginPct: 88.24, marketCustomers: 18_000, tamPerYear: 25_704_000, paybackMonths: 7.5 });
+    expect(figures).toEqual([
+      ["Price per customer a month", "$119"],
+      ["Cost to serve per customer a month", "$14"],
+      ["Gross margin", "88.24%"],
+      ["Customers in the market", "18,000"],
+      ["Market per year", "$25,704,000"],
+      ["Target customers", "unknown"],
+      ["Target revenue per year", "unknown"],
+      ["Build cost", "unknown"],
+      ["Payback", "7.5 months"],
+      ["Break-even customers (36 months)", "unknown"],
+      ["Value per year (no price)", "unknown"],
+    ]);
+    expect(economicsFigures(none).every(([, v]) => v === "unknown")).toBe(true);
+  });
+
+  it("counts votes and says an abstention apart, as not a vote", () => {
+    expect(formatVotes({ fund: 2, kill: 1, undecided: 0, abstain: 1, votes: 3 })).toBe("2 fund and 1 kill; 1 abstains (not a vote)");
+    expect(formatVotes({ fund: 0, kill: 0, undecided: 0, abstain: 2, votes: 0 })).toBe("no votes; 2 abstain (not a vote)");
+    expect(formatVotes({ fund: 1, kill: 1, undecided: 1, abstain: 0, votes: 3 })).toBe("1 fund, 1 kill and 1 undecided");
   });
 });

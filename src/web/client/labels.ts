@@ -1,4 +1,6 @@
 // Names the page gives to seats, stances and statuses. Pure.
+import type { Door, Stage } from "../../domain/analysis.js";
+import type { Stance } from "../../domain/review.js";
 import type { Lane, Participant } from "./view-model.js";
 
 export const LANE_LABELS: Record<Lane, string> = {
@@ -23,4 +25,9 @@ export function thinkingVerb(p: Pick<Participant, "lane">): string {
   }
 }
 
-export const STANCE_LABELS = { fund: "Fund", kill: "Kill", undecided: "Undecided" } as const;
+/** A stance's chip; an abstaining seat is not a vote, and says so. */
+export const STANCE_LABELS: Record<Stance, string> = { fund: "Fund", kill: "Kill", undecided: "Undecided", abstain: "Abstains" };
+
+export const STAGE_LABELS: Record<Stage, string> = { hypothesis: "Hypothesis", validated: "Validated", growth: "Growth" };
+
+export const DOOR_LABELS: Record<Door, string> = { "one-way": "One-way door", "two-way": "Two-way door" };

@@ -101,7 +101,7 @@ export function mountRun(main: HTMLElement, id: string, onAuth: (message: string
     if (view.drafts.length !== rendered.drafts) renderDoc();
     rendered.drafts = view.drafts.length;
     if (view.memo && !rendered.memo) {
-      replace(memoBox, ...renderMemo(view.memo, id));
+      replace(memoBox, ...renderMemo(view.memo, id, (agent) => view.participants.find((p) => p.agent === agent)?.name ?? agent));
       memoSection.hidden = false;
       rendered.memo = true;
     }

@@ -1,7 +1,8 @@
 // The scorecard: rubric score per round as a small SVG bar chart, and each reviewer's stance per round.
 import { h, s } from "./dom.js";
+import { formatVotes } from "./format.js";
 import { stanceChip } from "./transcript-view.js";
-import type { RunView } from "./view-model.js";
+import { tally, type RunView } from "./view-model.js";
 
 const W = 320;
 const H = 120;
@@ -56,5 +57,7 @@ export function renderScorecard(view: RunView): Element[] {
       ),
     ),
   );
-  return [chart(view), table];
+  const last = view.scorecard.at(-1);
+  const votes = last && Object.keys(last.stances).length ? h("p", { class: "votes muted" }, `Round ${last.round}: ${formatVotes(tally(last.stances))}.`) : null;
+  return votes ? [chart(view), table, votes] : [chart(view), table];
 }

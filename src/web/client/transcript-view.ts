@@ -1,4 +1,7 @@
 // One transcript entry as DOM. Everything from the run is text (textContent), never markup.
+import type { Argument } from "../../domain/argument.js";
+import type { ChangeRequest, Engineering, Stance } from "../../domain/review.js";
+import { basisRefs } from "./basis-view.js";
 import { h, list } from "./dom.js";
 import { formatPercent, initials } from "./format.js";
 import { LANE_LABELS, STANCE_LABELS, thinkingVerb } from "./labels.js";
@@ -9,8 +12,51 @@ export function avatar(lane: Lane, name: string): HTMLElement {
   return h("span", { class: `avatar lane-${lane}`, "aria-hidden": "true" }, lane === "rubric" ? "✓" : lane === "system" ? "•" : initials(name));
 }
 
-export function stanceChip(stance: "fund" | "kill" | "undecided"): HTMLElement {
-  return h("span", { class: `chip stance-${stance}` }, STANCE_LABELS[stance]);
+export function stanceChip(stance: Stance): HTMLElement {
+  return h("span", { class: `chip stance-${stance}`, title: stance === "abstain" ? "Not meant for this seat: not a vote" : undefined }, STANCE_LABELS[stance]);
+}
+
+/** A reason's kind as a small chip (economics, claims, customer, ...). */
+export const kindChip = (kind: Argument["kind"]) => h("span", { class: `chip kind kind-${kind}` }, kind);
+
+/** Objections as items: kind, a "blocking" mark, the argument and what it rests on. */
+export function objectionList(objections: readonly Argument[]): HTMLElement | null {
+  if (objections.length === 0) return null;
+  return h(
+    "ul",
+    { class: "objections" },
+    ...objections.map((o) =>
+      h("li", { class: o.blocking ? "objection is-blocking" : "objection" }, kindChip(o.kind), o.blocking ? h("span", { class: "chip blocking" }, "blocking") : null, " ", o.text, basisRefs(o.basis)),
+    ),
+  );
+}
+
+/** The engineer's structured judgement: the hard problem, what must be true, one-way doors, dependencies, claims challenged. */
+function engineeringBlock(e: Engineering): HTMLElement {
+  const row = (term: string, items: readonly string[]) => (items.length ? [h("dt", {}, term), h("dd", {}, items.length === 1 ? items[0] : list(items))] : []);
+  return h(
+    "dl",
+    { class: "engineering" },
+    ...row("Hardest problem", e.hardestProblem ? [e.hardestProblem] : []),
+    ...row("Must be true", e.mustBeTrue),
+    ...row("One-way doors", e.oneWayDoors),
+    ...row("Dependencies", e.dependencies),
+    ...row("Claims challenged", e.claimsChallenged),
+  );
+}
+
+/** A typed change request: "fix-claim → problem: Replace ...", with why and what it rests on. */
+function changeItem(c: ChangeRequest): HTMLElement {
+  return h(
+    "li",
+    { class: "change", "data-kind": c.kind },
+    h("span", { class: "change-kind" }, c.kind),
+    " → ",
+    h("code", { class: "change-target" }, c.target),
+    `: ${c.change}`,
+    c.why ? h("span", { class: "muted" }, ` (${c.why})`) : null,
+    basisRefs(c.check && !c.basis.includes(c.check) ? [...c.basis, c.check] : c.basis),
+  );
 }
 
 const nameOf = (view: RunView, agent: string) => view.participants.find((p) => p.agent === agent)?.name ?? agent;
@@ -74,11 +120,14 @@ function body(entry: Entry, view: RunView): HTMLElement {
         entry.lane,
         nameOf(view, r.agent),
         LANE_LABELS[entry.lane],
-        h("p", { class: "stance-line" }, stanceChip(r.stance), h("span", { class: "muted" }, ` on version ${r.version}`)),
+        h("p", { class: "stance-line" }, stanceChip(r.stance), h("span", { class: "muted" }, r.stance === "abstain" ? ` on version ${r.version}: not meant for this seat, so not a vote` : ` on version ${r.version}`)),
         h("p", {}, r.summary),
         r.quote ? h("blockquote", {}, r.quote) : null,
+        r.scenario ? h("p", { class: "label" }, "Scenario") : null,
+        r.scenario ? h("p", { class: "scenario" }, r.scenario) : null,
+        r.engineering ? engineeringBlock(r.engineering) : null,
         r.objections.length ? h("p", { class: "label" }, "Objections") : null,
-        list(r.objections),
+        objectionList(r.objections),
         details(`Questions (${r.questions.length})`, list(r.questions)),
         scores.length ? h("p", { class: "scores muted" }, scores.map(([k, v]) => `${k} ${v}/5`).join(" · ")) : null,
       );
@@ -91,9 +140,8 @@ function body(entry: Entry, view: RunView): HTMLElement {
         "",
         h("p", {}, h("strong", {}, d.action === "iterate" ? "Iterate" : "Conclude"), " · leaning ", stanceChip(d.leaning)),
         h("p", {}, d.rationale),
-        d.changes.length
-          ? h("ol", { class: "changes" }, ...d.changes.map((c) => h("li", {}, h("strong", {}, c.section), `: ${c.change}`, h("span", { class: "muted" }, ` (${c.why})`))))
-          : null,
+        d.changes.length ? h("p", { class: "label" }, "Change requests") : null,
+        d.changes.length ? h("ol", { class: "changes" }, ...d.changes.map(changeItem)) : null,
       );
     }
     case "memo":
@@ -103,6 +151,7 @@ function body(entry: Entry, view: RunView): HTMLElement {
         "",
         h("p", {}, "Memo: ", h("span", { class: `chip verdict-${entry.memo.decision}` }, entry.memo.decision.toUpperCase()), ` · ${formatPercent(entry.memo.confidence)} confidence`),
         h("p", {}, entry.memo.headline),
+        h("p", { class: "crux-line" }, h("strong", {}, "The crux: "), entry.memo.crux),
       );
     case "end":
       return h("div", { class: `end end-${entry.status}` }, entry.text);

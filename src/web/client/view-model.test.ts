@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../../domain/events.js";
 import type { Review } from "../../domain/review.js";
-import { applyEvent, emptyView, isFinished, laneOf, reduceEvents } from "./view-model.js";
+import { applyEvent, emptyView, isFinished, laneOf, reduceEvents, tally } from "./view-model.js";
 
 /** A transcript of one round with one customer, built event by event. */
 function transcript(): RunEvent[] {
@@ -9,20 +9,22 @@ function transcript(): RunEvent[] {
   const at = "2026-11-26T00:00:00.000Z";
   const e = (x: Record<string, unknown>) => ({ seq: ++seq, runId: "rv_test", at, ...x }) as RunEvent;
   const review = (agent: string, role: Review["role"], stance: Review["stance"]): Review => ({
-    agent, role, round: 1, version: 1, stance, scores: { a: 3 }, summary: `${agent} says`, objections: ["o"], questions: ["q"], quote: "quote",
+    agent, role, round: 1, version: 1, stance, scores: { a: 3 }, summary: `${agent} says`, objections: [{ kind: "economics", text: "o", basis: ["L5"], blocking: true }], questions: ["q"], quote: "quote",
   });
   const usage = { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: 0.002 };
   return [
     e({ type: "run.queued", engine: "offline", rounds: 2, title: "RefillReady" }),
-    e({ type: "run.started", engine: "offline", rounds: 2, note: "offline engine", personas: [{ id: "vet-front-desk", name: "Kayla Brooks", why: "matches" }] }),
+    e({ type: "run.started", engine: "offline", rounds: 2, note: "offline engine", personas: [{ id: "vet-front-desk", name: "Kayla Brooks", why: "matches" }, { id: "family-farmer", name: "Dale Ostrander", why: "picked" }] }),
     e({ type: "round.started", round: 1 }),
     e({ type: "agent.started", round: 1, agent: "drafter" }),
     e({ type: "draft.ready", round: 1, version: 1, prfaq: {}, markdown: "# RefillReady\nv1", wordCounts: { pressRelease: 300, faq: 200 }, changes: [], assumptions: ["a"] }),
     e({ type: "rubric.findings", round: 1, version: 1, findings: [], score: 80 }),
     e({ type: "agent.started", round: 1, agent: "customer:vet-front-desk" }),
+    e({ type: "agent.started", round: 1, agent: "customer:family-farmer" }),
     e({ type: "agent.started", round: 1, agent: "engineer" }),
     e({ type: "agent.started", round: 1, agent: "finance" }),
     e({ type: "review.ready", round: 1, review: review("customer:vet-front-desk", "customer", "fund") }),
+    e({ type: "review.ready", round: 1, review: { ...review("customer:family-farmer", "customer", "abstain"), objections: [] } }),
     e({ type: "review.ready", round: 1, review: review("engineer", "engineer", "kill") }),
     e({ type: "review.ready", round: 1, review: review("finance", "finance", "undecided") }),
     e({ type: "agent.started", round: 1, agent: "leader" }),
@@ -37,9 +39,9 @@ function transcript(): RunEvent[] {
 describe("the run view model", () => {
   it("turns a whole transcript into entries, a scorecard, drafts, usage and the verdict", () => {
     const view = reduceEvents("rv_test", transcript());
-    expect(view.entries.map((x) => x.kind)).toEqual(["started", "round", "draft", "rubric", "review", "review", "review", "decision", "memo", "end"]);
-    expect(view).toMatchObject({ title: "RefillReady", engine: "offline", rounds: 2, round: 1, status: "completed", lastSeq: 18, concluding: true });
-    expect(view.scorecard).toEqual([{ round: 1, version: 1, score: 80, stances: { "customer:vet-front-desk": "fund", engineer: "kill", finance: "undecided" } }]);
+    expect(view.entries.map((x) => x.kind)).toEqual(["started", "round", "draft", "rubric", "review", "review", "review", "review", "decision", "memo", "end"]);
+    expect(view).toMatchObject({ title: "RefillReady", engine: "offline", rounds: 2, round: 1, status: "completed", lastSeq: 20, concluding: true });
+    expect(view.scorecard).toEqual([{ round: 1, version: 1, score: 80, stances: { "customer:vet-front-desk": "fund", "customer:family-farmer": "abstain", engineer: "kill", finance: "undecided" } }]);
     expect(view.drafts).toEqual([{ version: 1, round: 1, markdown: "# RefillReady\nv1" }]);
     expect(view.usage.promptTokens).toBe(1200);
     expect(view.verdict).toEqual({ decision: "kill", confidence: 0.7, score: 80 });
@@ -52,6 +54,7 @@ describe("the run view model", () => {
     expect(view.participants.map((p) => [p.agent, p.lane, p.name])).toEqual([
       ["drafter", "drafter", "Drafter"],
       ["customer:vet-front-desk", "customer", "Kayla Brooks"],
+      ["customer:family-farmer", "customer", "Dale Ostrander"],
       ["engineer", "engineer", "Engineer"],
       ["finance", "finance", "Finance"],
       ["leader", "leader", "Leader"],
@@ -62,9 +65,9 @@ describe("the run view model", () => {
 
   it("shows who is thinking while the meeting runs", () => {
     const events = transcript();
-    const view = reduceEvents("rv_test", events.slice(0, 8));
+    const view = reduceEvents("rv_test", events.slice(0, 9));
     expect(view.status).toBe("running");
-    expect(view.participants.filter((p) => p.thinking).map((p) => p.agent)).toEqual(["customer:vet-front-desk", "engineer"]);
+    expect(view.participants.filter((p) => p.thinking).map((p) => p.agent)).toEqual(["customer:vet-front-desk", "customer:family-farmer", "engineer"]);
   });
 
   it("ignores an event it has already applied, so a resumed stream never shows one twice", () => {
@@ -85,6 +88,16 @@ describe("the run view model", () => {
     expect(failed.participants.some((p) => p.thinking)).toBe(false);
     const cancelled = reduceEvents("rv_test", [queued, { seq: 2, runId: "rv_test", at: "", type: "run.cancelled", status: "cancelled" }] as RunEvent[]);
     expect(cancelled.status).toBe("cancelled");
+  });
+
+  it("keeps an abstaining seat's stance, with its objections as typed arguments, but never counts it as a vote", () => {
+    const view = reduceEvents("rv_test", transcript());
+    expect(view.participants.find((p) => p.agent === "customer:family-farmer")?.stance).toBe("abstain");
+    const review = view.entries.find((x) => x.kind === "review" && x.agent === "customer:vet-front-desk");
+    expect(review?.kind === "review" && review.review.objections).toEqual([{ kind: "economics", text: "o", basis: ["L5"], blocking: true }]);
+    const row = view.scorecard[0]?.stances ?? {};
+    expect(tally(row)).toEqual({ fund: 1, kill: 1, undecided: 1, abstain: 1, votes: 3 });
+    expect(tally({ a: "abstain", b: "abstain" })).toEqual({ fund: 0, kill: 0, undecided: 0, abstain: 2, votes: 0 });
   });
 
   it("knows the lane of every agent id", () => {

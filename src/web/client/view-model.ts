@@ -196,6 +196,19 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
   return true;
 }
 
+/** How the seats stand: fund, kill and undecided are votes; a seat that abstains is counted apart, never as a vote. */
+export type Tally = { fund: number; kill: number; undecided: number; abstain: number; votes: number };
+
+/** Counts a round's stances (a scorecard row's, or the latest of each seat). Pure. */
+export function tally(stances: Readonly<Record<string, Stance>>): Tally {
+  const t: Tally = { fund: 0, kill: 0, undecided: 0, abstain: 0, votes: 0 };
+  for (const stance of Object.values(stances)) {
+    t[stance] += 1;
+    if (stance !== "abstain") t.votes += 1;
+  }
+  return t;
+}
+
 /** The view after a list of events (replay). */
 export function reduceEvents(runId: string, events: readonly RunEvent[]): RunView {
   const view = emptyView(runId);
