@@ -5,7 +5,7 @@ import { personaFit } from "../../personas/match.js";
 import type { CustomerReviewInput } from "../contracts.js";
 import { OPEN_QUESTION } from "../drafter/index.js";
 import { composeReview, score, visibleSentences, type Objection } from "../shared/lens.js";
-import { clause, excerpt, firstSentence, lowerFirst, sentences, words } from "../shared/text.js";
+import { clause, excerpt, firstSentence, lowerFirst, sentences, wholeSentence, words } from "../shared/text.js";
 
 /** Words that name no one in particular: a customer cannot recognise themselves in them. */
 const NO_ONE = /\b(everyone(?! else)|everybody(?! else)|anyone(?! else)|all (?:users|people|businesses|companies|ages)|businesses of (?:all|every) sizes?|companies of all sizes|people everywhere|the world|consumers|users)\b/i;
@@ -78,7 +78,7 @@ export function reviewAsCustomerOffline(input: CustomerReviewInput): Review {
     objections.push({ kind: "evidence", text: "Nothing in the release shows it worked for anyone like me; I have been sold promises before.", basis: ["pr:summary"], blocking: false });
   }
   const scenario = problem
-    ? `If I used ${product}: the day the release describes ("${excerpt(clause(firstSentence(problem)), 140)}") is ${input.fromBrief ? "mine" : `close to mine (${fit.slice(0, 3).join(", ")})`}; ${pr.solution ? `instead, ${lowerFirst(excerpt(clause(firstSentence(pr.solution)), 160))}` : "the release does not say what happens instead"}.${priceText ? ` I would pay ${excerpt(clause(priceText), 80)}.` : " I do not know what I would pay."}`
+    ? `If I used ${product}: the day the release describes ("${wholeSentence(clause(firstSentence(problem)), 160)}") is ${input.fromBrief ? "mine" : `close to mine (${fit.slice(0, 3).join(", ")})`}; ${pr.solution ? `instead, ${lowerFirst(wholeSentence(clause(firstSentence(pr.solution)), 200))}` : "the release does not say what happens instead"}.${priceText ? ` I would pay ${clause(priceText)}.` : " I do not know what I would pay."}`
     : `If I used ${product}, I could not say what it changes: the release does not describe my problem.`;
   const met = persona.decisionCriteria.find((c) => words(c).filter((w) => w.length >= 4 && words(audience + pr.solution).includes(w)).length >= 2);
   const unmet = persona.decisionCriteria.find((c) => c !== met);

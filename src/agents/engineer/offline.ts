@@ -17,7 +17,8 @@ const JUDGEMENT = /\b(predict\w*|forecast\w*|recommend\w*|ranks?|ranking|matches
 const BEHAVIOUR = /\b(tap|taps|approve|approves|reply|replies|respond|confirm|sign up|opt in|consent|scan|check in|install|carry|wear|log|enter|text back|accept)\b/i;
 const APPROVAL = /\b(approval|clearance|certif\w*|licen[cs]\w*|regulat\w*|consent|hipaa|gdpr|faa|fda|permit)\b/i;
 /** Proper names in a list: the systems and partners the brief depends on ("Dentrix and Eaglesoft", "(Opera, Mews)"). */
-const NAMED = /\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?(?:,\s*|\s+(?:and|or)\s+)[A-Z][A-Za-z0-9]+/;
+const NAME = String.raw`(?:[A-Z][A-Za-z0-9]+|[a-z]+[A-Z][A-Za-z0-9]*)`;
+const NAMED = new RegExp(String.raw`\b${NAME}(?:\s${NAME})?(?:,\s*|\s+(?:and|or)\s+)${NAME}(?:(?:,\s*|\s+(?:and|or)\s+)${NAME})*`);
 
 function first<T>(xs: T[]): T | undefined {
   return xs[0];
@@ -32,21 +33,23 @@ export function engineeringOf(analysis: Analysis): Engineering & { basis: string
   const facts = analysis.ledger.filter((e) => e.kind === "fact");
   const solution = facts.filter((e) => e.part === "solution" || e.part === "other");
   const risks = facts.filter((e) => e.part === "risks");
-  const system = first(solution.filter((e) => SYSTEM.test(e.text)));
-  const named = first([...risks, ...solution].filter((e) => NAMED.test(e.text) && (SYSTEM.test(e.text) || /\b(integrat|differ|expose|export|vary|varies)/i.test(e.text))));
+  const launch = facts.filter((e) => e.part === "launch");
+  // What the product connects to: said in the solution, or in the risks the brief names.
+  const system = first([...solution, ...risks].filter((e) => SYSTEM.test(e.text)));
+  const named = first([...risks, ...solution, ...launch].filter((e) => NAMED.test(e.text) && (SYSTEM.test(e.text) || /\b(integrat\w*|differ\w*|expose\w*|export\w*|vary|varies|on|with|for)\b/i.test(e.text))));
   const judgement = first(solution.filter((e) => JUDGEMENT.test(e.text)));
   const behaviour = first([...solution, ...risks].filter((e) => BEHAVIOUR.test(e.text)));
-  const approval = first([...risks, ...solution, ...facts.filter((e) => e.part === "launch")].filter((e) => APPROVAL.test(e.text)));
+  const approval = first([...risks, ...solution, ...launch].filter((e) => /\b(approval|clearance|certif\w*|faa|fda|licen[cs]\w*)\b/i.test(e.text) && !/\b(approval queue|approves?|one tap)\b/i.test(e.text)));
   const trial = first(facts.filter((e) => e.part === "evidence" && /\d/.test(e.text)));
   const words = (e: LedgerEntry | undefined, re: RegExp) => (e ? re.exec(e.text)?.[0] ?? "" : "");
 
   let hardestProblem: string;
   let hardestBasis: string[];
-  if (approval && /\b(approval|clearance|certif|faa|fda)/i.test(approval.text)) {
+  if (approval) {
     hardestProblem = `Getting the ${words(approval, APPROVAL).toLowerCase()} the launch depends on: it is outside the team's control and sets the date${cite([approval.id])}.`;
     hardestBasis = [approval.id];
   } else if (system && named) {
-    hardestProblem = `Reading and writing ${words(system, SYSTEM).toLowerCase()} reliably across the vendors customers already run: the brief names more than one${cite([system.id, named.id])}, and each integration is its own project.`;
+    hardestProblem = `Working with the systems customers already run (${NAMED.exec(named.text)?.[0] ?? "more than one"}): each exposes its data its own way, so each integration is its own project${cite([...new Set([system.id, named.id])])}.`;
     hardestBasis = [system.id, named.id];
   } else if (judgement && analysis.maturity !== "prototype" && analysis.maturity !== "shipped") {
     hardestProblem = `Whether the product's judgement ("${clause(words(judgement, JUDGEMENT))}") is good enough on customers' own data: nothing built has measured it yet${cite([judgement.id])}.`;
