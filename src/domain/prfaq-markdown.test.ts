@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../test/helpers/property.js";
 import { parsePrfaqMarkdown, renderPrfaqMarkdown } from "./prfaq-markdown.js";
 import { emptyPrfaq, PRESS_RELEASE_SECTIONS, PrfaqSchema, type FaqItem, type Prfaq } from "./prfaq.js";
 
@@ -106,7 +107,7 @@ describe("round trip (property)", () => {
       fc.property(docArb.filter(inDomain), (d) => {
         expect(parsePrfaqMarkdown(renderPrfaqMarkdown(d))).toEqual(d);
       }),
-      { numRuns: 400 },
+      propertyParams(400),
     );
   });
 });
@@ -117,7 +118,7 @@ describe("parsePrfaqMarkdown never throws", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => {
         expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(s)).success).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 
@@ -130,7 +131,7 @@ describe("parsePrfaqMarkdown never throws", () => {
       fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
         expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(lines.join("\n"))).success).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 });

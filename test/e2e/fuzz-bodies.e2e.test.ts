@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../helpers/property.js";
 import { useStack } from "../helpers/stack.js";
 
 const stack = useStack({ roles: { api: true, worker: false }, env: { PRFAQ_RATE_LIMIT_PER_MIN: "1000000", PRFAQ_MAX_ACTIVE_RUNS: "1000000" } });
@@ -45,7 +46,7 @@ describe("thousands of random and malformed bodies", () => {
           expect(problem.detail).toBeTruthy();
         }
       }),
-      { numRuns: 2500 },
+      propertyParams(2500),
     );
     expect(requests).toBe(2500);
   });
