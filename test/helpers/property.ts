@@ -26,17 +26,21 @@ export function readSeed(raw: string | undefined): number {
   return n | 0;
 }
 
+/** Overrides every property's number of runs, for a long search: `PRFAQ_FC_RUNS=10000`. */
+export const RUNS_VARIABLE = "PRFAQ_FC_RUNS";
+
 /**
  * The fast-check parameters for every `fc.assert` in the suite: the printed, replayable seed and the
  * number of runs. A failure names the seed and how to replay it, besides fast-check's own report.
  *
- * @param numRuns how many generated cases to try.
+ * @param numRuns how many generated cases to try (`PRFAQ_FC_RUNS` overrides it).
  */
 export function propertyParams<Ts>(numRuns: number): fc.Parameters<Ts> {
   const s = propertySeed();
+  const runs = process.env[RUNS_VARIABLE];
   return {
     seed: s,
-    numRuns,
+    numRuns: runs && /^\d+$/.test(runs.trim()) ? Number(runs) : numRuns,
     reporter(details) {
       if (!details.failed) return;
       const report = fc.defaultReportMessage(details) ?? "Property failed";
