@@ -1,4 +1,5 @@
 import { PRESS_RELEASE_SECTIONS, type PressReleaseSection, type Prfaq } from "../domain/prfaq.js";
+import { COUNTED_NOUNS, ROLE_NOUNS } from "./nouns.js";
 
 /** A sentence and the press-release section it came from (evidence quotes it verbatim). */
 export type PrSentence = { section: PressReleaseSection; text: string };
@@ -87,6 +88,11 @@ export function faqSentences(doc: Prfaq, parts: readonly ("externalFaq" | "inter
   );
 }
 
+/** The whole document as one text: the press release, then every FAQ question and answer. */
+export function documentText(doc: Prfaq): string {
+  return [prText(doc), ...[...doc.externalFaq, ...doc.internalFaq].flatMap((f) => [f.question, f.answer])].join("\n\n");
+}
+
 /** The whole press release as one text. */
 export function prText(doc: Prfaq, sections: readonly PressReleaseSection[] = PRESS_RELEASE_SECTIONS): string {
   return sections.map((s) => doc.pressRelease[s]).filter(Boolean).join("\n\n");
@@ -114,8 +120,10 @@ export function quoteList(items: readonly string[]): string {
 
 /**
  * A measured quantity: a percentage, money, a count or duration with its unit, a before/after pair,
- * or a ratio in words ("one owner in seven", "a third of"). Model numbers ("StreamBox 2", "Wi-Fi 7")
- * are not measurements.
+ * a count of people, places or events ("40 refill requests", "12 clinics"), or a ratio in words ("one
+ * owner in seven", "a third of"). Model numbers ("Model 3", "Wi-Fi 7") are not measurements.
  */
-export const MEASUREMENT =
-  /[$£€]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|x\b|times\b|(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m2|kg|lbs?)\b)|\b\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}(?:calls?|patients?|clinics?|customers?|users?|orders?|people|staff|pickers?|charts?|requests?|visits?|stores?|hours?|trials?|practices?|warehouses?|owners?)\b|\bfrom \d[\d,.]* to \d|\b(?:one|two|three|four|five|\d+) (?:\w+ )?(?:in|of|out of) (?:every )?(?:\w+)\b(?= |[,.;]|$)|\ba (?:third|quarter|half|fifth|tenth) of\b|\bhalf (?:of|the)\b/i;
+export const MEASUREMENT = new RegExp(
+  String.raw`[$£€]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|x\b|times\b|(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m2|kg|lbs?)\b)|\b\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}(?:${COUNTED_NOUNS}|${ROLE_NOUNS})\b|\bfrom \d[\d,.]* to \d|\b(?:one|two|three|four|five|\d+) (?:\w+ ){0,2}(?:in|of|out of) (?:every )?(?:\w+)\b(?= |[,.;]|$)|\ba (?:third|quarter|half|fifth|tenth) of\b|\bhalf (?:of|the)\b`,
+  "i",
+);
