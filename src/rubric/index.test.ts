@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { propertyParams } from "../../test/helpers/property.js";
 import { ANTI_PATTERN_IDS, RubricResultSchema, STRUCTURE_CHECK_IDS } from "../domain/finding.js";
-import { PRESS_RELEASE_SECTIONS, type Prfaq } from "../domain/prfaq.js";
+import { PRESS_RELEASE_SECTIONS, PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
 import { CHECKS, lintMarkdown, runRubric } from "./index.js";
 import { cleanDoc, docWith } from "./test-docs.js";
 
@@ -100,16 +100,16 @@ function quotesOrNames(doc: Prfaq, evidence: string): boolean {
 describe("evidence (property)", () => {
   // Sentences that make most checks fire, so that many findings quote the text.
   const SENTENCES = [
-    "RefillReady is the most advanced, revolutionary refill tool ever made.",
+    "LaneLine is a revolutionary, state-of-the-art booking tool.",
     "It runs on a Kubernetes cluster with an LLM and an API gateway.",
     "Everyone will love it.",
     "We have already built the whole thing.",
     "This is the final version for approval.",
     "It adds a planner, a wallet, a marketplace, a messenger and a tracker.",
     "\"It is amazing,\" said a happy customer.",
-    "Clinic owners wait 19 hours for a callback and lose 12% of their refills.",
+    "Swimmers wait 20 minutes for a lane and 12% of them give up.",
     "Launch: when it is ready.",
-    "Powered by our new routing engine, it answers refills for every clinic.",
+    "Powered by our new booking engine, it fills every lane at every pool.",
   ];
   // Whitespace as people and models type it: double spaces, tabs, hard-wrapped lines, blank lines between paragraphs.
   const gap = fc.constantFrom(" ", "  ", "\t", "\n", " \n  ", "\n\n", "\n \n");
@@ -122,7 +122,7 @@ describe("evidence (property)", () => {
       pr: fc.record(Object.fromEntries(PRESS_RELEASE_SECTIONS.map((s) => [s, field]))),
       faq: fc.array(fc.record({ question: fc.constantFrom("How much does it cost?", "Who is it for?", "What if a competitor copies it?"), answer: text }), { maxLength: 4 }),
     })
-    .map((r): Prfaq => ({ title: "RefillReady", pressRelease: r.pr as Prfaq["pressRelease"], externalFaq: r.faq, internalFaq: r.faq.slice(1) }));
+    .map((r) => PrfaqSchema.parse({ title: "LaneLine", pressRelease: r.pr, externalFaq: r.faq, internalFaq: r.faq.slice(1) }));
 
   it("every finding quotes the document's own text, spaces and line breaks as written, or names a missing part", () => {
     fc.assert(
