@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lintMarkdown } from "../rubric/index.js";
+import { propertyParams } from "../../test/helpers/property.js";
+import { CHECKS, lintMarkdown } from "../rubric/index.js";
+import type { CheckId, Finding } from "./finding.js";
 import { PrfaqSchema } from "./prfaq.js";
 import { parsePrfaqMarkdown } from "./prfaq-markdown.js";
 
@@ -12,16 +14,31 @@ const fixtures = ["strong-refillready", "weak-launch-announcement", "strong-tria
 
 const valid = (text: string) => PrfaqSchema.safeParse(parsePrfaqMarkdown(text)).success;
 
+// The scoring contract as documented on runRubric, restated here rather than imported, so that a change to the
+// weights or the repeat penalty in the code shows up as a failure: each check that fired costs its severity weight,
+// plus 2 for each further finding of it (at most 3 of them), and the score never goes below 0.
+const WEIGHT = { critical: 25, high: 12, medium: 5 } as const;
+const RANK = { critical: 0, high: 1, medium: 2 } as const;
+function expectedScore(findings: readonly Finding[]): number {
+  const perCheck = new Map<CheckId, Finding[]>();
+  for (const f of findings) perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
+  let score = 100;
+  for (const [, list] of perCheck) score -= WEIGHT[list[0]!.severity] + 2 * Math.min(list.length - 1, 3);
+  return Math.max(0, score);
+}
+
 describe("parser and rubric fuzz", () => {
-  it("truncated real documents: every prefix parses and lints", () => {
+  it("truncated real documents: every prefix parses, and its score is what its findings cost, in severity order", () => {
     fc.assert(
       fc.property(fc.constantFrom(...fixtures), fc.nat(), (doc, cut) => {
         const text = doc.slice(0, cut % (doc.length + 1));
         expect(valid(text)).toBe(true);
-        const { score } = lintMarkdown(text);
-        expect(score).toBeGreaterThanOrEqual(0);
+        const { findings, score } = lintMarkdown(text);
+        for (const f of findings) expect(f.severity).toBe(CHECKS.find((c) => c.id === f.check)?.severity);
+        expect(findings.map((f) => RANK[f.severity])).toEqual(findings.map((f) => RANK[f.severity]).sort((a, b) => a - b));
+        expect(score).toBe(expectedScore(findings));
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
@@ -32,7 +49,7 @@ describe("parser and rubric fuzz", () => {
         expect(valid(text)).toBe(true);
         expect(() => lintMarkdown(text)).not.toThrow();
       }),
-      { numRuns: 200 },
+      propertyParams(200),
     );
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyParams } from "../../test/helpers/property.js";
 import { parsePrfaqMarkdown, renderPrfaqMarkdown } from "./prfaq-markdown.js";
 import { emptyPrfaq, PRESS_RELEASE_SECTIONS, PrfaqSchema, type FaqItem, type Prfaq } from "./prfaq.js";
 
@@ -21,7 +22,7 @@ const FULL = doc(
     solution: "With RefillReady, the owner texts and the vet approves in one tap.",
     leaderQuote: '"We want every refill answered the same day," said Sam Okafor, founder of RefillReady.',
     howItWorks: "Clinics turn it on in an afternoon for $119 per month.",
-    customerQuote: '"I used to call back twenty owners by noon," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
+    customerQuote: '"I used to call back twenty owners every morning," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
     callToAction: "Start a free trial at refillready.example.",
   },
   [{ question: "How much does it cost?", answer: "$119 per clinic per month." }],
@@ -64,6 +65,21 @@ describe("renderPrfaqMarkdown", () => {
     expect(parsePrfaqMarkdown(renderPrfaqMarkdown(odd))).toEqual(odd);
   });
 
+  it("keeps sections of several paragraphs, and an answer paragraph that reads like an FAQ heading, in place", () => {
+    const long = {
+      ...FULL,
+      pressRelease: {
+        ...FULL.pressRelease,
+        summary: "RefillReady launched today for vet clinics.\n\nOwners text, vets tap.",
+        leaderQuote: `${FULL.pressRelease.leaderQuote}\n\n"It started at our own desk," said Sam Okafor.`,
+      },
+      internalFaq: [{ question: "Who asks what?", answer: "Two parts.\n\nCustomer FAQ\n\nWhy now? Because the calls grew." }],
+    };
+    const md = renderPrfaqMarkdown(long);
+    expect(md).toContain("<!-- prfaq:answer -->\nCustomer FAQ");
+    expect(parsePrfaqMarkdown(md)).toEqual(long);
+  });
+
   it("round-trips the shared fixtures after one parse", () => {
     for (const name of ["strong-refillready.md", "weak-launch-announcement.md"]) {
       const parsed = parsePrfaqMarkdown(fixture(name));
@@ -80,9 +96,20 @@ const WORDS = [
   "trial", "why?", "how", "much", "does", "it", "cost?", "Q3", "in", "one", "tap", "Project", "Falcon", "API",
 ];
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(" "));
-const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(". "));
+// Paragraphs the parser has opinions about: FAQ part labels, questions, datelines, attributed quotes, prices.
+const TRICKY = [
+  "Customer FAQ", "Internal FAQ", "Frequently Asked Questions", "Internal questions", "Q & A", "FAQ", "Internal", "External",
+  "Why now?", "How much does it cost?", "SEATTLE — the clinic", "April 1, 2027", "BOISE, Idaho, April 1, 2027 — today",
+  "\"We want it,\" said Elena Ruiz, founder of RefillReady.", "\"I used to wait,\" said Elena Ruiz, a customer.", "$119 per month.",
+  "Visit refillready.example.", "The Problem", "Solution:", "For immediate release",
+];
+const paragraph = fc.oneof(
+  { weight: 4, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(". ")) },
+  { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
+);
 const field = fc.oneof(fc.constant(""), paragraph);
-const multi = fc.oneof(field, fc.array(paragraph, { minLength: 2, maxLength: 2 }).map((p) => p.join("\n\n")));
+// Sections of one to four paragraphs: a PR/FAQ's sections often run to more than one.
+const multi = fc.oneof(field, fc.array(paragraph, { minLength: 2, maxLength: 4 }).map((p) => p.join("\n\n")));
 const item = fc.record({ question: sentence.map((s) => `${s}?`), answer: multi });
 const docArb = fc
   .record({
@@ -93,20 +120,20 @@ const docArb = fc
   })
   .map((r) => PrfaqSchema.parse({ title: r.title, pressRelease: r.pr, externalFaq: r.externalFaq, internalFaq: r.internalFaq }));
 
-// The round-trip domain: no paragraph opens with markdown block syntax or reads as an FAQ label.
-const BLOCKY = /^(?:[-*+>#]|\d+[.)]|(?:Q|A|Question|Answer)\s*\d*\s*[:.)]|(?:faqs?|internal|external|questions)\.?$)/i;
+// The round-trip domain: no paragraph opens with markdown block syntax (a list, a quote, a heading, Q:/A:).
+const BLOCKY = /^(?:[-*+>#]|\d+[.)]|(?:Q|A|Question|Answer)\s*\d*\s*[:.)])/i;
 const inDomain = (d: Prfaq) =>
   [...Object.values(d.pressRelease), ...[...d.externalFaq, ...d.internalFaq].map((f) => f.answer)].every((t) =>
     t.split("\n\n").every((p) => !BLOCKY.test(p)),
   );
 
 describe("round trip (property)", () => {
-  it("parse(render(doc)) equals doc", () => {
+  it("parse(render(doc)) equals doc, sections of several paragraphs included", () => {
     fc.assert(
       fc.property(docArb.filter(inDomain), (d) => {
         expect(parsePrfaqMarkdown(renderPrfaqMarkdown(d))).toEqual(d);
       }),
-      { numRuns: 400 },
+      propertyParams(1000),
     );
   });
 });
@@ -117,7 +144,7 @@ describe("parsePrfaqMarkdown never throws", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => {
         expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(s)).success).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 
@@ -130,7 +157,7 @@ describe("parsePrfaqMarkdown never throws", () => {
       fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
         expect(PrfaqSchema.safeParse(parsePrfaqMarkdown(lines.join("\n"))).success).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 });
@@ -169,7 +196,7 @@ describe("parsePrfaqMarkdown: press release without labels", () => {
     "BOISE, Idaho, April 1, 2027 — RefillReady launched today for vet clinics.",
     "Front desks spend a third of their calls on refills, and owners wait a day for answers.",
     "With RefillReady, owners text a request and the vet approves it in one tap.",
-    '"I used to have twenty sticky notes by noon," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
+    '"I used to keep twenty callbacks on a notepad," said Elena Ruiz, front-desk lead at Riverside Animal Clinic.',
     "Clinics turn it on in an afternoon for $119 per month.",
     '"We want every refill answered the same day," said Sam Okafor, founder and CEO of RefillReady.',
     "Clinics can start a free trial at refillready.example.",

@@ -27,7 +27,8 @@ type Prose = (typeof PROSE_SECTIONS)[number];
  * normal markdown text (trimmed, single spaces, paragraphs separated by one blank line, no paragraph
  * opening with markdown block syntax, no `**` in questions). When plain markdown would be read back
  * differently (an empty section shifts the positions, a title that is not the heading's product
- * name), invisible `<!-- prfaq:... -->` comments label the sections so nothing is lost.
+ * name, an answer paragraph that reads like an FAQ heading), invisible `<!-- prfaq:... -->` comments label
+ * the sections and the further paragraphs of each answer, so nothing is lost.
  */
 export function renderPrfaqMarkdown(doc: Prfaq): string {
   // A meeting renders the same draft for its event, every reviewer's prompt and the next revision (as
@@ -80,7 +81,13 @@ function renderWith(doc: Prfaq, labelled: boolean): string {
   }
   if (doc.externalFaq.length + doc.internalFaq.length > 0) {
     out.push("## Frequently Asked Questions");
-    const item = (f: FaqItem) => `**${f.question}**${f.answer ? ` ${f.answer}` : ""}`;
+    // An answer's first paragraph follows its question; in the labelled form each further one is marked as
+    // part of the answer, so that a paragraph reading "Internal FAQ" or "Why now?" stays inside it.
+    const item = (f: FaqItem) => {
+      const [first = "", ...rest] = f.answer ? f.answer.split("\n\n") : [];
+      const more = rest.map((p) => `${labelled ? "<!-- prfaq:answer -->\n" : ""}${p}`);
+      return [`**${f.question}**${first ? ` ${first}` : ""}`, ...more].join("\n\n");
+    };
     if (doc.externalFaq.length) out.push("### External FAQ", ...doc.externalFaq.map(item));
     if (doc.internalFaq.length) out.push("### Internal FAQ", ...doc.internalFaq.map(item));
   }
@@ -481,8 +488,19 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
   const addAnswer = (t: string) => {
     if (current && t.trim()) current.answer = current.answer ? `${current.answer}\n\n${t.trim()}` : t.trim();
   };
+  // Set by a `<!-- prfaq:answer -->` marker: the next paragraph continues the current answer, whatever it reads like.
+  let continues = false;
   for (const b of blocks) {
-    if (b.kind === "marker") continue;
+    if (b.kind === "marker") {
+      continues = b.name === "answer";
+      continue;
+    }
+    if (continues && b.kind === "para" && current) {
+      continues = false;
+      addAnswer(b.text);
+      continue;
+    }
+    continues = false;
     if (b.kind === "heading") {
       if (isQuestionText(b.text)) open(stripNumber(b.text), "");
       else {

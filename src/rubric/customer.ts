@@ -1,6 +1,7 @@
 import type { Finding } from "../domain/finding.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
+import { ROLE_NOUNS } from "./nouns.js";
 import { prSentences, prText } from "./text.js";
 
 // Customers described as everybody: the phrases prfaq-method.md names, and their cousins.
@@ -10,17 +11,17 @@ const VAGUE = [
   /\banyone\b/i,
   /\ball (?:users|customers|people|businesses|companies|teams|organi[sz]ations)\b/i,
   /\b(?:companies|businesses|teams|organi[sz]ations|enterprises) of (?:all|every|any) (?:sizes?|kinds?|types?)\b/i,
-  /\benterprise customers(?: broadly)?\b/i,
-  /\blarge enterprises\b/i,
+  /\benterprise (?:customers|clients|users)\b/i,
+  // Organisations by size alone, with no trade: "large enterprises", "small and mid-sized businesses".
+  /\b(?:large|big|small|mid-?sized?|medium-?sized?)(?: (?:and|or|to) (?:large|big|small|mid-?sized?|medium-?sized?))? (?:enterprises|businesses|companies|organi[sz]ations)\b/i,
   /\bfor (?:businesses|companies|users|consumers|people|enterprises|organi[sz]ations|customers)\b/i,
   /\bevery (?:office|business|company|team|user|person|home|household|industry)\b/i,
   /\b(?:helps|lets|for) (?:all )?users\b/i,
   /^users\b/i,
 ];
 
-/** Nouns that name a concrete customer: a role, a trade or a kind of organisation. */
-export const ROLE =
-  /\b(?:staff|front[- ]desk|coordinators?|managers?|nurses?|clinicians?|physicians?|doctors?|vets?|veterinar\w+|pharmacists?|teachers?|parents?|students?|drivers?|pickers?|accountants?|bookkeepers?|lawyers?|paralegals?|developers?|engineers?|designers?|owners?|landlords?|tenants?|farmers?|growers?|restaurants?|clinics?|practices?|warehouses?|shops?|stores?|retailers?|freelancers?|contractors?|plumbers?|electricians?|technicians?|dispatchers?|caregivers?|patients?|homeowners?|renters?|commuters?|travell?ers?|researchers?|scientists?|analysts?|recruiters?|brokers?|adjusters?|sellers?|merchants?|creators?|musicians?|artists?|coaches?|volunteers?|librarians?|schools?|hospitals?|pharmacies?|salons?|gyms?|hotels?|cafes?|bakeries?|dentists?|dental|therapists?|couriers?|truckers?|fleets?|operators?|cooks?|chefs?|runners?|cyclists?|gardeners?|pilots?|event planners?|buyers?|shoppers?|families|households|seniors|retirees|caterers?|agencies|firms?|dealers?|installers?|inspectors?|officers?|clerks?|cashiers?|waiters?|residents?|members?)\b/i;
+/** Names a concrete customer: a role, a trade or a kind of organisation. */
+export const ROLE = new RegExp(String.raw`\b${ROLE_NOUNS}\b`, "i");
 
 
 /**

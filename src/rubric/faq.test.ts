@@ -31,9 +31,9 @@ describe("faq-avoids-hard-questions", () => {
   it("fires when the internal FAQ asks only easy questions", () => {
     const doc = docWith({}, {
       internalFaq: [
-        { question: "How many clinics could use this?", answer: "About 18,000." },
-        { question: "What colour is the logo?", answer: "Green." },
-        { question: "How do we measure success?", answer: "Refill calls down 50% within 60 days." },
+        { question: "How many pools could use this?", answer: "About 1,100." },
+        { question: "What colour is the logo?", answer: "Teal." },
+        { question: "How do we measure success?", answer: "Turn-aways down 60% within 90 days." },
       ],
     });
     const [f] = findingsOf(doc, "faq-avoids-hard-questions");

@@ -11,6 +11,7 @@ import { checkProblem } from "./problem.js";
 import { checkCustomerQuote } from "./quotes.js";
 import { checkCombining, checkFeatureCount } from "./scope.js";
 import { checkLength, checkSections } from "./structure.js";
+import { singleSpacedDoc, verbatim } from "./text.js";
 
 export { CHECKS, CheckInfoSchema, RubricContextSchema, type CheckInfo, type RubricContext } from "./checks.js";
 
@@ -45,7 +46,8 @@ const ORDER = new Map<CheckId, number>(CHECKS.map((c, i) => [c.id, i]));
 
 /**
  * Runs every rubric check on a PR/FAQ. Findings come sorted by severity (critical first), then in
- * the order of {@link CHECKS}, then in document order. Pure and deterministic.
+ * the order of {@link CHECKS}, then in document order; each quotes the document verbatim (or names the
+ * part that is missing). Pure and deterministic.
  *
  * Score: 100 minus, per check that fired, its severity weight (critical 25, high 12, medium 5) plus
  * 2 points for each further finding of the same check (up to 3); floored at 0. A clean document scores 100.
@@ -55,13 +57,15 @@ const ORDER = new Map<CheckId, number>(CHECKS.map((c, i) => [c.id, i]));
  */
 export function runRubric(doc: Prfaq, ctx: RubricContext = {}): RubricResult {
   const context = RubricContextSchema.parse(ctx);
-  const findings = FAMILIES.flatMap((check) => check(doc, context));
+  const read = singleSpacedDoc(doc);
+  const findings = FAMILIES.flatMap((check) => check(read, context));
   const kept: Finding[] = [];
   const perCheck = new Map<CheckId, number>();
   for (const f of findings) {
     const n = perCheck.get(f.check) ?? 0;
     perCheck.set(f.check, n + 1);
-    if (n < MAX_FINDINGS_PER_CHECK) kept.push(f);
+    // The checks quote the single-spaced text; the finding quotes the document as written.
+    if (n < MAX_FINDINGS_PER_CHECK) kept.push({ ...f, evidence: verbatim(doc, f.evidence) });
   }
   kept.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0),

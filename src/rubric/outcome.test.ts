@@ -28,18 +28,24 @@ describe("no-measurable-outcome", () => {
   });
 
   it("does not fire on a target stated in the press release", () => {
-    const doc = docWith({ leaderQuote: "\"We aim to cut refill calls by half within 60 days at every clinic,\" said Sam Okafor, founder of RefillReady." });
+    const doc = docWith({ leaderQuote: "\"We aim to cut turn-aways by half within 60 days at every pool,\" said Ruth Adeyemi, founder of LaneLine." });
     doc.internalFaq = withoutMetrics().internalFaq;
     expect(findingsOf(doc, "no-measurable-outcome")).toEqual([]);
   });
 
   it("tells targets from reports of the past", () => {
-    expect(isMeasurableOutcome("Picks per hour up 20% within 30 days of go-live.")).toBe(true);
-    expect(isMeasurableOutcome("500 clinics in 12 months.", "How do we measure success?")).toBe(true);
-    expect(isMeasurableOutcome("Water use down 15% within one season on 200 farms.")).toBe(true);
-    expect(isMeasurableOutcome("1,500 kits sold and fines under 2% of trips by the end of the 2028 harvest.", "How will we measure success?")).toBe(true);
-    expect(isMeasurableOutcome("In a six-week pilot at two clinics, refill phone calls fell by 58%.")).toBe(false);
+    expect(isMeasurableOutcome("Bookings per lane up 20% within 30 days of switching on.")).toBe(true);
+    expect(isMeasurableOutcome("150 pools in 12 months.", "What does success look like?")).toBe(true);
+    expect(isMeasurableOutcome("Turn-aways down 15% within one season at 40 pools.")).toBe(true);
+    expect(isMeasurableOutcome("2,000 weekly bookers and no-shows under 5% by the end of the 2028 season.", "How will we know it works?")).toBe(true);
+    expect(isMeasurableOutcome("In an eight-week trial at three pools, turn-aways fell by 17 points.")).toBe(false);
     expect(isMeasurableOutcome("We will reach 100 million users.")).toBe(false);
+  });
+
+  it("reads a time frame written in words, any number of them", () => {
+    for (const t of ["Turn-aways down 40% within eighteen months.", "Bookings up 25% within twenty-one days.", "No-shows down 30% over forty-five days."]) {
+      expect(isMeasurableOutcome(t), t).toBe(true);
+    }
   });
 });
 
@@ -52,19 +58,19 @@ describe("missing-the-date", () => {
   });
 
   it("fires when there is no date at all, naming the dateline", () => {
-    expect(findingsOf(docWith({ dateline: "BOISE, Idaho" }), "missing-the-date")).toEqual([
+    expect(findingsOf(docWith({ dateline: "LEEDS, England" }), "missing-the-date")).toEqual([
       expect.objectContaining({ evidence: "dateline (no launch date)" }),
     ]);
   });
 
   it("does not fire on a dated dateline in any style", () => {
-    for (const dateline of ["BOISE, Idaho, April 1, 2027", "London, 15 January 2027", "2027-03-03", "SEATTLE – (March 3, 2027)"]) {
+    for (const dateline of ["LEEDS, England, May 4, 2027", "Leeds, 4 May 2027", "2027-05-04", "LEEDS – (May 4, 2027)"]) {
       expect(findingsOf(docWith({ dateline }), "missing-the-date")).toEqual([]);
     }
   });
 
   it("does not fire on a date in the text or a quarter in the launch answer", () => {
-    expect(findingsOf(docWith({ dateline: "", callToAction: "Clinics can sign up from 1 April 2027." }), "missing-the-date")).toEqual([]);
+    expect(findingsOf(docWith({ dateline: "", callToAction: "Pools can sign up from 4 May 2027." }), "missing-the-date")).toEqual([]);
     const doc = docWith({ dateline: "" }, { externalFaq: [{ question: "When does it launch?", answer: "In Q3 2027." }] });
     expect(findingsOf(doc, "missing-the-date")).toEqual([]);
   });

@@ -4,7 +4,9 @@ import type { Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
 import { faqSentences, prSentences, splitSentences } from "./text.js";
 
-const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|sixty|ninety)`;
+const UNITS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
+// A count in digits or words: "60", "six", "eighteen", "twenty-four".
+const COUNT = String.raw`(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-${UNITS})?|${UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)`;
 // "within 60 days", "in 12 months", "by the end of 2027", "by the end of the 2028 harvest", "in the first year", "by Q3 2028".
 const TIME_FRAME = new RegExp(
   String.raw`\b(?:within|in|by|after|over|inside|during)\s+(?:the\s+)?(?:first\s+|next\s+)?${COUNT}[\s-]*(?:days?|weeks?|months?|quarters?|years?|seasons?|harvests?|semesters?|terms?)\b|\b(?:in|within|by the end of|during|after)\s+(?:the\s+)?(?:first|next)\s+(?:year|quarter|month|week|season|semester)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:Q[1-4]\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\b|\byear (?:one|1)\b`,

@@ -9,27 +9,35 @@ describe("missing-problem-paragraph", () => {
   });
 
   it("fires when the pain has no evidence, quoting it", () => {
-    const doc = docWith({ problem: "Everybody is tired of phoning the clinic. It is frustrating." });
+    const doc = docWith({ problem: "Swimmers are tired of queueing for a lane. It is frustrating." });
     const [f] = findingsOf(doc, "missing-problem-paragraph");
-    expect(f).toMatchObject({ severity: "critical", evidence: "Everybody is tired of phoning the clinic." });
+    expect(f).toMatchObject({ severity: "critical", evidence: "Swimmers are tired of queueing for a lane." });
     expect(f?.message).toContain("without evidence");
   });
 
   it("fires when the problem paragraph describes the product, not a pain", () => {
-    const doc = docWith({ problem: "RefillReady comes in blue and green. It has a friendly logo." });
-    expect(findingsOf(doc, "missing-problem-paragraph")).toEqual([
-      expect.objectContaining({ evidence: "RefillReady comes in blue and green." }),
-    ]);
+    const doc = docWith({ problem: "LaneLine comes in blue and teal. It has a friendly wave logo." });
+    expect(findingsOf(doc, "missing-problem-paragraph")).toEqual([expect.objectContaining({ evidence: "LaneLine comes in blue and teal." })]);
   });
 
   it("does not fire for a pain with numbers and observed behaviour", () => {
     expect(findingsOf(cleanDoc(), "missing-problem-paragraph")).toEqual([]);
   });
 
+  it("takes a workaround kept by hand (paper, a whiteboard, a spreadsheet) as evidence of the pain", () => {
+    for (const problem of [
+      "Duty managers still redraw the lane plan on a whiteboard.",
+      "Receptionists still keep the lane bookings in a shared spreadsheet.",
+      "The lifeguards still log lane swaps on paper forms.",
+    ]) {
+      expect(findingsOf(docWith({ problem }), "missing-problem-paragraph"), problem).toEqual([]);
+    }
+  });
+
   it("does not fire when the evidenced pain sits in the summary instead", () => {
     const doc = docWith({
       problem: "",
-      summary: "RefillReady launched today for vet clinics. Front desks spend 31% of their calls on refills, and owners wait a day for answers.",
+      summary: "LaneLine launched today for council-run pools. One lap swimmer in five is turned away at peak hours, and the rest wait on the poolside.",
     });
     expect(findingsOf(doc, "missing-problem-paragraph")).toEqual([]);
   });

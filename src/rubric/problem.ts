@@ -5,9 +5,13 @@ import { PAIN } from "../domain/vocabulary.js";
 import { MEASUREMENT, splitSentences } from "./text.js";
 
 
+// A workaround kept by hand: records on paper, a whiteboard or a spreadsheet instead of a system.
+const WORKAROUND = String.raw`by hand|on paper|(?:paper|hand-?written|printed) (?:notes?|lists?|logs?|forms?|records?)|post-?its?|whiteboards?|spreadsheets?|clipboards?|notebooks?|notepads?`;
 // What someone saw or measured: the difference between a claim and evidence.
-const OBSERVED =
-  /\b(?:told us|we (?:observed|watched|saw|measured|logged|counted|found|interviewed|surveyed|timed)|(?:a|our|the) (?:\w+[- ])?(?:log|study|survey|pilot|trial|interviews?|audit|time study)|on average|every (?:day|week|morning|shift|month)|each (?:day|week|shift|call|one|month)|sticky notes|spreadsheets?|by hand|\d)/i;
+const OBSERVED = new RegExp(
+  String.raw`\b(?:told us|we (?:observed|watched|saw|measured|logged|counted|found|interviewed|surveyed|timed)|(?:a|our|the) (?:\w+[- ])?(?:log|study|survey|pilot|trial|interviews?|audit|time study)|on average|every (?:day|week|morning|shift|month)|each (?:day|week|shift|call|one|month)|${WORKAROUND}|\d)`,
+  "i",
+);
 
 /** True when a sentence says what hurts today. */
 export function isPain(sentence: string): boolean {

@@ -2,18 +2,18 @@ import { describe, expect, it } from "vitest";
 import { cleanDoc, docWith, findingsOf } from "./test-docs.js";
 
 describe("writing-pr-after-building", () => {
-  it("fires on 'our team has developed', quoting the sentence", () => {
-    const s = "Our team has developed a refill engine over the past two years.";
-    expect(findingsOf(docWith({ summary: `${s} RefillReady launched today for vet clinics.` }), "writing-pr-after-building")).toEqual([
+  it("fires on a team that says it has already developed the product, quoting the sentence", () => {
+    const s = "Our team has developed a lane-booking engine over the past two years.";
+    expect(findingsOf(docWith({ summary: `${s} LaneLine launched today for council-run pools.` }), "writing-pr-after-building")).toEqual([
       expect.objectContaining({ severity: "critical", evidence: s }),
     ]);
   });
 
-  it("fires on 'already built' in the FAQ and 'we decided to' in the press release", () => {
+  it("fires on 'already built' in the FAQ and on a decision announced in the press release", () => {
     const doc = cleanDoc();
     doc.internalFaq.push({ question: "Why now?", answer: "We have already built it, so launching costs little." });
     expect(findingsOf(doc, "writing-pr-after-building")[0]?.evidence).toBe("We have already built it, so launching costs little.");
-    const decided = docWith({ leaderQuote: "\"We decided to build RefillReady for every clinic,\" said Sam Okafor, founder of RefillReady." });
+    const decided = docWith({ leaderQuote: "\"We decided to build LaneLine for every pool in the country,\" said Ruth Adeyemi, founder of LaneLine." });
     expect(findingsOf(decided, "writing-pr-after-building")).toHaveLength(1);
   });
 
@@ -22,21 +22,29 @@ describe("writing-pr-after-building", () => {
   });
 
   it("does not fire on a prototype built to learn, or a decision explained in the FAQ", () => {
-    const doc = docWith({ summary: "We have already built a prototype and watched 12 front desks use it for a week. RefillReady launched today for vet clinics." });
-    doc.internalFaq.push({ question: "Why only 10 states?", answer: "We decided to launch where we have reviewed the dispensing rules." });
+    const doc = docWith({ summary: "We have already built a prototype and watched 9 duty managers use it for a week. LaneLine launched today for council-run pools." });
+    doc.internalFaq.push({ question: "Why only 20 pools?", answer: "We decided to launch where we have mapped the lane rules." });
     expect(findingsOf(doc, "writing-pr-after-building")).toEqual([]);
   });
 });
 
 describe("solution-first-thinking", () => {
+  const noProblem = { heading: "LaneLine", subheading: "Lane booking for public pools", problem: "" };
+
   it("fires on an opening that leads with the technology and no problem", () => {
-    const s = "Powered by our new Helix engine, RefillReady is the refill platform for the future.";
-    const doc = docWith({ heading: "RefillReady", subheading: "Refills by text for vet clinics", summary: s, problem: "" });
-    expect(findingsOf(doc, "solution-first-thinking")).toEqual([expect.objectContaining({ severity: "critical", evidence: s })]);
+    const s = "Powered by our new Tidal engine, LaneLine is the booking platform for the future.";
+    expect(findingsOf(docWith({ ...noProblem, summary: s }), "solution-first-thinking")).toEqual([
+      expect.objectContaining({ severity: "critical", evidence: s }),
+    ]);
   });
 
-  it("fires on a technology looking for a problem", () => {
-    const s = "We are exploring which industries could use it.";
+  it("fires on an opening that describes the product by its chip and protocol acronyms", () => {
+    const s = "LaneLine reads every lane with LoRaWAN sensors and an NVMe edge cache.";
+    expect(findingsOf(docWith({ ...noProblem, summary: s }), "solution-first-thinking")).toEqual([expect.objectContaining({ evidence: s })]);
+  });
+
+  it("fires on a technology looking for a problem, said outright", () => {
+    const s = "We are looking for use cases beyond swimming.";
     const doc = cleanDoc();
     doc.internalFaq.push({ question: "Who will buy it?", answer: s });
     const [f] = findingsOf(doc, "solution-first-thinking");
@@ -44,14 +52,31 @@ describe("solution-first-thinking", () => {
     expect(f?.message).toContain("looking for a problem");
   });
 
+  it("fires on demand expected to follow once buyers are shown the technology", () => {
+    for (const s of ["Leisure operators will want it once they see the demo.", "Once councils try the platform, they will buy it for every pool."]) {
+      const doc = cleanDoc();
+      doc.internalFaq.push({ question: "Who will buy it?", answer: s });
+      expect(findingsOf(doc, "solution-first-thinking"), s).toEqual([expect.objectContaining({ evidence: s })]);
+    }
+  });
+
   it("does not fire on an opening that starts from the customer", () => {
     expect(findingsOf(cleanDoc(), "solution-first-thinking")).toEqual([]);
   });
 
+  it("does not fire on 'once' that orders two steps of using the product", () => {
+    for (const solution of [
+      "Once the duty manager closes a lane, every swimmer booked on it will get a text and a new slot.",
+      "Once swimmers see the lane map, they will want the nearest free lane, and LaneLine offers it first.",
+    ]) {
+      expect(findingsOf(docWith({ solution }), "solution-first-thinking"), solution).toEqual([]);
+    }
+  });
+
   it("does not fire when a pain precedes the technology or an evidenced problem follows", () => {
-    const painFirst = docWith({ summary: "Front desks lose a third of their calls to refills. RefillReady, powered by our new routing engine, ends that." });
+    const painFirst = docWith({ summary: "One lap swimmer in five is turned away at peak hours. LaneLine, powered by our new booking engine, ends that." });
     expect(findingsOf(painFirst, "solution-first-thinking")).toEqual([]);
-    const evidenced = docWith({ summary: "Powered by our routing engine, RefillReady launched today for vet clinics." });
+    const evidenced = docWith({ summary: "Powered by our booking engine, LaneLine launched today for council-run pools." });
     expect(findingsOf(evidenced, "solution-first-thinking")).toEqual([]);
   });
 });
@@ -64,8 +89,8 @@ describe("skipping-the-iteration", () => {
   });
 
   it("fires when the text calls itself final with no revision history", () => {
-    const s = "This is the final version for approval.";
-    expect(findingsOf(docWith({ callToAction: `Clinics can start a free trial. ${s}` }), "skipping-the-iteration")).toEqual([
+    const s = "This draft is the final document for sign-off.";
+    expect(findingsOf(docWith({ callToAction: `Pools can start a free trial. ${s}` }), "skipping-the-iteration")).toEqual([
       expect.objectContaining({ evidence: s }),
     ]);
   });

@@ -1,8 +1,9 @@
 import type { Finding } from "../domain/finding.js";
 import type { PressReleaseSection, Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
+import { technicalAcronyms } from "./language.js";
 import { hasEvidence, isPain } from "./problem.js";
-import { faqSentences, prSentences, splitSentences } from "./text.js";
+import { documentText, faqSentences, prSentences, splitSentences } from "./text.js";
 
 // Built and decided before the document: it rationalises instead of discovering.
 const ALREADY_BUILT = [
@@ -39,10 +40,18 @@ export function checkAfterBuilding(doc: Prfaq, _ctx: RubricContext): Finding[] {
 
 // An opening that leads with the technology.
 const TECH_LEAD =
-  /\b(?:powered by|leverag(?:e|es|ing)|built on|harness(?:es|ing)?|uses? (?:AI|machine learning|ML|blockchain|deep learning|computer vision|LLMs?|large language models?|quantum)|AI-(?:powered|driven|based|first)|(?:our|a|its) (?:new |proprietary |novel |patented )?(?:[\w-]+ )?(?:engine|platform|algorithm|chip|SoC|processor|ledger|blockchain|architecture|framework|protocol|stack)|quantum|blockchain|distributed ledger|neural|consensus algorithm)\b/i;
-// A technology looking for a problem, said outright.
-const LOOKING =
-  /\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for|a solution (?:looking|in search) for|once they see the (?:benchmarks|demo|technology)|could use it)\b/i;
+  /\b(?:powered by|leverag(?:e|es|ing)|built on|harness(?:es|ing)?|uses? (?:AI|machine learning|ML|blockchain|deep learning|computer vision|LLMs?|large language models?|quantum)|AI-(?:powered|driven|based|first)|(?:our|a|its) (?:new |proprietary |novel |patented )?(?:[\w-]+ )?(?:engine|platform|algorithm|chip|chipset|processor|ledger|blockchain|architecture|framework|protocol|stack)|quantum|blockchain|distributed ledger|neural|consensus algorithm)\b/i;
+// Who might buy, and the technology shown to them: "customers will want it once they see the demo".
+const BUYERS = String.raw`(?:they|customers|buyers|users|people|enterprises|companies|businesses|organi[sz]ations|teams|the market|[a-z]+s)`;
+const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experience|experiences|hear about|learn about|discover)\s+(?:it|this|what (?:it|the \w+) can do|(?:the|our|its) (?:[\w-]+ )?(?:demo|demos|benchmarks?|technology|tech|results|performance|numbers|speed|prototype|platform|product))`;
+// A technology looking for a problem, said outright; or demand expected to follow once buyers see the
+// technology, instead of a need someone observed.
+const LOOKING = new RegExp(
+  String.raw`\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for|a solution (?:looking|in search) for|could use it)\b` +
+    String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +
+    String.raw`|\bonce\s+${BUYERS}\s+${EXPOSURE}\b[^.?!]*,\s*(?:they|${BUYERS})\s+(?:will|would)\s+(?:want|buy|adopt|need|love|pay for|sign up)\b`,
+  "i",
+);
 const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary"];
 
 /**
@@ -63,7 +72,9 @@ export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
     ];
   }
   const opening = prSentences(doc, OPENING);
-  const techAt = opening.findIndex((s) => TECH_LEAD.test(s.text));
+  // A technology lead: named outright, or a product described by its component and spec acronyms.
+  const wholeText = documentText(doc);
+  const techAt = opening.findIndex((s) => TECH_LEAD.test(s.text) || technicalAcronyms(s.text, wholeText).length > 0);
   if (techAt < 0 || opening.slice(0, techAt).some((s) => isPain(s.text))) return [];
   // A problem paragraph that states the pain with evidence means the thinking started from the customer.
   if (splitSentences(doc.pressRelease.problem).some(isPain) && hasEvidence(doc.pressRelease.problem)) return [];

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { cleanDoc, docWith, findingsOf } from "./test-docs.js";
 
+const NAMED = "said Tom Hale, duty manager at Kirkstall Leisure Centre.";
+
 describe("customer-quote-sounds-fake", () => {
   it("fires on unattributed generic praise, quoting it", () => {
-    const quote = "\"StreamBox 2 is incredible, I love it!\" said a customer.";
+    const quote = "\"LaneLine is fantastic, I love it!\" said one member.";
     const [f] = findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake");
     expect(f).toMatchObject({ severity: "high", evidence: quote });
     expect(f?.message).toContain("nobody is named");
   });
 
   it("fires on named praise with no situation or before/after", () => {
-    const quote = "\"RefillReady is amazing and the best tool we have,\" said Elena Ruiz, front-desk lead at Riverside Animal Clinic.";
+    const quote = `"LaneLine is amazing and the best tool we have," ${NAMED}`;
     const [f] = findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake");
     expect(f).toMatchObject({ evidence: quote });
     expect(f?.message).toContain('"amazing" is praise, not a situation');
@@ -21,9 +23,15 @@ describe("customer-quote-sounds-fake", () => {
   });
 
   it("does not fire on praise that comes with a situation", () => {
-    const quote =
-      "\"I love that I no longer spend my mornings on the phone: last week I made two refill calls instead of forty,\" said Elena Ruiz, front-desk lead at Riverside Animal Clinic.";
+    const quote = `"I love that I no longer spend my mornings at the desk arguing about lanes: last week I turned away two swimmers instead of forty," ${NAMED}`;
     expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toEqual([]);
+  });
+
+  it("takes a time of day the change shows at (by lunchtime, at the end of the shift) as a situation", () => {
+    for (const spoken of ["I love it: my desk is clear of complaints by lunchtime", "I love it: the lanes are still in order at the end of the shift"]) {
+      const quote = `"${spoken}," ${NAMED}`;
+      expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake"), spoken).toEqual([]);
+    }
   });
 
   it("leaves a missing customer quote to missing-section", () => {

@@ -13,7 +13,7 @@ const PRAISE =
   /\b(?:love[sd]?|amazing|incredibl[ey]|awesome|great|fantastic|wonderful|the best|game[- ]?changer|life[- ]?changing|changed my life|highly recommend|can't live without|five stars|must-have|blown away|obsessed|perfect|so easy|easy to use|revolutionary|best[- ]in[- ]class|excellent|brilliant)\b/i;
 // A situation or a before/after: what the customer's day was and is.
 const SITUATION =
-  /\b(?:used to|before|now|no longer|any ?more|instead of|every (?:day|morning|week|shift|month)|each (?:day|week|shift|morning)|last (?:week|month|year|season)|this (?:morning|week|month)|by noon|had to|have to|spent|spend|I was|we were|until|since|after|saves?|saved|cut|dropped|fell|went from|took|takes|waited|waiting|on the phone|at night|weekends?)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/i;
+  /\b(?:used to|before|now|no longer|any ?more|instead of|every (?:day|morning|week|shift|month)|each (?:day|week|shift|morning)|last (?:week|month|year|season)|this (?:morning|week|month)|(?:by|at|around) (?:noon|midnight|lunch(?:time)?|dawn|dusk|closing(?: time)?|the end of (?:the|my|our|each|every) (?:day|shift|week))|had to|have to|spent|spend|I was|we were|until|since|after|saves?|saved|cut|dropped|fell|went from|took|takes|waited|waiting|on the phone|at night|weekends?)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/i;
 
 /** The words inside quotation marks, or the whole text when none are marked. */
 function spokenPart(text: string): string {

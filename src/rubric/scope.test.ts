@@ -3,61 +3,79 @@ import { listItems } from "./scope.js";
 import { cleanDoc, docWith, findingsOf } from "./test-docs.js";
 
 describe("too-many-features", () => {
-  it("fires on a long list of features in the summary", () => {
-    const s =
-      "OfficePlus adds AI email summaries, a meeting-room booking system, an expense scanner, a company wiki and an OKR tracker to your existing tools.";
+  it("fires on a list of four or more features in the opening, counting the items", () => {
+    const s = "LaneLine adds lane booking, swim-lesson sign-up, a locker finder, a café pre-order and a parking pass to your pool's app.";
     const [f] = findingsOf(docWith({ summary: s }), "too-many-features");
     expect(f).toMatchObject({ severity: "high", evidence: s });
     expect(f?.message).toContain("lists 5 features");
   });
 
-  it("fires on a product list introduced in another paragraph", () => {
-    const s = "Vibe will fix that with a feed, stories, groups, events, a marketplace, dating and payments.";
-    expect(findingsOf(docWith({ problem: `Everybody is tired of social media, 62% of users told us. ${s}` }), "too-many-features")).toEqual([
-      expect.objectContaining({ evidence: s }),
-    ]);
+  it("fires on a list introduced as what the product has, outside the opening", () => {
+    const s = "LaneLine fixes that with bookings, reminders, waiting lists, lane maps and payments.";
+    const doc = docWith({ problem: `Swimmers are turned away 2,300 times a month across our three pools. ${s}` });
+    expect(findingsOf(doc, "too-many-features")).toEqual([expect.objectContaining({ evidence: s })]);
   });
 
-  it("does not fire on steps of one benefit", () => {
+  it("does not fire on the steps of one benefit", () => {
     expect(findingsOf(cleanDoc(), "too-many-features")).toEqual([]);
   });
 
   it("does not fire on a list of integrations", () => {
-    const doc = docWith({ solution: "RefillReady works with Cornerstone, ezyVet, Avimark and Impromed, so the vet approves in one tap." });
+    const doc = docWith({ solution: "LaneLine works with Legend, Gladstone, Xplor and ClubRight, so the desk sees every booking." });
     expect(findingsOf(doc, "too-many-features")).toEqual([]);
   });
 
+  it("does not count clauses joined by 'and' as list items", () => {
+    const s = "With LaneLine, a swimmer picks a lane and a time and gets a reminder an hour before.";
+    expect(listItems(s)).toEqual([]);
+    expect(findingsOf(docWith({ solution: s }), "too-many-features")).toEqual([]);
+  });
+
   it("counts list items, keeping the first item's own words", () => {
-    expect(listItems("It adds email summaries, room booking, an expense scanner and a wiki.")).toEqual([
-      "It adds email summaries",
-      "room booking",
-      "an expense scanner",
-      "a wiki",
+    expect(listItems("It adds lane booking, locker finding, a café menu and a parking pass.")).toEqual([
+      "It adds lane booking",
+      "locker finding",
+      "a café menu",
+      "a parking pass",
     ]);
   });
 });
 
 describe("combining-ideas", () => {
-  it("fires on several markets under consideration", () => {
-    const s = "We are exploring which industries could use it: maybe supply chain, maybe healthcare records, maybe voting.";
+  it("fires on markets named as hedged options in one sentence", () => {
+    const s = "We could sell it to council pools, perhaps to hotel gyms, possibly to private schools.";
     const doc = cleanDoc();
     doc.internalFaq.push({ question: "Who is it for?", answer: s });
     expect(findingsOf(doc, "combining-ideas")).toEqual([expect.objectContaining({ severity: "high", evidence: s })]);
   });
 
-  it("fires on several distinct products in one press release", () => {
-    const s = "Vibe will fix that with a feed, a marketplace, dating and payments.";
+  it("fires on three or more markets in one sentence", () => {
+    const s = "The same booking engine will serve hospitality, education and healthcare.";
     const [f] = findingsOf(docWith({ solution: s }), "combining-ideas");
     expect(f?.evidence).toBe(s);
-    expect(f?.message).toContain('"marketplace", "dating" and "payments"');
+    expect(f?.message).toContain('markets ("hospitality", "education" and "healthcare")');
+  });
+
+  it("fires on a list whose items are each a product of their own", () => {
+    const s = "It also bundles a timesheet app, a shift-swap board, a payroll portal and a training library.";
+    const [f] = findingsOf(docWith({ solution: s }), "combining-ideas");
+    expect(f?.evidence).toBe(s);
+    expect(f?.message).toContain('products ("timesheet app", "shift-swap board", "payroll portal" and "training library")');
+  });
+
+  it("fires on three or more product categories in one sentence", () => {
+    const s = "Members get a marketplace, a messenger and a news feed.";
+    const [f] = findingsOf(docWith({ solution: s }), "combining-ideas");
+    expect(f?.evidence).toBe(s);
+    expect(f?.message).toContain('"marketplace", "messenger" and "news feed"');
   });
 
   it("does not fire on one product for one market", () => {
     expect(findingsOf(cleanDoc(), "combining-ideas")).toEqual([]);
   });
 
-  it("does not fire on a single 'maybe' or two markets", () => {
-    const doc = docWith({ howItWorks: "Maybe your clinic also sells retail food; RefillReady covers healthcare refills only, for $119 per month." });
+  it("does not fire on a single hedge or two markets", () => {
+    const doc = docWith({ howItWorks: "Perhaps your centre also runs a gym; LaneLine books the pool lanes only, in leisure and education centres, for £149 per pool per month." });
     expect(findingsOf(doc, "combining-ideas")).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export function listItems(sentence: string): string[] {
     while (j < parts.length && short(parts[j] ?? "")) j += 1;
     const items = parts.slice(i, j);
     // Around a real list, the long phrases on either side hold its first and last items
-    // ("OfficePlus adds AI email summaries, ..., and an OKR tracker to your existing tools").
+    // ("It adds timesheets, rota swaps, ... and a payroll export to the tools you have").
     if (items.length >= 2) {
       const before = parts[i - 1]?.split(/\s+/);
       const after = parts[j]?.split(/\s+/);
@@ -37,7 +37,10 @@ export function listItems(sentence: string): string[] {
     if (items.length > best.length) best = items;
     i = j;
   }
-  return best;
+  // An English list of n items has at least n - 2 commas ("A, B, C and D"); more "and"s than that join
+  // clauses, not items ("picks a lane and a time and gets a reminder").
+  const commas = sentence.match(/,(?!\d)|;/g)?.length ?? 0;
+  return best.length > commas + 2 ? [] : best;
 }
 
 /**
@@ -67,22 +70,31 @@ const INDUSTRY =
   /\b(?:healthcare|health care|health records|finance|financial services|banking|insurance|retail|education|schools|supply chain|logistics|gaming|voting|elections|manufacturing|real estate|government|agriculture|media|travel|hospitality|energy|automotive|legal|telecom\w*|e-commerce)\b/gi;
 // Distinct product categories: several in one document are several documents.
 const PRODUCT_KIND =
-  /\b(?:social network|marketplace|dating|payments?|wallet|wiki|booking system|expense (?:scanner|tool|app)|chat ?bot|\w+-ordering bot|bot|tracker|planner|recognition wall|messenger|search engine|app store|ride[- ]hailing|food delivery|streaming service|email (?:client|summaries)|calendar|crm|store|game|news feed|video calls?|photo sharing|music)\b/gi;
+  /\b(?:social network|marketplace|dating|payments?|wallet|wiki|booking system|chat ?bot|bot|tracker|planner|messenger|search engine|app store|ride[- ]hailing|food delivery|streaming service|email client|calendar|crm|store|game|news feed|video calls?|photo sharing|music)\b/gi;
+// What a list item names when it is a product of its own: "a shift-swap board", "a payroll portal".
+const PRODUCT_HEAD =
+  /\b(?:apps?|applications?|tools?|systems?|platforms?|portals?|services?|networks?|marketplaces?|stores?|shops?|wallets?|bots?|chatbots?|assistants?|trackers?|planners?|scanners?|wikis?|calendars?|messengers?|feeds?|dashboards?|boards?|walls?|clients?|suites?|games?|players?|libraries|library|hubs?|exchanges?)$/i;
+// Hedged options, two or more in one sentence: "it could be dentists, perhaps vets, possibly physios".
+const HEDGE = String.raw`(?:maybe|perhaps|possibly|potentially|might be|could be|or even)`;
 const BUNDLING = [
-  /\bmaybe\b[^.?!]*\bmaybe\b/i,
+  new RegExp(String.raw`\b${HEDGE}\b[^.?!]*[,;:][^.?!]*\b${HEDGE}\b`, "i"),
   /\b(?:also (?:launch(?:es|ing)?|introduc(?:es|ing)|announc(?:es|ing)|unveil(?:s|ing))|a second product|two new products|three new products)\b/i,
   /\b(?:exploring|considering) (?:which|several|many|multiple) (?:industries|markets|verticals)\b/i,
 ];
 
 /**
- * `combining-ideas`: several products or markets in one document ("maybe supply chain, maybe
- * healthcare", a social network plus a marketplace plus dating plus payments).
+ * `combining-ideas`: several products or markets in one document: three or more markets or
+ * product kinds in a sentence, a list of items that are each a product of their own, markets named as
+ * hedged options, or a second product announced.
  */
 export function checkCombining(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const sentences = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text)];
   for (const text of sentences) {
     const industries = distinct(text, INDUSTRY);
-    const products = distinct(text, PRODUCT_KIND);
+    // List items that each name a product of their own ("a timesheet app, a shift-swap board and a payroll portal"),
+    // then product categories named anywhere in the sentence.
+    const named = listItems(text).filter((i) => PRODUCT_HEAD.test(i)).map(productName);
+    const products = [...named, ...distinct(text, PRODUCT_KIND).filter((k) => !named.some((n) => n.toLowerCase().includes(k)))];
     const bundled = BUNDLING.some((re) => re.test(text));
     if (!bundled && industries.length < 3 && products.length < 3) continue;
     const what =
@@ -96,6 +108,13 @@ export function checkCombining(doc: Prfaq, _ctx: RubricContext): Finding[] {
     ];
   }
   return [];
+}
+
+/** A list item's product, without the words that lead into it: "It bundles a timesheet app" → "timesheet app". */
+function productName(item: string): string {
+  const words = item.split(/\s+/);
+  const article = words.findLastIndex((w, i) => i < words.length - 1 && /^(?:an?|the|and|or|with|plus)$/i.test(w));
+  return words.slice(article >= 0 ? article + 1 : Math.max(0, words.length - 2)).join(" ");
 }
 
 function distinct(text: string, re: RegExp): string[] {

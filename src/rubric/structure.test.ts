@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanDoc, docWith, findingsOf } from "./test-docs.js";
 
-const sentence = "The vet approves the refill in one tap between appointments and the owner hears back the same day.";
+const sentence = "The duty manager opens a lane from the desk tablet and every booked swimmer hears about it at once.";
 
 describe("press-release-length", () => {
   it("fires on a press release over 900 words", () => {
@@ -14,12 +14,12 @@ describe("press-release-length", () => {
 
   it("fires on a paragraph of more than 6 sentences, quoting its first sentence", () => {
     const para = Array.from({ length: 7 }, () => sentence).join(" ");
-    expect(findingsOf(docWith({ problem: `Owners wait 19 hours for an answer. ${para}` }), "press-release-length")).toEqual([
-      expect.objectContaining({ evidence: "Owners wait 19 hours for an answer." }),
+    expect(findingsOf(docWith({ problem: `Swimmers wait 20 minutes for a lane. ${para}` }), "press-release-length")).toEqual([
+      expect.objectContaining({ evidence: "Swimmers wait 20 minutes for a lane." }),
     ]);
   });
 
-  it("does not fire on the clean document (about 270 words, short paragraphs)", () => {
+  it("does not fire on the clean document (about 280 words, short paragraphs)", () => {
     expect(findingsOf(cleanDoc(), "press-release-length")).toEqual([]);
   });
 

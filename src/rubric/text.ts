@@ -1,4 +1,5 @@
 import { PRESS_RELEASE_SECTIONS, type PressReleaseSection, type Prfaq } from "../domain/prfaq.js";
+import { COUNTED_NOUNS, ROLE_NOUNS } from "./nouns.js";
 
 /** A sentence and the press-release section it came from (evidence quotes it verbatim). */
 export type PrSentence = { section: PressReleaseSection; text: string };
@@ -21,11 +22,11 @@ export const SECTION_NAMES: Record<PressReleaseSection, string> = {
 const ABBREVIATION = /(?:\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Inc|Ltd|Co|Corp|vs|etc|approx|No|Mt)|\be\.g|\bi\.e|\bU\.S|\ba\.m|\bp\.m)\.$/i;
 const BOUNDARY = /[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9$£€])/g;
 
-/** Splits prose into sentences, verbatim (whitespace collapsed), paragraph by paragraph. */
+/** Splits prose into sentences, verbatim (each a substring of `text`), paragraph by paragraph. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n\s*\n/)) {
-    const t = para.replace(/\s+/g, " ").trim();
+    const t = para.trim();
     let start = 0;
     for (const m of t.matchAll(BOUNDARY)) {
       const end = m.index + m[0].length;
@@ -37,6 +38,40 @@ export function splitSentences(text: string): string[] {
     if (rest) out.push(rest);
   }
   return out;
+}
+
+/** A text with each paragraph on one line, single-spaced, and paragraphs separated by one blank line. */
+export function singleSpaced(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+/** The document as the checks read it: every field single-spaced, so that no pattern has to allow for line breaks. */
+export function singleSpacedDoc(doc: Prfaq): Prfaq {
+  const faq = (items: Prfaq["externalFaq"]) => items.map((f) => ({ question: singleSpaced(f.question), answer: singleSpaced(f.answer) }));
+  const pressRelease = { ...doc.pressRelease };
+  for (const s of PRESS_RELEASE_SECTIONS) pressRelease[s] = singleSpaced(doc.pressRelease[s]);
+  return { ...doc, pressRelease, externalFaq: faq(doc.externalFaq), internalFaq: faq(doc.internalFaq) };
+}
+
+/**
+ * The passage of the original document that `quote` (taken from its single-spaced form) stands for,
+ * verbatim: the same words with the document's own spaces and line breaks. A quote the document does
+ * not hold (the name of a missing part) comes back unchanged.
+ */
+export function verbatim(doc: Prfaq, quote: string): string {
+  const fields = [...PRESS_RELEASE_SECTIONS.map((s) => doc.pressRelease[s]), ...[...doc.externalFaq, ...doc.internalFaq].flatMap((f) => [f.question, f.answer])];
+  const words = quote.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || fields.some((f) => f.includes(quote))) return quote;
+  const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  for (const field of fields) {
+    const m = re.exec(field);
+    if (m) return m[0];
+  }
+  return quote;
 }
 
 /** The press release's sentences in document order, optionally only some sections. */
@@ -51,6 +86,11 @@ export function faqSentences(doc: Prfaq, parts: readonly ("externalFaq" | "inter
   return parts.flatMap((part) =>
     doc[part].flatMap((item) => splitSentences(item.answer).map((text) => ({ part, question: item.question, text }))),
   );
+}
+
+/** The whole document as one text: the press release, then every FAQ question and answer. */
+export function documentText(doc: Prfaq): string {
+  return [prText(doc), ...[...doc.externalFaq, ...doc.internalFaq].flatMap((f) => [f.question, f.answer])].join("\n\n");
 }
 
 /** The whole press release as one text. */
@@ -80,8 +120,10 @@ export function quoteList(items: readonly string[]): string {
 
 /**
  * A measured quantity: a percentage, money, a count or duration with its unit, a before/after pair,
- * or a ratio in words ("one owner in seven", "a third of"). Model numbers ("StreamBox 2", "Wi-Fi 7")
- * are not measurements.
+ * a count of people, places or events ("40 refill requests", "12 clinics"), or a ratio in words ("one
+ * owner in seven", "a third of"). Model numbers ("Model 3", "Wi-Fi 7") are not measurements.
  */
-export const MEASUREMENT =
-  /[$£€]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|x\b|times\b|(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m2|kg|lbs?)\b)|\b\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}(?:calls?|patients?|clinics?|customers?|users?|orders?|people|staff|pickers?|charts?|requests?|visits?|stores?|hours?|trials?|practices?|warehouses?|owners?)\b|\bfrom \d[\d,.]* to \d|\b(?:one|two|three|four|five|\d+) (?:\w+ )?(?:in|of|out of) (?:every )?(?:\w+)\b(?= |[,.;]|$)|\ba (?:third|quarter|half|fifth|tenth) of\b|\bhalf (?:of|the)\b/i;
+export const MEASUREMENT = new RegExp(
+  String.raw`[$£€]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|x\b|times\b|(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m2|kg|lbs?)\b)|\b\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}(?:${COUNTED_NOUNS}|${ROLE_NOUNS})\b|\bfrom \d[\d,.]* to \d|\b(?:one|two|three|four|five|\d+) (?:\w+ ){0,2}(?:in|of|out of) (?:every )?(?:\w+)\b(?= |[,.;]|$)|\ba (?:third|quarter|half|fifth|tenth) of\b|\bhalf (?:of|the)\b`,
+  "i",
+);

@@ -25,15 +25,19 @@ describe("coalesceReads", () => {
   it("never shares a read that started before the news a stream woke for", async () => {
     let generation = 0;
     let calls = 0;
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
     const shared = coalesceReads(async () => {
       calls += 1;
-      await new Promise((r) => setTimeout(r, 5));
+      await gate;
       return [];
     }, () => generation);
     const early = shared.read("rv_1", 7);
     generation += 1; // an event was appended and announced while the first read was in flight
     const woken = shared.read("rv_1", 7);
-    await Promise.all([early, woken]);
+    const alsoWoken = shared.read("rv_1", 7);
+    release();
+    await Promise.all([early, woken, alsoWoken]);
     expect(calls).toBe(2);
   });
 
@@ -50,10 +54,19 @@ describe("coalesceReads", () => {
     expect(n).toBe(3);
   });
 
-  it("serialises each event once", () => {
+  it("serialises each event once, and each event to its own JSON", () => {
     const shared = coalesceReads(async () => [], () => 0);
-    const e = event(1);
-    expect(shared.data(e)).toBe(JSON.stringify(e));
-    expect(shared.data(e)).toBe(shared.data(e));
+    // JSON.stringify calls toJSON once per serialisation: the count shows whether the cache answered.
+    let serialisations = 0;
+    const counted = (seq: number): RunEvent => {
+      const e = event(seq);
+      return Object.assign(e, { toJSON: () => ((serialisations += 1), { ...event(seq) }) });
+    };
+    const first = counted(1);
+    const second = counted(2);
+    expect([shared.data(first), shared.data(first), shared.data(first)]).toEqual(Array(3).fill(JSON.stringify(event(1))));
+    expect(serialisations).toBe(1);
+    expect(shared.data(second)).toBe(JSON.stringify(event(2)));
+    expect(serialisations).toBe(2);
   });
 });

@@ -212,6 +212,11 @@ describe("the web page", () => {
 
   it("shows a brief's HTML as text: no element is made from it and no script runs", async () => {
     const { page, problems, dialogs, close } = await openPage();
+    // An element made from the payload would request its src ("x") whether or not its handler may run.
+    const payloadRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.endsWith("/x")) payloadRequests.push(r.url());
+    });
     try {
       const title = `Pet refills ${XSS}`;
       const text = `## Customer\nFront-desk staff at vet clinics ${XSS}.\n## Problem\nRefill calls take 5 minutes each ${XSS}.\n## Solution\nText to refill.`;
@@ -230,7 +235,9 @@ describe("the web page", () => {
       await link.waitFor();
       expect(await link.textContent()).toBe(title);
       expect(await page.locator("img").count()).toBe(0);
-      await page.waitForTimeout(300);
+      // Once no request is in flight, an image made from the payload would have been fetched and its onerror run.
+      await page.waitForLoadState("networkidle");
+      expect(payloadRequests).toEqual([]);
       expect(dialogs).toEqual([]);
       expect(problems).toEqual([]);
     } finally {

@@ -13,11 +13,12 @@ afterAll(() => {
 async function startDev(env: Record<string, string>, url: string) {
   const child = spawnPrfaq(["dev"], env);
   children.push(child);
-  for (let i = 0; i < 100; i++) {
+  // Ready when /healthz answers; a child that exits never will. No time budget: the test timeout catches a hang.
+  while (child.exitCode === null && child.signalCode === null) {
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`prfaq dev did not start: ${child.output()}`);
+  throw new Error(`prfaq dev exited before it was ready: ${child.output()}`);
 }
 
 describe("graceful shutdown", () => {
