@@ -29,7 +29,9 @@ const cut = (text: string, max: number) => (text.length <= max ? text : `${text.
 export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | undefined {
   const rep = analysis.representative;
   const customer = facts.customer.trim();
-  const noun = headNoun(customer);
+  // A customer described specifically enough to speak for: a group named by a plural noun ("gym members in Madrid").
+  const group = /^\s*(?:(?:our|the)\s+)?((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s)\b/u.exec(splitSentences(customer)[0] ?? "")?.[1];
+  const noun = headNoun(customer) ?? (group ? group.split(/\s+/).at(-1)?.replace(/s$/, "") : undefined);
   if (!rep && (!customer || VAGUE.test(customer) || !noun)) return undefined;
   const problem = splitSentences(facts.problem).slice(0, 12).map((s) => cut(s, 300));
   const role = cut(rep?.role || splitSentences(customer)[0] || customer, 200);

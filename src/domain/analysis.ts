@@ -56,7 +56,7 @@ const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|mem
 /** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
 const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})((?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does)\b[^.;|]*)/u;
 const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
-const NOT_NAMES = new Set(["The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
+const NOT_NAMES = new Set(["Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
 
 function cite(e: LedgerEntry | undefined): string[] {
   return e ? [e.id] : [];

@@ -35,8 +35,8 @@ const COST = words(
   "expensive", "costly", "cost(?:s|ing)? (?:them|us|her|him|the \\w+|about|roughly|an? \\w+)", "paid (?:out|for)", "pay(?:s|ing)? for", "fines?", "fined", "penalt\\w*",
   "damages?", "claims? (?:against|for|paid)", "write-?offs?", "refunds?", "rework", "rose", "risen", "rising", "went up", "doubled",
 );
-/** Words that say the situation is today's, not the product's. */
-const TODAY = words("today", "currently", "still", "problem", "pain\\w*");
+/** Words that name the pain itself ("today" alone does not: every press release opens with it). */
+const TODAY = words("currently", "still", "problem", "pain\\w*");
 
 /** Words that describe a customer's pain or friction today. */
 export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, TODAY].join("|")})\\b`, "i");

@@ -27,7 +27,8 @@ describe("runRubric", () => {
   it("costs each check its severity weight once, plus 2 per repeat", () => {
     expect(runRubric(docWith({ subheading: "" })).score).toBe(95);
     expect(runRubric(docWith({ subheading: "", callToAction: "" })).score).toBe(93);
-    expect(runRubric(docWith({ problem: "" })).score).toBe(75);
+    // No problem paragraph, and a summary that states no pain either (a pain with evidence there would count).
+    expect(runRubric(docWith({ problem: "", summary: "LaneLine launched today for council-run swimming pools. Lap swimmers book a lane slot from their phone." })).score).toBe(75);
     expect(runRubric(docWith({ solution: "It is best-in-class." })).score).toBe(88);
   });
 

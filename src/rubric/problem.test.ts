@@ -3,7 +3,8 @@ import { cleanDoc, docWith, findingsOf } from "./test-docs.js";
 
 describe("missing-problem-paragraph", () => {
   it("fires when there is no problem paragraph, naming the section", () => {
-    expect(findingsOf(docWith({ problem: "" }), "missing-problem-paragraph")).toEqual([
+    const summary = "LaneLine launched today for council-run swimming pools. Lap swimmers book a lane slot from their phone.";
+    expect(findingsOf(docWith({ problem: "", summary }), "missing-problem-paragraph")).toEqual([
       expect.objectContaining({ severity: "critical", evidence: "problem paragraph" }),
     ]);
   });

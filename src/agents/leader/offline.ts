@@ -83,7 +83,12 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
     out.push({ kind: "evidence", text: `Nothing customers did with it has been observed. ${analysis.stageWhy.text}`, basis: analysis.stageWhy.sources, blocking: true, seat: "leader", hard: true, tier: 2 });
   }
   const seen = new Set<string>();
-  return byDecisiveness(out).sort((a, b) => Number(b.blocking) - Number(a.blocking) || a.tier - b.tier).filter((a) => {
+  // Within a tier, an argument that several seats reached independently outweighs one seat's.
+  const support = new Map<string, number>();
+  for (const kind of new Set(out.map((a) => a.kind))) support.set(kind, new Set(out.filter((a) => a.kind === kind && a.blocking).map((a) => a.seat)).size);
+  return byDecisiveness(out)
+    .sort((a, b) => Number(b.blocking) - Number(a.blocking) || a.tier - b.tier || (support.get(b.kind) ?? 0) - (support.get(a.kind) ?? 0))
+    .filter((a) => {
     const key = `${a.kind}|${a.text.slice(0, 60)}`;
     if (seen.has(key)) return false;
     seen.add(key);
