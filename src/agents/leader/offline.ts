@@ -68,10 +68,13 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   }
   const customers = round.reviews.filter((r) => r.role === "customer");
   const customerFacts = analysis.ledger.filter((e) => e.kind === "fact" && e.part === "customer").map((e) => e.id);
+  // An empty customer seat is a gap in the meeting, not evidence against the idea: it blocks only together
+  // with the rubric finding no specific customer in the document (that finding is an argument of its own below).
+  const vague = round.findings.some((f) => f.check === "vague-customer-definition");
   if (customers.length === 0) {
-    out.push({ kind: "customer", text: "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: true, seat: "leader", hard: true, tier: 1 });
+    out.push({ kind: "customer", text: "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: vague, seat: "leader", hard: true, tier: 1 });
   } else if (customers.every((r) => r.stance === "abstain")) {
-    out.push({ kind: "customer", text: "Every customer seated abstained: none recognised the product as meant for them.", basis: customers.map((r) => r.agent), blocking: true, seat: "leader", hard: true, tier: 1 });
+    out.push({ kind: "customer", text: "Every customer seated abstained: none recognised the product as meant for them.", basis: customers.map((r) => r.agent), blocking: vague, seat: "leader", hard: true, tier: 1 });
   }
   for (const f of round.findings.filter((x) => x.severity === "critical")) {
     const kind = KIND_OF_CHECK[f.check];
@@ -79,8 +82,18 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
     if (!needsAuthor) continue;
     out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
   }
+  // What a hypothesis owes is a cheap test, not a P&L: untested is decisive only for a bet that is hard to reverse.
   if (analysis.stage === "hypothesis") {
-    out.push({ kind: "evidence", text: `Nothing customers did with it has been observed. ${analysis.stageWhy.text}`, basis: analysis.stageWhy.sources, blocking: true, seat: "leader", hard: true, tier: 2 });
+    const oneWay = analysis.door === "one-way";
+    out.push({
+      kind: "evidence",
+      text: `Nothing customers did with it has been observed${oneWay ? ", and the bet is hard to reverse" : ""}. ${analysis.stageWhy.text}`,
+      basis: analysis.stageWhy.sources,
+      blocking: oneWay,
+      seat: "leader",
+      hard: true,
+      tier: 2,
+    });
   }
   const seen = new Set<string>();
   // Within a tier, an argument that several seats reached independently outweighs one seat's.
