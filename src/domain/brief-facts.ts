@@ -133,8 +133,22 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   };
   // A brief written as prose often says what it is in its first unlabelled sentences.
   if (!facts.solution && facts.other) facts.solution = facts.other;
+  // A brief that never says "Customer" usually names them in its title or first line: "refills for veterinary clinics", "an app for dog owners".
+  if (!facts.customer) facts.customer = customerNamedFor(brief.title, facts.solution);
   return facts;
 }
+
+/** "X: prescription refills for veterinary clinics" → "Veterinary clinics." (the plural noun phrase after "for"), or "". */
+function customerNamedFor(title: string, solution: string): string {
+  for (const text of [title, ...splitSentences(solution).slice(0, 2)]) {
+    const m = /\bfor\s+((?:(?:small|independent|local|busy|new|first-time|[\p{Ll}-]+)\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text);
+    const group = m?.[1];
+    if (group && !/^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages)$/i.test(group.split(/\s+/).at(-1) ?? "")) return `${group.charAt(0).toUpperCase()}${group.slice(1)}.`;
+  }
+  return "";
+}
+
+
 
 /**
  * Markdown table rows read as labelled lines: "| Price | $49 per lot |" becomes "Price: $49 per lot";
