@@ -36,7 +36,7 @@ describe("prfaq review --local", () => {
     expect(new Set(events.map((e) => e.runId)).size).toBe(1);
     expect(events[0]?.runId).toMatch(/^local-[0-9a-f]{12}$/);
     expect(events.map((e) => `${e.type}@${e.round ?? 0}`)).toEqual(ndjson(remote.stdout).map((e) => `${e.type}@${e.round ?? 0}`));
-    expect(events.at(-1)).toMatchObject({ type: "run.completed", status: "completed", verdict: { decision: "fund", confidence: 0.95, score: 100 } });
+    expect(events.at(-1)).toMatchObject({ type: "run.completed", status: "completed", verdict: { decision: "fund", confidence: 0.9, score: 100 } });
   });
 
   it("reads stdin and honours --rounds and --persona", async () => {
@@ -45,7 +45,7 @@ describe("prfaq review --local", () => {
     const events = ndjson(stdout);
     expect(events.filter((e) => e.type === "round.started")).toHaveLength(1);
     const started = events.find((e) => e.type === "run.started");
-    expect(started?.type === "run.started" && started.personas.map((p) => p.id)).toEqual(["working-parent"]);
+    expect(started?.type === "run.started" && started.personas.map((p) => p.id)).toEqual(["brief-elena", "working-parent"]);
   });
 
   it("bad input: every field listed, exit 1, nothing run", async () => {

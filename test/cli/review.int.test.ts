@@ -34,12 +34,13 @@ describe("prfaq review against a server", () => {
     expect(lines.find((l) => l.startsWith("[round 1] drafter   v1         PR "))).toMatch(/^\[round 1\] drafter {3}v1 {9}PR \d+ words, FAQ \d+ words · 1 change: /);
     expect(lines.find((l) => l.startsWith("[round 1] rubric    score 95   v1: 1 finding; top: skipping-the-iteration (medium)"))).toBeDefined();
     for (const role of ["customer", "engineer", "finance"]) expect(lines.some((l) => l.startsWith(`[round 2] ${role.padEnd(9)} fund       `))).toBe(true);
-    expect(lines.find((l) => /^\[round 1\] leader    iterate    [2-5] changes · leaning fund: Version 1 scores 95/.test(l))).toBeDefined();
-    expect(lines).toContain("[run]     run       FUND       completed: fund, confidence 95%, rubric score 100");
+    expect(lines.find((l) => /^\[round 1\] leader    iterate    1 change · leaning fund: Version 1 can be improved from the ledger/.test(l))).toBeDefined();
+    expect(lines).toContain("[run]     run       FUND       completed: fund, confidence 90%, rubric score 100");
     expect(stdout).toContain("\n# FUND: RefillReady: prescription refills for veterinary clinics\n");
-    const eventLines = lines.slice(0, lines.indexOf(""));
-    expect(eventLines).toHaveLength(18); // 31 events, less 11 agent.started and 2 usage lines with nothing spent
-    expect(eventLines.every((l) => l.startsWith("[") && l.length <= 100)).toBe(true);
+    // One line per event (a review, a decision or the memo may add indented lines under it).
+    const eventLines = lines.slice(0, lines.indexOf("")).filter((l) => l.startsWith("["));
+    expect(eventLines).toHaveLength(20); // 33 events, less 11 agent.started and 2 usage lines with nothing spent
+    expect(eventLines.every((l) => l.length <= 100)).toBe(true);
     // Not a terminal: no spinner, no colour, no cursor control.
     expect(stdout).not.toMatch(/[\r\u001b]|reading v/);
     expect(stderr).toMatch(/^prfaq: review rv_\S+ started at http:\/\/127\.0\.0\.1:\d+ \(follow it again with: prfaq watch rv_\S+\)\n$/);
@@ -75,7 +76,7 @@ describe("prfaq review against a server", () => {
     expect(code).toBe(10);
     expect((await readFile(out, "utf8")).startsWith("# KILL: OfficePlus\n")).toBe(true);
     expect(stdout).not.toContain("# KILL: OfficePlus");
-    expect(stdout).toMatch(/\nKILL: Kill OfficePlus as written: .*\nMemo saved to .*memo\.md\n$/);
+    expect(stdout).toMatch(/\nKILL: Kill OfficePlus as it stands: .*\nMemo saved to .*memo\.md\n$/);
   });
 
   it("reads the brief from stdin with -; --rounds, repeated --persona and --engine reach the run", async () => {
@@ -86,7 +87,8 @@ describe("prfaq review against a server", () => {
     expect(events[0]).toMatchObject({ type: "run.queued", title: "RefillReady: prescription refills for veterinary clinics", rounds: 1, engine: "offline" });
     expect(events.filter((e) => e.type === "round.started")).toHaveLength(1);
     const started = events.find((e) => e.type === "run.started");
-    expect(started?.type === "run.started" && started.personas.map((p) => p.id)).toEqual(["vet-clinic-front-desk", "working-parent"]);
+    // The brief's own customer sits first, then the personas named.
+    expect(started?.type === "run.started" && started.personas.map((p) => p.id)).toEqual(["brief-elena", "vet-clinic-front-desk", "working-parent"]);
   });
 
   it("prints the server's problem (status, detail, every field error) and exits 1", async () => {

@@ -48,7 +48,8 @@ function expectMeetingShape(events: RunEvent[]) {
     expect(types[0]).toBe("round.started");
     expect(types.filter((t) => t === "draft.ready")).toHaveLength(1);
     expect(types.filter((t) => t === "rubric.findings")).toHaveLength(1);
-    expect(types.filter((t) => t === "review.ready").length).toBeGreaterThanOrEqual(3);
+    // The engineer and finance always; customers when one fits the brief (a vague brief seats none).
+    expect(types.filter((t) => t === "review.ready").length).toBeGreaterThanOrEqual(2);
     expect(types.filter((t) => t === "decision")).toHaveLength(1);
     // Reviews come after the draft and before the decision.
     expect(types.indexOf("draft.ready")).toBeLessThan(types.indexOf("review.ready"));

@@ -310,7 +310,10 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   return {
     decision,
     confidence: Math.round(confidence * 100) / 100,
-    headline: decision === "fund" ? `Fund ${product}: ${lowerFirst(clause(reasons[0]?.text ?? ""))}.` : `Kill ${product} as it stands: ${lowerFirst(topSentence)}.`,
+    headline:
+      decision === "fund"
+        ? `Fund ${product}: ${a.stage === "growth" ? "customers already pay" : a.stage === "validated" ? "customers have used it" : "a cheap test first"}${e.grossMarginPct !== null ? `, and the numbers hold (${e.grossMarginPct}% gross margin)` : e.valuePerYear !== null ? `, and it repays itself (${m(e.valuePerYear)} a year)` : ""}.`
+        : `Kill ${product} as it stands: ${lowerFirst(topSentence)}.`,
     crux,
     reasons,
     buildTest,
