@@ -36,7 +36,9 @@ describe("followEvents", () => {
     ]);
     const seen: RunEvent[] = [];
     const reconnecting: number[] = [];
-    const terminal = await followEvents({ client: server.client, id: "rv_x", after: 0, onEvent: (e) => seen.push(e), onReconnecting: (i) => reconnecting.push(i.attempt), backoff: fast });
+    // No give-up deadline here: on a loaded machine a 50 ms budget could run out between two scripted answers.
+    const patient = { ...fast, giveUpMs: 600_000 };
+    const terminal = await followEvents({ client: server.client, id: "rv_x", after: 0, onEvent: (e) => seen.push(e), onReconnecting: (i) => reconnecting.push(i.attempt), backoff: patient });
     expect(seen.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(terminal.type).toBe("run.completed");
     expect(server.afters).toEqual([0, 2, 2]);

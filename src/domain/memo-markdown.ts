@@ -1,14 +1,10 @@
 import type { Memo } from "./memo.js";
+import { economicsFigures } from "./economics-figures.js";
 import { cell, inline } from "./markdown-text.js";
 import { renderPrfaqMarkdown } from "./prfaq-markdown.js";
 
 const list = (items: string[], empty = "_None._") => (items.length ? items.map((i) => `- ${inline(i)}`).join("\n") : empty);
 const basis = (ids: string[]) => (ids.length > 0 ? ` _[${ids.join(", ")}]_` : "");
-const money = (memo: Memo, n: number | null) => {
-  if (n === null) return "unknown";
-  const symbol = memo.economics.currency === "GBP" ? "£" : memo.economics.currency === "EUR" ? "€" : memo.economics.currency === "USD" ? "$" : "";
-  return `${n < 0 ? "-" : ""}${symbol}${Math.abs(n).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
-};
 
 /**
  * The memo as a markdown decision document to paste into a doc: the verdict and the crux first, then
@@ -21,19 +17,7 @@ export function renderMemoMarkdown(memo: Memo): string {
   const stanceRows = memo.stances.map((s) => `| ${cell(s.agent)} | ${s.stance} | ${cell(s.rationale)} |`);
   const agents = [...new Set(memo.scorecard.flatMap((r) => Object.keys(r.stances)))].sort();
   const scoreRows = memo.scorecard.map((r) => `| ${r.round} | v${r.version} | ${r.score} | ${agents.map((a) => r.stances[a] ?? "-").join(" | ")} |`);
-  const figures: [string, string][] = [
-    ["Price per customer a month", money(memo, e.pricePerMonth)],
-    ["Cost to serve per customer a month", money(memo, e.costToServePerMonth)],
-    ["Gross margin", e.grossMarginPct === null ? "unknown" : `${e.grossMarginPct}%`],
-    ["Customers in the market", e.marketCustomers === null ? "unknown" : e.marketCustomers.toLocaleString("en-US")],
-    ["Market per year", money(memo, e.tamPerYear)],
-    ["Target customers", e.targetCustomers === null ? "unknown" : String(e.targetCustomers)],
-    ["Target revenue per year", money(memo, e.targetRevenuePerYear)],
-    ["Build cost", money(memo, e.buildCost)],
-    ["Payback", e.paybackMonths === null ? "unknown" : `${e.paybackMonths} months`],
-    ["Break-even customers (36 months)", e.breakEvenCustomers === null ? "unknown" : String(e.breakEvenCustomers)],
-    ["Value per year (no price)", money(memo, e.valuePerYear)],
-  ];
+  const figures = economicsFigures(e);
   const sections = [
     `# ${verdict}: ${inline(memo.title)}`,
     `**Decision:** ${verdict} · **Confidence:** ${Math.round(memo.confidence * 100)}% · **Stage:** ${memo.stage} · **Door:** ${memo.door} · **Rounds:** ${memo.rounds} · **Engine:** ${memo.engine}`,
