@@ -16,6 +16,7 @@ import type { Engine } from "../domain/run.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
 import { ReviewQueue } from "../queue/review-queue.js";
 import { createApp } from "../server/app.js";
+import { createLintPool } from "../server/lint-pool.js";
 import { SseRegistry } from "../server/sse-registry.js";
 import { EventHub } from "../store/event-hub.js";
 import { EventLog } from "../store/event-log.js";
@@ -159,7 +160,9 @@ export async function startServices(config: Config, roles: Roles, options: { log
     const hub = new EventHub(subscriber, keys);
     await hub.start();
     const queue = new ReviewQueue(queueConnection, keys, (err) => logger.warn({ err: err.message }, "review queue error"));
+    const linter = createLintPool();
     const app = createApp({
+      linter,
       redis,
       keys,
       runs,
@@ -189,6 +192,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
     closers.unshift(async () => {
       await hub.stop();
       await queue.close();
+      await linter.close();
     });
     logger.info({ url }, "API listening");
   }

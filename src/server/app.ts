@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
 import { bearerAuth, rateLimit } from "./auth.js";
 import type { AppEnv } from "./env.js";
+import type { Linter } from "./lint-pool.js";
 import { SseRegistry } from "./sse-registry.js";
 import type { Engine } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
@@ -33,6 +34,8 @@ export type AppDeps = {
   personas: PersonaLibrary;
   engines: readonly Engine[];
   logger: Logger;
+  /** Lints PR/FAQs off the event loop (POST /v1/lint). */
+  linter: Linter;
   /** API keys; empty = open API (the entry point refuses to bind it beyond loopback). */
   apiKeys?: readonly string[];
   limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number };
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", createMetricsRoutes({ ...deps, streams }));
   app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
   app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams }));
-  app.route("/v1/lint", createLintRoutes());
+  app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   app.route("/", createDocsRoutes());
   app.route("/", createWebRoutes(deps));
