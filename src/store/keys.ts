@@ -19,9 +19,8 @@ export function redisKeys(prefix: string) {
     eventsChannel: () => `${prefix}:events`,
     /** Pub/sub channel: a run id is published on it when its cancel is requested. */
     cancelChannel: () => `${prefix}:cancel`,
-    /** Key of the heartbeat each worker refreshes (for /readyz). */
-    workerHeartbeat: (workerId: string) => `${prefix}:worker:${workerId}`,
-    workerHeartbeatPattern: () => `${prefix}:worker:*`,
+    /** Sorted set of live workers, scored by their last heartbeat in ms (for /readyz). */
+    workers: () => `${prefix}:workers`,
     queueName: () => `${prefix}-reviews`,
   };
 }

@@ -2,6 +2,7 @@ import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { RedisKeys } from "../store/keys.js";
+import { WorkerPresence } from "../store/workers.js";
 import { createAbandonedJobHandler, createReviewProcessor, type ProcessorDeps } from "./processor.js";
 
 export type ReviewWorkerOptions = ProcessorDeps & {
@@ -35,9 +36,8 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
   // A job BullMQ fails on its own (stalled too often) never reaches the processor: end its run here.
   const failAbandoned = createAbandonedJobHandler(options);
   worker.on("failed", (job, err) => void failAbandoned(job, err).catch((e: unknown) => options.logger.error({ err: e }, "could not fail an abandoned run")));
-  const beat = async () => {
-    await options.heartbeat.set(options.keys.workerHeartbeat(options.workerId), new Date().toISOString(), "EX", 30);
-  };
+  const presence = new WorkerPresence(options.heartbeat, options.keys);
+  const beat = () => presence.beat(options.workerId);
   void beat().catch(() => undefined);
   const timer = setInterval(() => void beat().catch(() => undefined), 10_000);
   timer.unref();
@@ -47,7 +47,7 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
     async close(force = false): Promise<void> {
       clearInterval(timer);
       await worker.close(force);
-      await options.heartbeat.del(options.keys.workerHeartbeat(options.workerId)).catch(() => 0);
+      await presence.leave(options.workerId).catch(() => undefined);
     },
   };
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Redis } from "ioredis";
 import type { PersonaLibrary } from "../../personas/loader.js";
 import type { RedisKeys } from "../../store/keys.js";
+import { WorkerPresence } from "../../store/workers.js";
 import { HttpProblem } from "../problem.js";
 
 export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaLibrary };
@@ -9,6 +10,7 @@ export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaL
 /** Health, readiness and the persona library. */
 export function createMetaRoutes(deps: MetaRoutesDeps) {
   const app = new Hono();
+  const presence = new WorkerPresence(deps.redis, deps.keys);
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
@@ -17,8 +19,7 @@ export function createMetaRoutes(deps: MetaRoutesDeps) {
     let workers = 0;
     try {
       await deps.redis.ping();
-      const [, keys] = await deps.redis.scan("0", "MATCH", deps.keys.workerHeartbeatPattern(), "COUNT", 1000);
-      workers = keys.length;
+      workers = await presence.count();
     } catch (error) {
       redis = error instanceof Error ? error.message : "unreachable";
     }
