@@ -14,12 +14,12 @@ import type { Terminal } from "./review.js";
 const EXIT_ERROR = 1;
 
 async function runServices(roles: Roles): Promise<void> {
-  const [{ loadConfig }, { startServices }] = await Promise.all([import("../config.js"), import("../runtime/services.js")]);
+  const [{ loadConfig }, { startServices }, { redactRedisUrl }] = await Promise.all([import("../config.js"), import("../runtime/services.js"), import("../runtime/redis-server.js")]);
   const config = loadConfig(process.env);
   const running = await startServices(config, roles);
   const what = roles.api && roles.worker ? "API + worker" : roles.api ? "API" : "worker";
   process.stdout.write(
-    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : running.redisUrl}). Ctrl-C stops.\n`,
+    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : redactRedisUrl(running.redisUrl)}). Ctrl-C stops.\n`,
   );
   let signals = 0;
   const shutdown = (signal: string) => {

@@ -25,7 +25,7 @@ import { RunStore } from "../store/runs.js";
 import { startReviewWorker } from "../worker/worker.js";
 import { CancelWatcher } from "../worker/cancellation.js";
 import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
-import { startPrivateRedis, type PrivateRedis } from "./redis-server.js";
+import { redactRedisUrl, startPrivateRedis, type PrivateRedis } from "./redis-server.js";
 
 export type Roles = { api: boolean; worker: boolean };
 
@@ -97,9 +97,19 @@ export async function startServices(config: Config, roles: Roles, options: { log
   let privateRedis: PrivateRedis | undefined;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
-    privateRedis = await startPrivateRedis({ dir: path.join(config.PRFAQ_DATA_DIR, "redis") });
+    privateRedis = await startPrivateRedis({
+      dir: path.join(config.PRFAQ_DATA_DIR, "redis"),
+      // If it dies, it is started again from its AOF on the same port; the clients reconnect by themselves.
+      supervise: true,
+      onEvent: (event) =>
+        event.type === "restarted"
+          ? logger.warn({ port: event.port, attempt: event.attempt }, "private redis-server restarted from its AOF")
+          : event.type === "exited"
+            ? logger.error({ code: event.code, signal: event.signal }, "private redis-server died; restarting it")
+            : logger.error({ attempt: event.attempt, retryInMs: event.retryInMs, error: event.error }, "private redis-server could not be restarted; trying again"),
+    });
     redisUrl = privateRedis.url;
-    logger.info({ redisUrl, dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
+    logger.info({ redisUrl: redactRedisUrl(redisUrl), dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
   }
   // Every client retries forever (ioredis reconnects, commands wait: maxRetriesPerRequest null, as BullMQ
   // needs). Connection errors while Redis is away go to the log, not to stderr as "Unhandled error event".
