@@ -89,8 +89,11 @@ export const ConfigSchema = z
     PRFAQ_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
     /** Days a finished run, its transcript and memo are kept. Default 30. */
     PRFAQ_RETENTION_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
-    /** On SIGTERM, how long running steps get to finish before the worker lets go (their runs resume elsewhere). Default 25000. */
-    PRFAQ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+    /**
+     * On SIGTERM or Ctrl-C, how long running steps get to finish before the worker lets go (their runs resume
+     * from their last checkpoint elsewhere or at the next start). Default 5000, so `npm start` is gone within 10 s.
+     */
+    PRFAQ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     /** pino log level. Default info. */
     LOG_LEVEL: LogLevelSchema.default("info"),
   })

@@ -111,30 +111,32 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
 
   let stopping: Promise<void> | undefined;
   let stopped = false;
-  if (options.supervise) {
-    void (async () => {
-      let attempt = 0;
+  /** Resolves when supervision has ended (at stop); the last server it started is the one `stop` waits for. */
+  const supervised = options.supervise ? supervise() : Promise.resolve();
+
+  async function supervise(): Promise<void> {
+    let attempt = 0;
+    while (!stopped) {
+      const exit = await current.exited;
+      if (stopped) return;
+      options.onEvent?.({ type: "exited", ...exit });
       while (!stopped) {
-        const exit = await current.exited;
-        if (stopped) return;
-        options.onEvent?.({ type: "exited", ...exit });
-        for (;;) {
-          attempt += 1;
+        attempt += 1;
+        try {
+          current = await launch(dir, url, port);
+          // Stopped while this one started: it is the one to stop now.
+          if (stopped) current.signal("SIGTERM");
+          else options.onEvent?.({ type: "restarted", port, attempt });
+          attempt = 0;
+          break;
+        } catch (error) {
+          if (stopped) return;
           const retryInMs = Math.min(5000, 200 * 2 ** Math.min(attempt - 1, 5));
-          try {
-            current = await launch(dir, url, port);
-            options.onEvent?.({ type: "restarted", port, attempt });
-            attempt = 0;
-            break;
-          } catch (error) {
-            if (stopped) return;
-            options.onEvent?.({ type: "restart-failed", attempt, retryInMs, error: error instanceof Error ? error.message : String(error) });
-            await new Promise((r) => setTimeout(r, retryInMs));
-            if (stopped) return;
-          }
+          options.onEvent?.({ type: "restart-failed", attempt, retryInMs, error: error instanceof Error ? error.message : String(error) });
+          await new Promise((r) => setTimeout(r, retryInMs));
         }
       }
-    })();
+    }
   }
 
   return {
@@ -148,6 +150,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
       stopping ??= (async () => {
         stopped = true;
         current.signal("SIGTERM");
+        await supervised;
         await current.exited;
         await rm(path.join(dir, "redis.port"), { force: true });
       })();

@@ -15,6 +15,7 @@ import type { EventLog } from "../store/event-log.js";
 import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
 import { problem, sendProblem, toProblem } from "./problem.js";
+import { redisOutageProbe, redisUnavailable } from "./redis-outage.js";
 import { createReviewService, type ServiceLimits } from "./review-service.js";
 import { createDocsRoutes } from "./routes/docs.js";
 import { createEventRoutes } from "./routes/events.js";
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   const service = createReviewService({ ...deps, limits });
   const limit = deps.limits?.bodyLimitBytes ?? 64 * 1024;
   const streams = deps.streams ?? new SseRegistry();
+  const isRedisOutage = redisOutageProbe(deps.redis);
 
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
@@ -74,13 +76,19 @@ export function createApp(deps: AppDeps) {
   app.route("/", createMetaRoutes(deps));
   app.route("/", createMetricsRoutes({ ...deps, streams }));
   app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
-  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams }));
+  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams, isRedisOutage }));
   app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   app.route("/", createDocsRoutes());
   app.route("/", createWebRoutes(deps));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    // Redis away: every route answers 503 + Retry-After (its commands time out after a second), not a 500.
+    if (await isRedisOutage(error)) {
+      const { problem: p, headers } = redisUnavailable();
+      c.get("log")?.warn({ err: error instanceof Error ? error.message : String(error) }, "redis unavailable");
+      return sendProblem(c, p, headers);
+    }
     const { problem: p, headers } = toProblem(error);
     if (p.status >= 500) c.get("log")?.error({ err: error }, "request failed");
     return sendProblem(c, p, headers);

@@ -23,11 +23,8 @@ export type LintPoolOptions = {
  * so it runs here, and a full queue answers 503 with Retry-After instead of piling up.
  */
 export function createLintPool(options: LintPoolOptions = {}): Linter {
-  const self = fileURLToPath(import.meta.url);
-  // The same extension as this module: lint-worker.ts under tsx and vitest, lint-worker.js once built.
-  const filename = path.join(path.dirname(self), `lint-worker${path.extname(self)}`);
-  // A TypeScript worker needs tsx's loader; a process started by tsx passes it on by itself.
-  const typescript = filename.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx"));
+  // A CommonJS entry that loads lint-worker.ts itself (see the file): no loader flags to pass on.
+  const filename = path.join(path.dirname(fileURLToPath(import.meta.url)), "lint-worker-entry.cjs");
   const threads = options.threads ?? Math.max(1, Math.min(2, availableParallelism() - 1));
   const maxQueue = options.maxQueue ?? 16;
   const pool = new Piscina({
@@ -35,7 +32,8 @@ export function createLintPool(options: LintPoolOptions = {}): Linter {
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
-    execArgv: typescript ? [...process.execArgv, "--import", "tsx"] : process.execArgv,
+    // The main thread's flags (tsx's ESM loader among them) are not for the threads.
+    execArgv: [],
   });
   return {
     async lint(text, signal) {

@@ -32,17 +32,20 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
     stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
     maxStalledCount: 3,
   });
-  worker.on("error", (err) => options.logger.error({ err }, "worker error"));
+  // Mostly connection errors while Redis is away (each retry raises one): a line each, no stack.
+  worker.on("error", (err) => options.logger.warn({ err: err.message }, "worker error"));
   // A job BullMQ fails on its own (stalled too often) never reaches the processor: end its run here.
   const failAbandoned = createAbandonedJobHandler(options);
   worker.on("failed", (job, err) => void failAbandoned(job, err).catch((e: unknown) => options.logger.error({ err: e }, "could not fail an abandoned run")));
   const presence = new WorkerPresence(options.heartbeat, options.keys);
   const beat = () => presence.beat(options.workerId);
-  void beat().catch(() => undefined);
+  const firstBeat = beat().catch(() => undefined);
   const timer = setInterval(() => void beat().catch(() => undefined), 10_000);
   timer.unref();
   return {
     worker,
+    /** Resolves once the first heartbeat is written: from then on /readyz counts this worker. */
+    ready: firstBeat,
     /** Stops taking jobs and waits for running ones to finish; `force` lets go of them at once (they resume elsewhere). */
     async close(force = false): Promise<void> {
       clearInterval(timer);

@@ -13,7 +13,8 @@ afterAll(() => {
 async function startDev(env: Record<string, string>, url: string) {
   const child = spawnPrfaq(["dev"], env);
   children.push(child);
-  for (let i = 0; i < 100; i++) {
+  // Start-up takes a second or two, much longer on a loaded machine.
+  for (let i = 0; i < 600; i++) {
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 100));
   }

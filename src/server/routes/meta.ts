@@ -4,6 +4,7 @@ import type { PersonaLibrary } from "../../personas/loader.js";
 import type { RedisKeys } from "../../store/keys.js";
 import { WorkerPresence } from "../../store/workers.js";
 import { HttpProblem } from "../problem.js";
+import { REDIS_RETRY_AFTER_SECONDS } from "../redis-outage.js";
 
 export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaLibrary };
 
@@ -24,7 +25,8 @@ export function createMetaRoutes(deps: MetaRoutesDeps) {
       redis = error instanceof Error ? error.message : "unreachable";
     }
     if (redis !== "ok" || workers === 0) {
-      throw new HttpProblem(503, "not-ready", redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.");
+      const detail = redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.";
+      throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(REDIS_RETRY_AFTER_SECONDS) });
     }
     return c.json({ status: "ready", redis, workers });
   });
