@@ -70,9 +70,9 @@ export const ConfigSchema = z
       })
       .optional(),
     /**
-     * API keys: comma-separated, or `@/path/to/file` with one key per line (# comments). With keys every
-     * /v1 route needs `Authorization: Bearer <key>` and a key sees only its own runs. Without keys the API
-     * only binds to loopback.
+     * API keys: comma-separated, or `@/path/to/file` with one key per line; every character counts (no
+     * comments), each key at least 16 characters. With keys every /v1 route needs `Authorization: Bearer
+     * <key>` and a key sees only its own runs. Without keys the API only binds to loopback.
      */
     PRFAQ_API_KEYS: z.string().min(1).optional(),
     /** Largest request body in bytes (413 above). Default 65536. */

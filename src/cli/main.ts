@@ -31,7 +31,7 @@ async function runServices(roles: Roles): Promise<void> {
   }
   process.off("SIGINT", early).off("SIGTERM", early);
   process.stdout.write(
-    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : redactRedisUrl(running.redisUrl)}). Ctrl-C stops.\n`,
+    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : redactRedisUrl(running.redisUrl)}${roles.api ? `, auth: ${running.apiKeys > 0 ? `on, ${running.apiKeys} API key${running.apiKeys === 1 ? "" : "s"}` : "off (no PRFAQ_API_KEYS; loopback only)"}` : ""}). Ctrl-C stops.\n`,
   );
   let firstSignalAt = 0;
   const shutdown = (signal: string) => {

@@ -1,7 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { Redis } from "ioredis";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
@@ -25,6 +24,7 @@ import { RunStore } from "../store/runs.js";
 import { startReviewWorker } from "../worker/worker.js";
 import { CancelWatcher } from "../worker/cancellation.js";
 import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
+import { loadApiKeys } from "./api-keys.js";
 import { preflightRedis, redisConnector, type Connect } from "./redis-clients.js";
 import { redactRedisUrl, startPrivateRedis, type PrivateRedis } from "./redis-server.js";
 import { StartupError } from "./startup-error.js";
@@ -36,6 +36,8 @@ export type Running = {
   redisUrl: string;
   privateRedis?: PrivateRedis;
   logger: Logger;
+  /** API keys the API accepts (0: auth off, loopback only). */
+  apiKeys: number;
   /** Stops everything in order: stop taking requests and jobs, let running steps finish, close Redis. */
   stop(): Promise<void>;
 };
@@ -72,16 +74,6 @@ export function agentsFactory(config: Config): (engine: Engine, runModels?: Reco
     if (!models) throw new AppError("engine_unavailable", "The openai engine needs OPENAI_API_KEY or OPENAI_BASE_URL on the worker.");
     return createModelAgents({ modelFor: (role) => models(role, runModels), method: config.PRFAQ_STRUCTURED_METHOD, prices });
   };
-}
-
-/** API keys from PRFAQ_API_KEYS: a comma-separated list, or `@path` to a file with one key per line (# comments). */
-export async function loadApiKeys(value: string | undefined): Promise<string[]> {
-  if (!value) return [];
-  const text = value.startsWith("@") ? await readFile(value.slice(1), "utf8") : value.replace(/,/g, "\n");
-  return text
-    .split("\n")
-    .map((line) => line.replace(/#.*$/, "").trim())
-    .filter(Boolean);
 }
 
 const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1" || host.startsWith("127.");
@@ -131,6 +123,7 @@ async function listen(app: { fetch: (request: Request) => Response | Promise<Res
 export async function startServices(config: Config, roles: Roles, options: { logger?: Logger } = {}): Promise<Running> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
   const apiKeys = await loadApiKeys(config.PRFAQ_API_KEYS);
+  if (roles.api) logger.info({ auth: apiKeys.length > 0, keys: apiKeys.length }, apiKeys.length > 0 ? "auth on" : "auth off: no PRFAQ_API_KEYS, loopback only");
   if (roles.api && apiKeys.length === 0 && !isLoopback(config.HOST)) {
     throw new StartupError(`HOST=${config.HOST} would expose an open API: set PRFAQ_API_KEYS (keys, or @file), or bind to 127.0.0.1`);
   }
@@ -271,6 +264,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
       redisUrl,
       ...(privateRedis ? { privateRedis } : {}),
       logger,
+      apiKeys: apiKeys.length,
       stop,
     };
   } catch (error) {

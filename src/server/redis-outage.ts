@@ -19,7 +19,7 @@ export function redisUnavailable(): { problem: Problem; headers: Record<string, 
  * message only; asking Redis itself is the reliable test, and costs nothing on the happy path.) The
  * requests failing together during an outage share one probe, and its verdict stands for `probeMs`.
  */
-export function redisOutageProbe(redis: Redis, probeMs = 250): (error: unknown) => Promise<boolean> {
+export function redisOutageProbe(redis: Redis, probeMs = 300): (error: unknown) => Promise<boolean> {
   let last: { at: number; down: Promise<boolean> } | undefined;
   const probe = async (): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
@@ -35,6 +35,9 @@ export function redisOutageProbe(redis: Redis, probeMs = 250): (error: unknown) 
   return async (error) => {
     if (error instanceof AppError || error instanceof HttpProblem) return false;
     if (redis.status !== "ready") return true;
+    // A command that got no answer in time (API_COMMAND_TIMEOUT_MS), even if Redis answers the probe: it is
+    // busy, or this process was (ioredis gives this error no code, only its message).
+    if (error instanceof Error && error.message === "Command timed out") return true;
     if (!last || Date.now() - last.at > probeMs) last = { at: Date.now(), down: probe() };
     return last.down;
   };

@@ -84,7 +84,7 @@ describe("limits and errors", () => {
   });
 
   it("lists the caller's runs newest first with a cursor and a status filter", async () => {
-    const key = "key-list-only";
+    const key = "key-list-only-0123456789";
     const own = await startStack({ env: { PRFAQ_API_KEYS: key }, roles: { api: true, worker: false } });
     try {
       const ids: string[] = [];
