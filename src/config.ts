@@ -75,6 +75,20 @@ export const ConfigSchema = z
      * <key>` and a key sees only its own runs. Without keys the API only binds to loopback.
      */
     PRFAQ_API_KEYS: z.string().min(1).optional(),
+    /**
+     * Host names the API answers to besides loopback names, comma-separated (`prfaq.example.com`): a
+     * request with another `Host` gets 421 (DNS rebinding). Checked always without API keys, and with
+     * keys when set.
+     */
+    PRFAQ_ALLOWED_HOSTS: z
+      .string()
+      .transform((text) => text.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, "host names only, comma-separated (no scheme, port or path)")))
+      .optional(),
+    /** A token (16+ characters) that opens GET /metrics, besides any API key. Needed for /metrics once API keys are set, unless the scraper uses a key. */
+    PRFAQ_METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    /** Failed authentications per client address per minute before 429 (per API process). Default 20. */
+    PRFAQ_AUTH_FAILURES_PER_MIN: z.coerce.number().int().min(1).default(20),
     /** Largest request body in bytes (413 above). Default 65536. */
     PRFAQ_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     /** Longest brief text in characters. Default 20000. */

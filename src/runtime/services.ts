@@ -216,7 +216,10 @@ export async function startServices(config: Config, roles: Roles, options: { log
           maxPersonas: config.PRFAQ_MAX_PERSONAS,
           maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
           ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
+          authFailuresPerMinute: config.PRFAQ_AUTH_FAILURES_PER_MIN,
         },
+        allowedHosts: config.PRFAQ_ALLOWED_HOSTS ?? [],
+        metricsToken: config.PRFAQ_METRICS_TOKEN,
       });
       server = await listen(app, config.PORT, config.HOST);
       const address = server.address();

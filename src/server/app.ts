@@ -3,7 +3,9 @@ import { bodyLimit } from "hono/body-limit";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
-import { bearerAuth, rateLimit } from "./auth.js";
+import { bearerAuth, metricsAuth, rateLimit } from "./auth.js";
+import { FailedAuthLimiter } from "./failed-auth.js";
+import { hostGuard, originGuard } from "./guards.js";
 import type { AppEnv } from "./env.js";
 import type { Linter } from "./lint-pool.js";
 import { SseRegistry } from "./sse-registry.js";
@@ -39,7 +41,11 @@ export type AppDeps = {
   linter: Linter;
   /** API keys; empty = open API (the entry point refuses to bind it beyond loopback). */
   apiKeys?: readonly string[];
-  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number };
+  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number; authFailuresPerMinute?: number };
+  /** Host names served besides loopback names (PRFAQ_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
+  /** A token that opens /metrics (PRFAQ_METRICS_TOKEN). */
+  metricsToken?: string | undefined;
   /** Open SSE streams (shared with the entry point for shutdown and metrics). */
   streams?: SseRegistry;
   keepAliveMs?: number;
@@ -63,7 +69,14 @@ export function createApp(deps: AppDeps) {
     await next();
     c.get("log").info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
-  app.use("/v1/*", bearerAuth(deps.apiKeys ?? []));
+  const keys = deps.apiKeys ?? [];
+  const auth = { keys, metricsToken: deps.metricsToken, failures: new FailedAuthLimiter(deps.limits?.authFailuresPerMinute ?? 20) };
+  // Without keys the network position is the only credential: only this machine's names (DNS rebinding)
+  // and only pages of this server (cross-site requests). With keys, PRFAQ_ALLOWED_HOSTS still narrows Host.
+  if (keys.length === 0 || (deps.allowedHosts ?? []).length > 0) app.use("*", hostGuard(deps.allowedHosts ?? []));
+  if (keys.length === 0) app.use("*", originGuard());
+  app.use("/metrics", metricsAuth(auth));
+  app.use("/v1/*", bearerAuth(auth));
   app.use("/v1/*", rateLimit(deps.redis, deps.keys, deps.limits?.ratePerMinute ?? 120));
   app.use(
     "/v1/*",
