@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PriceTableSchema } from "./llm/pricing.js";
+import { ModelNameSchema, PriceTableSchema } from "./llm/pricing.js";
 import { StructuredMethodSchema } from "./llm/structured.js";
 
 const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
@@ -37,13 +37,22 @@ export const ConfigSchema = z
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: z.string().url().optional(),
     /** Model used for every role unless overridden. Default gpt-4.1-mini. */
-    PRFAQ_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+    PRFAQ_MODEL: ModelNameSchema.default("gpt-4.1-mini"),
     /** Per-role models (override PRFAQ_MODEL for one role). */
-    PRFAQ_MODEL_DRAFTER: z.string().min(1).optional(),
-    PRFAQ_MODEL_CUSTOMER: z.string().min(1).optional(),
-    PRFAQ_MODEL_ENGINEER: z.string().min(1).optional(),
-    PRFAQ_MODEL_FINANCE: z.string().min(1).optional(),
-    PRFAQ_MODEL_LEADER: z.string().min(1).optional(),
+    PRFAQ_MODEL_DRAFTER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_CUSTOMER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_ENGINEER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_FINANCE: ModelNameSchema.optional(),
+    PRFAQ_MODEL_LEADER: ModelNameSchema.optional(),
+    /**
+     * Models a request may choose in `options.models`, comma-separated (400 for any other). Default: the
+     * configured models (PRFAQ_MODEL and the PRFAQ_MODEL_<ROLE> ones), so a request cannot pick a dearer one.
+     */
+    PRFAQ_ALLOWED_MODELS: z
+      .string()
+      .transform((text) => text.split(",").map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(ModelNameSchema).min(1, "at least one model name"))
+      .optional(),
     /**
      * How structured output is requested: functionCalling (a forced tool call; OpenAI, vLLM, Ollama, LM Studio),
      * jsonSchema (OpenAI strict response_format; a malformed answer is then retried inside the client, and its
@@ -113,6 +122,9 @@ export const ConfigSchema = z
   })
   .transform((env) => ({
     ...env,
+    PRFAQ_ALLOWED_MODELS: env.PRFAQ_ALLOWED_MODELS ?? [
+      ...new Set([env.PRFAQ_MODEL, env.PRFAQ_MODEL_DRAFTER, env.PRFAQ_MODEL_CUSTOMER, env.PRFAQ_MODEL_ENGINEER, env.PRFAQ_MODEL_FINANCE, env.PRFAQ_MODEL_LEADER].filter((m): m is string => m !== undefined)),
+    ],
     PRFAQ_ENGINE: env.PRFAQ_ENGINE ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? ("openai" as const) : ("offline" as const)),
   }));
 export type Config = z.infer<typeof ConfigSchema>;

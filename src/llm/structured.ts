@@ -23,7 +23,11 @@ export type StructuredCall<T> = {
   /** Attempts when the answer is not valid for the schema (default 2: one retry with the validation error). */
   attempts?: number;
   signal?: AbortSignal;
-  onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
+  /**
+   * Each call's tokens and cost. `priced: false` when the model's price is unknown: `costUsd` is then 0
+   * only because the run totals are numbers; the cost is not known (see PRFAQ_PRICES).
+   */
+  onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number; priced: boolean }) => void;
 };
 
 const UsageMetadataSchema = z.object({ input_tokens: z.number(), output_tokens: z.number() }).partial();
@@ -112,7 +116,8 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const answer = AnswerSchema.parse(await ask(runnable, messages, call));
     const tokens = { promptTokens: answer.usage_metadata?.input_tokens ?? 0, completionTokens: answer.usage_metadata?.output_tokens ?? 0 };
-    call.onUsage?.({ ...tokens, costUsd: costOf(call.model.name, tokens, call.prices) });
+    const cost = costOf(call.model.name, tokens, call.prices);
+    call.onUsage?.({ ...tokens, costUsd: cost ?? 0, priced: cost !== null });
     const json = answerJson(answer);
     const parsed = json.error === undefined ? call.schema.safeParse(json.value) : undefined;
     if (parsed?.success) return parsed.data;

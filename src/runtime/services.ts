@@ -7,7 +7,7 @@ import pino, { type Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { createOfflineAgents } from "../agents/offline.js";
 import { createModelAgents } from "../agents/model.js";
-import { createModelFactory } from "../llm/factory.js";
+import { createModelFactory, MODEL_ROLES } from "../llm/factory.js";
 import { DEFAULT_PRICES } from "../llm/pricing.js";
 import type { Config } from "../config.js";
 import { AppError } from "../domain/errors.js";
@@ -217,6 +217,8 @@ export async function startServices(config: Config, roles: Roles, options: { log
           maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
           ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
           authFailuresPerMinute: config.PRFAQ_AUTH_FAILURES_PER_MIN,
+          allowedModels: config.PRFAQ_ALLOWED_MODELS,
+          modelChoices: ["default", ...MODEL_ROLES],
         },
         allowedHosts: config.PRFAQ_ALLOWED_HOSTS ?? [],
         metricsToken: config.PRFAQ_METRICS_TOKEN,

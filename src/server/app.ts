@@ -54,7 +54,7 @@ export type AppDeps = {
 /** The HTTP API. Every error is problem+json; no input gets a 500. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const limits: ServiceLimits = { maxBriefChars: 20_000, maxRounds: 6, maxPersonas: 5, maxActiveRuns: 10, ...deps.limits };
+  const limits: ServiceLimits = { maxBriefChars: 20_000, maxRounds: 6, maxPersonas: 5, maxActiveRuns: 10, allowedModels: [], modelChoices: ["default"], ...deps.limits };
   const service = createReviewService({ ...deps, limits });
   const limit = deps.limits?.bodyLimitBytes ?? 64 * 1024;
   const streams = deps.streams ?? new SseRegistry();
