@@ -60,7 +60,9 @@ export function redisAddress(url: string): string {
 export async function preflightRedis(url: string, timeoutMs = 5000): Promise<void> {
   const where = redisAddress(url);
   const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on("error", () => undefined);
+  // connect() rejects with "Connection is closed."; the error event has the cause (ECONNREFUSED, WRONGPASS).
+  let cause: unknown;
+  client.on("error", (error: unknown) => (cause ??= error));
   try {
     await withTimeout(client.connect(), timeoutMs);
     const info = await withTimeout(client.info("memory"), timeoutMs);
@@ -72,7 +74,7 @@ export async function preflightRedis(url: string, timeoutMs = 5000): Promise<voi
     }
   } catch (error) {
     if (error instanceof StartupError) throw error;
-    throw new StartupError(describeRedisFailure(where, error), { cause: error });
+    throw new StartupError(describeRedisFailure(where, cause ?? error), { cause: cause ?? error });
   } finally {
     client.disconnect();
   }

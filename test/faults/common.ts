@@ -85,7 +85,7 @@ export async function transcript(url: string, id: string): Promise<RunEvent[]> {
  * leader starts twice in its last round (the decision, then the memo): `decided` tells them apart.
  */
 export function identity(e: RunEvent, decided = false): string | undefined {
-  if (e.type === "agent.delta") return undefined; // streamed chunks are many per agent
+  if (e.type === "agent.delta" || e.type === "agent.retrying") return undefined; // many per agent: streamed chunks, retries of its calls
   const agent = e.type === "agent.started" ? `${e.agent}${e.agent === "leader" && decided ? ":memo" : ""}` : e.type === "review.ready" ? e.review.agent : "";
   const version = e.type === "draft.ready" || e.type === "rubric.findings" ? e.version : "";
   return `${e.type}|${e.round ?? ""}|${agent}|${version}`;
