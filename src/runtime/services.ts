@@ -217,6 +217,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
           maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
           ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
           authFailuresPerMinute: config.PRFAQ_AUTH_FAILURES_PER_MIN,
+          maxStreamsPerKey: config.PRFAQ_MAX_STREAMS_PER_KEY,
           allowedModels: config.PRFAQ_ALLOWED_MODELS,
           modelChoices: ["default", ...MODEL_ROLES],
         },

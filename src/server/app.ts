@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
@@ -41,7 +42,7 @@ export type AppDeps = {
   linter: Linter;
   /** API keys; empty = open API (the entry point refuses to bind it beyond loopback). */
   apiKeys?: readonly string[];
-  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number; authFailuresPerMinute?: number };
+  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number; authFailuresPerMinute?: number; maxStreamsPerKey?: number };
   /** Host names served besides loopback names (PRFAQ_ALLOWED_HOSTS). */
   allowedHosts?: readonly string[];
   /** A token that opens /metrics (PRFAQ_METRICS_TOKEN). */
@@ -69,6 +70,15 @@ export function createApp(deps: AppDeps) {
     await next();
     c.get("log").info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
+  // nosniff and the other defaults of hono's secure-headers on every answer (HSTS is the TLS proxy's to
+  // send); API answers are never stored by a browser or a proxy: they are per key and change all the time.
+  app.use("*", secureHeaders({ strictTransportSecurity: false }));
+  for (const path of ["/v1/*", "/healthz", "/readyz", "/metrics"]) {
+    app.use(path, async (c, next) => {
+      c.header("Cache-Control", "no-store");
+      await next();
+    });
+  }
   const keys = deps.apiKeys ?? [];
   const auth = { keys, metricsToken: deps.metricsToken, failures: new FailedAuthLimiter(deps.limits?.authFailuresPerMinute ?? 20) };
   // Without keys the network position is the only credential: only this machine's names (DNS rebinding)
@@ -89,7 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", createMetaRoutes(deps));
   app.route("/", createMetricsRoutes({ ...deps, streams }));
   app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
-  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams, isRedisOutage }));
+  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams, isRedisOutage, ...(deps.limits?.maxStreamsPerKey ? { maxStreamsPerKey: deps.limits.maxStreamsPerKey } : {}) }));
   app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   app.route("/", createDocsRoutes());

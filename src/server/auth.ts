@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Redis } from "ioredis";
 import type { RedisKeys } from "../store/keys.js";
+import { SlidingWindowLimiter } from "../store/rate-limits.js";
 import type { AppEnv } from "./env.js";
 import type { FailedAuthLimiter } from "./failed-auth.js";
 import { clientAddress } from "./guards.js";
@@ -92,19 +93,16 @@ export function metricsAuth(options: AuthOptions): MiddlewareHandler {
   };
 }
 
-/** Fixed-window rate limit per owner: `perMinute` requests a minute, then 429 with Retry-After. */
+/** Sliding-window rate limit per owner: `perMinute` requests in any 60 s, then 429 with Retry-After. */
 export function rateLimit(redis: Redis, keys: RedisKeys, perMinute: number): MiddlewareHandler<AppEnv> {
+  const limiter = new SlidingWindowLimiter(redis, keys, perMinute);
   return async (c, next) => {
-    const nowMs = Date.now();
-    const minute = Math.floor(nowMs / 60_000);
-    const key = keys.rateLimit(c.get("owner"), minute);
-    const [[, count] = [null, 0]] = (await redis.multi().incr(key).expire(key, 61).exec()) ?? [];
-    const used = typeof count === "number" ? count : 0;
+    const decision = await limiter.take(c.get("owner"));
     c.header("RateLimit-Limit", String(perMinute));
-    c.header("RateLimit-Remaining", String(Math.max(0, perMinute - used)));
-    if (used > perMinute) {
-      const retry = Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000));
-      return sendProblem(c, problem(429, "rate-limited", `More than ${perMinute} requests this minute; retry in ${retry} s.`), { "Retry-After": String(retry) });
+    c.header("RateLimit-Remaining", String(decision.remaining));
+    if (!decision.allowed) {
+      const retry = decision.retryAfterSeconds;
+      return sendProblem(c, problem(429, "rate-limited", `More than ${perMinute} requests in the last minute; retry in ${retry} s.`), { "Retry-After": String(retry) });
     }
     return next();
   };

@@ -210,6 +210,7 @@ const DESCRIPTIONS: Record<string, string> = {
   "Event.round.started": "A round of drafting and review began",
   "Event.agent.started": "An agent (drafter, customer:<persona-id>, engineer, finance, leader) started its turn",
   "Event.agent.delta": "A chunk of an agent's text (token streaming, only with streaming engines)",
+  "Event.agent.retrying": "A failed model call of an agent is about to be tried again: the attempt that failed, the wait, and why (429, 5xx, timeout, unreachable)",
   "Event.draft.ready": "A PR/FAQ version: structured and markdown, word counts, changes since the last version",
   "Event.rubric.findings": "The rubric's findings and score for a version",
   "Event.review.ready": "One reviewer's review of the version",

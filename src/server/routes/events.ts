@@ -20,6 +20,8 @@ export type EventRoutesDeps = {
   streams: SseRegistry;
   /** Keep-alive comment interval. Default 15 s. */
   keepAliveMs?: number;
+  /** Streams one key may hold open on this process (429 beyond). Default 20. */
+  maxStreamsPerKey?: number;
   /** True when an error came from Redis being away: a stream then waits for it instead of ending. */
   isRedisOutage?: (error: unknown) => Promise<boolean>;
 };
@@ -51,16 +53,26 @@ export function createEventRoutes(deps: EventRoutesDeps) {
       return c.json(all.filter((e) => e.seq > cursor.data));
     }
 
+    // Each open stream holds buffers and a Redis reader's attention: one key cannot hold hundreds.
+    const owner = c.get("owner");
+    const cap = deps.maxStreamsPerKey ?? 20;
+    if (deps.streams.countOf(owner) >= cap) {
+      throw new HttpProblem(429, "too-many-streams", `This key already has ${cap} event streams open on this server; close one (or use ?format=json) and retry.`, undefined, { "Retry-After": "5" });
+    }
+    // Counted from now, before the stream's first byte, so a burst of connections cannot slip past the cap.
+    let close: (comment: string) => Promise<void> = async () => undefined;
+    const unregister = deps.streams.add(owner, (comment) => close(comment));
     c.header("X-Accel-Buffering", "no");
-    c.header("Cache-Control", "no-cache");
+    c.header("Cache-Control", "no-store");
     return streamSSE(c, async (stream) => {
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       // On shutdown: a final comment, then the stream ends; the client resumes elsewhere with Last-Event-ID.
-      const unregister = deps.streams.add(async (comment) => {
+      close = async (comment) => {
         await stream.write(`: ${comment}\n\n`);
         closed.abort();
-      });
+      };
+      stream.onAbort(unregister);
       const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => closed.abort()), deps.keepAliveMs ?? 15_000);
       let after = cursor.data;
       // Quiet polls in a row; the end check runs on the first read and on every fifth quiet poll.
