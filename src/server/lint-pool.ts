@@ -29,7 +29,8 @@ export function createLintPool(options: LintPoolOptions = {}): Linter {
   const maxQueue = options.maxQueue ?? 16;
   const pool = new Piscina({
     filename,
-    minThreads: 1,
+    // No thread until the first lint: most processes never lint, and a thread costs memory and start-up CPU.
+    minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
     // The main thread's flags (tsx's ESM loader among them) are not for the threads.
