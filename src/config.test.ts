@@ -29,4 +29,12 @@ describe("loadConfig", () => {
     expect((error as ConfigError).issues.map((i) => i.path).sort()).toEqual(["LOG_LEVEL", "PORT", "REDIS_URL"]);
     expect((error as ConfigError).message).toContain("PORT:");
   });
+
+  it("lets requests choose only the configured models unless PRFAQ_ALLOWED_MODELS says more; model names are validated", () => {
+    expect(loadConfig({}).PRFAQ_ALLOWED_MODELS).toEqual(["gpt-4.1-mini"]);
+    expect(loadConfig({ PRFAQ_MODEL: "llama3.1", PRFAQ_MODEL_LEADER: "gpt-4.1" }).PRFAQ_ALLOWED_MODELS).toEqual(["llama3.1", "gpt-4.1"]);
+    expect(loadConfig({ PRFAQ_ALLOWED_MODELS: "a, b ,," }).PRFAQ_ALLOWED_MODELS).toEqual(["a", "b"]);
+    expect(() => loadConfig({ PRFAQ_MODEL: "gpt\nx" })).toThrow(/PRFAQ_MODEL: a model name/);
+    expect(() => loadConfig({ PRFAQ_ALLOWED_MODELS: "ok, not ok" })).toThrow(/PRFAQ_ALLOWED_MODELS/);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PriceTableSchema } from "./llm/pricing.js";
+import { ModelNameSchema, PriceTableSchema } from "./llm/pricing.js";
 import { StructuredMethodSchema } from "./llm/structured.js";
 
 const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
@@ -37,13 +37,22 @@ export const ConfigSchema = z
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: z.string().url().optional(),
     /** Model used for every role unless overridden. Default gpt-4.1-mini. */
-    PRFAQ_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+    PRFAQ_MODEL: ModelNameSchema.default("gpt-4.1-mini"),
     /** Per-role models (override PRFAQ_MODEL for one role). */
-    PRFAQ_MODEL_DRAFTER: z.string().min(1).optional(),
-    PRFAQ_MODEL_CUSTOMER: z.string().min(1).optional(),
-    PRFAQ_MODEL_ENGINEER: z.string().min(1).optional(),
-    PRFAQ_MODEL_FINANCE: z.string().min(1).optional(),
-    PRFAQ_MODEL_LEADER: z.string().min(1).optional(),
+    PRFAQ_MODEL_DRAFTER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_CUSTOMER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_ENGINEER: ModelNameSchema.optional(),
+    PRFAQ_MODEL_FINANCE: ModelNameSchema.optional(),
+    PRFAQ_MODEL_LEADER: ModelNameSchema.optional(),
+    /**
+     * Models a request may choose in `options.models`, comma-separated (400 for any other). Default: the
+     * configured models (PRFAQ_MODEL and the PRFAQ_MODEL_<ROLE> ones), so a request cannot pick a dearer one.
+     */
+    PRFAQ_ALLOWED_MODELS: z
+      .string()
+      .transform((text) => text.split(",").map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(ModelNameSchema).min(1, "at least one model name"))
+      .optional(),
     /**
      * How structured output is requested: functionCalling (a forced tool call; OpenAI, vLLM, Ollama, LM Studio),
      * jsonSchema (OpenAI strict response_format; a malformed answer is then retried inside the client, and its
@@ -70,11 +79,25 @@ export const ConfigSchema = z
       })
       .optional(),
     /**
-     * API keys: comma-separated, or `@/path/to/file` with one key per line (# comments). With keys every
-     * /v1 route needs `Authorization: Bearer <key>` and a key sees only its own runs. Without keys the API
-     * only binds to loopback.
+     * API keys: comma-separated, or `@/path/to/file` with one key per line; every character counts (no
+     * comments), each key at least 16 characters. With keys every /v1 route needs `Authorization: Bearer
+     * <key>` and a key sees only its own runs. Without keys the API only binds to loopback.
      */
     PRFAQ_API_KEYS: z.string().min(1).optional(),
+    /**
+     * Host names the API answers to besides loopback names, comma-separated (`prfaq.example.com`): a
+     * request with another `Host` gets 421 (DNS rebinding). Checked always without API keys, and with
+     * keys when set.
+     */
+    PRFAQ_ALLOWED_HOSTS: z
+      .string()
+      .transform((text) => text.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, "host names only, comma-separated (no scheme, port or path)")))
+      .optional(),
+    /** A token (16+ characters) that opens GET /metrics, besides any API key. Needed for /metrics once API keys are set, unless the scraper uses a key. */
+    PRFAQ_METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    /** Failed authentications per client address per minute before 429 (per API process). Default 20. */
+    PRFAQ_AUTH_FAILURES_PER_MIN: z.coerce.number().int().min(1).default(20),
     /** Largest request body in bytes (413 above). Default 65536. */
     PRFAQ_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     /** Longest brief text in characters. Default 20000. */
@@ -85,17 +108,25 @@ export const ConfigSchema = z
     PRFAQ_MAX_PERSONAS: z.coerce.number().int().min(1).max(5).default(5),
     /** Runs one key may have queued or running at once (429 above). Default 10. */
     PRFAQ_MAX_ACTIVE_RUNS: z.coerce.number().int().min(1).default(10),
-    /** Requests per minute per key on /v1 (429 with Retry-After above). Default 120. */
+    /** Event streams (SSE) one key may hold open on one API process (429 with Retry-After above). Default 20. */
+    PRFAQ_MAX_STREAMS_PER_KEY: z.coerce.number().int().min(1).default(20),
+    /** Requests per key on /v1 in any 60 seconds (a sliding window; 429 with Retry-After above). Default 120. */
     PRFAQ_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
     /** Days a finished run, its transcript and memo are kept. Default 30. */
     PRFAQ_RETENTION_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
-    /** On SIGTERM, how long running steps get to finish before the worker lets go (their runs resume elsewhere). Default 25000. */
-    PRFAQ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+    /**
+     * On SIGTERM or Ctrl-C, how long running steps get to finish before the worker lets go (their runs resume
+     * from their last checkpoint elsewhere or at the next start). Default 5000, so `npm start` is gone within 10 s.
+     */
+    PRFAQ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     /** pino log level. Default info. */
     LOG_LEVEL: LogLevelSchema.default("info"),
   })
   .transform((env) => ({
     ...env,
+    PRFAQ_ALLOWED_MODELS: env.PRFAQ_ALLOWED_MODELS ?? [
+      ...new Set([env.PRFAQ_MODEL, env.PRFAQ_MODEL_DRAFTER, env.PRFAQ_MODEL_CUSTOMER, env.PRFAQ_MODEL_ENGINEER, env.PRFAQ_MODEL_FINANCE, env.PRFAQ_MODEL_LEADER].filter((m): m is string => m !== undefined)),
+    ],
     PRFAQ_ENGINE: env.PRFAQ_ENGINE ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? ("openai" as const) : ("offline" as const)),
   }));
 export type Config = z.infer<typeof ConfigSchema>;

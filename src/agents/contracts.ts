@@ -13,6 +13,8 @@ export type AgentContext = {
   onDelta?: (text: string) => void;
   /** Called with the tokens (and cost) each model call used; the offline engine uses none. */
   onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
+  /** Called before each retry of a failed model call (the attempt that failed, the wait, why). */
+  onRetry?: (retry: { attempt: number; waitMs: number; reason: string }) => void;
 };
 
 export type DraftInput = {

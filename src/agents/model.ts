@@ -65,6 +65,7 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
       ...(options.prices ? { prices: options.prices } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(ctx.onUsage ? { onUsage: ctx.onUsage } : {}),
+      ...(ctx.onRetry ? { onRetry: ctx.onRetry } : {}),
     });
 
   const names = [...new Set((["drafter", "customer", "engineer", "finance", "leader"] as const).map((r) => options.modelFor(r).name))];

@@ -14,24 +14,58 @@ import type { Terminal } from "./review.js";
 const EXIT_ERROR = 1;
 
 async function runServices(roles: Roles): Promise<void> {
-  const [{ loadConfig }, { startServices }] = await Promise.all([import("../config.js"), import("../runtime/services.js")]);
+  const [{ loadConfig }, { startServices }, { redactRedisUrl }] = await Promise.all([import("../config.js"), import("../runtime/services.js"), import("../runtime/redis-server.js")]);
   const config = loadConfig(process.env);
-  const running = await startServices(config, roles);
   const what = roles.api && roles.worker ? "API + worker" : roles.api ? "API" : "worker";
+  // Signals during start-up: stop as soon as start-up has finished or failed (startServices undoes itself).
+  let signalled = false;
+  const early = () => void (signalled = true);
+  process.on("SIGINT", early).on("SIGTERM", early);
+  let running: Awaited<ReturnType<typeof startServices>>;
+  try {
+    running = await startServices(config, roles);
+  } catch (error) {
+    // One line naming the problem and the fix; exit at once (a half-started client must not keep us alive).
+    process.stderr.write(`prfaq: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT_ERROR);
+  }
+  process.off("SIGINT", early).off("SIGTERM", early);
   process.stdout.write(
-    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : running.redisUrl}). Ctrl-C stops.\n`,
+    `prfaq-sim ${what} running${running.url ? ` at ${running.url}` : ""} (engine: ${config.PRFAQ_ENGINE}, redis: ${running.privateRedis ? `private, data in ${config.PRFAQ_DATA_DIR}/redis` : redactRedisUrl(running.redisUrl)}${roles.api ? `, auth: ${running.apiKeys > 0 ? `on, ${running.apiKeys} API key${running.apiKeys === 1 ? "" : "s"}` : "off (no PRFAQ_API_KEYS; loopback only)"}` : ""}). Ctrl-C stops.\n`,
   );
-  let signals = 0;
+  let firstSignalAt = 0;
   const shutdown = (signal: string) => {
-    signals += 1;
-    if (signals > 1) process.exit(1);
+    // Ctrl-C reaches every process of the terminal's group, and npm and tsx pass it on as well: the copies
+    // of one Ctrl-C arrive within moments. A second Ctrl-C a while later means "stop now".
+    if (firstSignalAt > 0) {
+      if (Date.now() - firstSignalAt > 1000) {
+        process.stderr.write("prfaq-sim: stopped at once; running reviews resume from their last checkpoint on the next start.\n");
+        process.exit(EXIT_ERROR);
+      }
+      return;
+    }
+    firstSignalAt = Date.now();
     running.logger.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 30_000);
-    timer.unref();
-    void running.stop().then(() => process.exit(0));
+    // Whatever happens, gone before 10 s (with the default PRFAQ_SHUTDOWN_TIMEOUT_MS of 5 s for running steps).
+    setTimeout(() => {
+      process.stderr.write("prfaq-sim: could not stop cleanly in time; exiting.\n");
+      process.exit(EXIT_ERROR);
+    }, Math.max(9500, config.PRFAQ_SHUTDOWN_TIMEOUT_MS + 4000)).unref();
+    void running.stop().then(
+      () => {
+        const redis = running.privateRedis ? ", then Redis" : "";
+        process.stdout.write(`prfaq-sim stopped (${what}${redis}) in ${((Date.now() - firstSignalAt) / 1000).toFixed(1)} s. Bye.\n`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`prfaq-sim: error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(EXIT_ERROR);
+      },
+    );
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  if (signalled) shutdown("SIGTERM");
 }
 
 /** Options every command accepts, and the client commands' server options. */

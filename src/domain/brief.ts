@@ -9,9 +9,21 @@ export const BRIEF_LIMITS = { titleMax: 200, textMax: 20_000, fieldMax: 4_000 } 
  * characters), else "" (which validation then refuses). One rule for the API, the CLI and the eval.
  */
 export function markdownTitle(markdown: string): string {
-  const heading = /^\s*#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
-  const firstLine = markdown.split("\n").find((l) => l.trim())?.trim().slice(0, 120);
-  return heading ?? firstLine ?? "";
+  // A scan from one non-blank line to the next, never one regex over the whole text: `^\s*#` under the
+  // m flag backtracked over every run of newlines from every line start (65,000 newlines took 15 s).
+  let firstLine: string | undefined;
+  const nonBlank = /\S/g;
+  while (nonBlank.exec(markdown)) {
+    const start = nonBlank.lastIndex - 1;
+    const newline = markdown.indexOf("\n", start);
+    const end = newline === -1 ? markdown.length : newline;
+    const line = markdown.slice(start, end).trim();
+    firstLine ??= line.slice(0, 120);
+    const heading = line.startsWith("#") && /^\s/.test(line.slice(1)) ? line.slice(1).trim() : "";
+    if (heading) return heading;
+    nonBlank.lastIndex = end;
+  }
+  return firstLine ?? "";
 }
 
 const field = (what: string) =>

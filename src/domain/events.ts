@@ -26,6 +26,12 @@ const payloads = {
   "round.started": { round: z.number().int().min(1) },
   "agent.started": { agent: z.string() },
   "agent.delta": { agent: z.string(), text: z.string() },
+  "agent.retrying": {
+    agent: z.string(),
+    attempt: z.number().int().min(1).describe("The model call attempt that failed: 1 for the first call"),
+    waitMs: z.number().int().min(0).describe("How long the agent waits before trying again"),
+    reason: z.string().describe("Why the call failed: rate-limited (429), server error (503), timed out, unreachable (ECONNREFUSED)"),
+  },
   "draft.ready": {
     version: z.number().int().min(1),
     prfaq: PrfaqSchema,
@@ -55,6 +61,7 @@ export const RunEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("round.started"), ...payloads["round.started"] }),
   z.object({ ...base, type: z.literal("agent.started"), ...payloads["agent.started"] }),
   z.object({ ...base, type: z.literal("agent.delta"), ...payloads["agent.delta"] }),
+  z.object({ ...base, type: z.literal("agent.retrying"), ...payloads["agent.retrying"] }),
   z.object({ ...base, type: z.literal("draft.ready"), ...payloads["draft.ready"] }),
   z.object({ ...base, type: z.literal("rubric.findings"), ...payloads["rubric.findings"] }),
   z.object({ ...base, type: z.literal("review.ready"), ...payloads["review.ready"] }),

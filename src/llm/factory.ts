@@ -13,7 +13,7 @@ export type ModelSettings = {
   /** Per-role models from the environment (PRFAQ_MODEL_LEADER, ...). */
   roleModels: Partial<Record<ModelRole, string>>;
   timeoutMs: number;
-  /** Client retries on 429, 5xx and timeouts, with exponential backoff. */
+  /** Retries of a call on 429, 5xx, timeouts and an unreachable server (made by invokeStructured, each one announced). */
   maxRetries: number;
   temperature?: number;
 };
@@ -31,7 +31,8 @@ export function createModelFactory(settings: ModelSettings) {
         model,
         apiKey: settings.apiKey,
         timeout: settings.timeoutMs,
-        maxRetries: settings.maxRetries,
+        // Retries are invokeStructured's, so that each one shows in the transcript (agent.retrying).
+        maxRetries: 0,
         ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
         ...(settings.baseURL ? { configuration: { baseURL: settings.baseURL } } : {}),
       });
@@ -39,9 +40,21 @@ export function createModelFactory(settings: ModelSettings) {
     }
     return chat;
   };
+  const endpoint = endpointOf(settings.baseURL);
   return (role: ModelRole, runModels: Record<string, string> = {}): NamedModel => {
     const name = runModels[role] ?? settings.roleModels[role] ?? runModels.default ?? settings.defaultModel;
-    return { chat: client(name), name };
+    return { chat: client(name), name, endpoint, maxRetries: settings.maxRetries };
   };
 }
 export type ModelFactory = ReturnType<typeof createModelFactory>;
+
+/** `host:port` of the endpoint, for messages (OpenAI's own when no base URL is set). */
+export function endpointOf(baseURL: string | undefined): string {
+  if (!baseURL) return "api.openai.com:443";
+  try {
+    const url = new URL(baseURL);
+    return `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`;
+  } catch {
+    return baseURL;
+  }
+}

@@ -9,8 +9,15 @@ import { costOf, type PriceTable } from "./pricing.js";
 export const StructuredMethodSchema = z.enum(["jsonSchema", "functionCalling", "jsonMode"]);
 export type StructuredMethod = z.infer<typeof StructuredMethodSchema>;
 
-/** A chat model with the name it is billed under. */
-export type NamedModel = { chat: BaseChatModel; name: string };
+/**
+ * A chat model with the name it is billed under, the endpoint it talks to (`host:port`, for messages)
+ * and how often a failed call is tried again (the client itself does not retry: each retry is ours, so
+ * the transcript can show it).
+ */
+export type NamedModel = { chat: BaseChatModel; name: string; endpoint?: string; maxRetries?: number };
+
+/** One retry of a model call: the attempt that failed (1 = the first call), the wait before the next, and why. */
+export type ModelRetry = { attempt: number; waitMs: number; reason: string };
 
 export type StructuredCall<T> = {
   model: NamedModel;
@@ -28,7 +35,13 @@ export type StructuredCall<T> = {
    */
   check?: (value: T) => string | undefined;
   signal?: AbortSignal;
-  onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
+  /** Told of each retry of a failed call (429, 5xx, timeout, unreachable) before its wait begins. */
+  onRetry?: (retry: ModelRetry) => void;
+  /**
+   * Each call's tokens and cost. `priced: false` when the model's price is unknown: `costUsd` is then 0
+   * only because the run totals are numbers; the cost is not known (see PRFAQ_PRICES).
+   */
+  onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number; priced: boolean }) => void;
 };
 
 const UsageMetadataSchema = z.object({ input_tokens: z.number(), output_tokens: z.number() }).partial();
@@ -117,7 +130,8 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const answer = AnswerSchema.parse(await ask(runnable, messages, call as unknown as StructuredCall<unknown>));
     const tokens = { promptTokens: answer.usage_metadata?.input_tokens ?? 0, completionTokens: answer.usage_metadata?.output_tokens ?? 0 };
-    call.onUsage?.({ ...tokens, costUsd: costOf(call.model.name, tokens, call.prices) });
+    const cost = costOf(call.model.name, tokens, call.prices);
+    call.onUsage?.({ ...tokens, costUsd: cost ?? 0, priced: cost !== null });
     const json = answerJson(answer);
     const parsed = json.error === undefined ? call.schema.safeParse(json.value) : undefined;
     if (parsed?.success) {
@@ -135,45 +149,112 @@ export async function invokeStructured<T>(call: StructuredCall<T>): Promise<T> {
   throw new AppError("model_output_invalid", `${call.model.name} gave no valid ${call.name} after ${attempts} attempts: ${problem}`);
 }
 
-/** One model call; an HTTP failure the client's own retries did not cure becomes a clear AppError. */
+/** First retry's wait; each next one doubles, up to {@link MAX_RETRY_WAIT_MS} (1, 2, 4 s: 7 s for 3 retries). */
+const FIRST_RETRY_WAIT_MS = 1000;
+const MAX_RETRY_WAIT_MS = 8000;
+
+/**
+ * One model call, retried on 429, 5xx, timeouts and an unreachable server (`maxRetries` times, waits
+ * doubling from a second, or the server's Retry-After), each retry announced to `onRetry`. A failure no
+ * retry cured becomes a clear AppError naming the endpoint.
+ */
 async function ask(runnable: Bound, messages: BaseMessageLike[], call: StructuredCall<unknown>): Promise<unknown> {
   // A signal of this call's own, tied to the run's: the HTTP client adds a listener per request and never
   // removes it, which on the long-lived run signal piles up (MaxListenersExceededWarning).
   const run = call.signal;
-  const own = new AbortController();
-  const forward = () => own.abort(run?.reason);
-  if (run?.aborted) forward();
-  else run?.addEventListener("abort", forward, { once: true });
-  try {
-    return await runnable.invoke(messages, { signal: own.signal });
-  } catch (error) {
-    // A cancelled run stops on purpose: not a model failure.
-    if (run?.aborted) throw error;
-    throw modelFailure(call.model.name, call.name, error);
-  } finally {
-    run?.removeEventListener("abort", forward);
+  const retries = call.model.maxRetries ?? 0;
+  for (let attempt = 1; ; attempt++) {
+    const own = new AbortController();
+    const forward = () => own.abort(run?.reason);
+    if (run?.aborted) forward();
+    else run?.addEventListener("abort", forward, { once: true });
+    try {
+      return await runnable.invoke(messages, { signal: own.signal });
+    } catch (error) {
+      // A cancelled run stops on purpose: not a model failure.
+      if (run?.aborted) throw error;
+      const failure = classify(error);
+      if (!failure.retryable || attempt > retries) throw modelFailure(call.model, call.name, error, attempt);
+      const waitMs = failure.retryAfterMs ?? Math.min(MAX_RETRY_WAIT_MS, FIRST_RETRY_WAIT_MS * 2 ** (attempt - 1));
+      call.onRetry?.({ attempt, waitMs, reason: failure.reason });
+      await sleep(waitMs, run);
+    } finally {
+      run?.removeEventListener("abort", forward);
+    }
   }
 }
 
-/**
- * Names what went wrong with the model: rate limits, server errors and timeouts are `model_unavailable`
- * (the job is retried later); a refused key or an unknown model is `engine_unavailable` (permanent).
- */
-export function modelFailure(model: string, step: string, error: unknown): AppError {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+  });
+}
+
+/** What a failed call's error says: its HTTP status, a network error code, the server's Retry-After. */
+function facts(error: unknown): { status?: number; code?: string; retryAfterMs?: number; message: string; timedOut: boolean } {
   const status = typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  if (status === 401 || status === 403 || status === 404) {
-    return new AppError("engine_unavailable", `${model} refused the ${step} request (${status}): ${message}`, { cause: error });
+  let code: string | undefined;
+  // The network error code sits somewhere down the cause chain (openai's APIConnectionError, fetch's TypeError).
+  for (let e: unknown = error, depth = 0; e && depth < 5 && !code; depth++) {
+    if (typeof e === "object" && "code" in e && typeof e.code === "string" && /^E[A-Z_]+$/.test(e.code)) code = e.code;
+    e = typeof e === "object" && e !== null && "cause" in e ? e.cause : undefined;
   }
-  const what =
-    status === 429
-      ? "kept rate-limiting (429)"
-      : status !== undefined && status >= 500
-        ? `kept failing (${status})`
-        : /time(d)? ?out/i.test(message) || (error instanceof Error && /Timeout/.test(error.name))
-          ? "timed out"
-          : status !== undefined
-            ? `rejected the request (${status})`
-            : "could not be reached";
-  return new AppError("model_unavailable", `${model} ${what} on the ${step} step, after the client's retries: ${message}`, { cause: error });
+  const headers = typeof error === "object" && error !== null && "headers" in error ? error.headers : undefined;
+  const retryAfter = headers instanceof Headers ? Number(headers.get("retry-after")) : typeof headers === "object" && headers !== null && "retry-after" in headers ? Number(headers["retry-after"]) : Number.NaN;
+  const raw = error instanceof Error ? error.message : String(error);
+  // LangChain appends a troubleshooting URL; the first line is the server's own words.
+  const message = raw.split("\n")[0]?.replace(/\s*Troubleshooting URL:.*$/i, "").replace(/[.\s]+$/, "") ?? "";
+  const timedOut = /time(d)? ?out/i.test(raw) || (error instanceof Error && /Timeout/.test(error.name)) || code === "ETIMEDOUT";
+  return { ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}), ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: Math.min(MAX_RETRY_WAIT_MS, retryAfter * 1000) } : {}), message, timedOut };
+}
+
+/** Whether a failure is worth another try, and a few words on why it failed. */
+function classify(error: unknown): { retryable: boolean; reason: string; retryAfterMs?: number } {
+  const f = facts(error);
+  const retryAfter = f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {};
+  if (f.status === 429) return { retryable: true, reason: "rate-limited (429)", ...retryAfter };
+  if (f.status !== undefined && (f.status >= 500 || f.status === 408 || f.status === 409)) return { retryable: true, reason: `server error (${f.status})`, ...retryAfter };
+  if (f.status !== undefined) return { retryable: false, reason: `refused (${f.status})` };
+  if (f.timedOut) return { retryable: true, reason: "timed out" };
+  return { retryable: true, reason: `unreachable (${f.code ?? f.message})` };
+}
+
+/**
+ * Names what went wrong with the model, and what to check. A refused key, a refused request and an
+ * endpoint that could not be reached at all are `engine_unavailable` (permanent: the run fails now); rate
+ * limits, server errors and timeouts that outlasted the retries are `model_unavailable` (the job is retried
+ * later, from its last checkpoint).
+ */
+export function modelFailure(model: NamedModel, step: string, error: unknown, attempts = 1): AppError {
+  const f = facts(error);
+  const at = model.endpoint ?? "the model endpoint";
+  const tries = attempts === 1 ? "" : ` after ${attempts} attempts`;
+  const said = f.message ? `: ${f.message}` : "";
+  if (f.status === 401 || f.status === 403) {
+    return new AppError("engine_unavailable", `The model endpoint ${at} refused the API key (${f.status}) on the ${step} step: check OPENAI_API_KEY${said}.`, { cause: error });
+  }
+  if (f.status === 404) {
+    return new AppError("engine_unavailable", `The model endpoint ${at} does not serve ${model.name} (404) on the ${step} step: check PRFAQ_MODEL and OPENAI_BASE_URL${said}.`, { cause: error });
+  }
+  if (f.status !== undefined && f.status < 500 && f.status !== 429 && f.status !== 408 && f.status !== 409) {
+    return new AppError("engine_unavailable", `The model endpoint ${at} rejected the ${step} request for ${model.name} (${f.status})${said}.`, { cause: error });
+  }
+  if (f.status === undefined && !f.timedOut) {
+    return new AppError(
+      "engine_unavailable",
+      `The model endpoint ${at} could not be reached (${f.code ?? (f.message || "no answer")})${tries}: check that the server is running and that OPENAI_BASE_URL is right.`,
+      { cause: error },
+    );
+  }
+  const what = f.status === 429 ? "kept rate-limiting (429)" : f.status !== undefined ? `kept failing (${f.status})` : "timed out";
+  return new AppError("model_unavailable", `${model.name} at ${at} ${what} on the ${step} step${tries}${said}.`, { cause: error });
 }

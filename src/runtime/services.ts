@@ -1,14 +1,13 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { Redis } from "ioredis";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { createOfflineAgents } from "../agents/offline.js";
 import { createModelAgents } from "../agents/model.js";
-import { createModelFactory } from "../llm/factory.js";
+import { createModelFactory, MODEL_ROLES } from "../llm/factory.js";
 import { DEFAULT_PRICES } from "../llm/pricing.js";
 import type { Config } from "../config.js";
 import { AppError } from "../domain/errors.js";
@@ -16,6 +15,7 @@ import type { Engine } from "../domain/run.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
 import { ReviewQueue } from "../queue/review-queue.js";
 import { createApp } from "../server/app.js";
+import { createLintPool } from "../server/lint-pool.js";
 import { SseRegistry } from "../server/sse-registry.js";
 import { EventHub } from "../store/event-hub.js";
 import { EventLog } from "../store/event-log.js";
@@ -24,7 +24,10 @@ import { RunStore } from "../store/runs.js";
 import { startReviewWorker } from "../worker/worker.js";
 import { CancelWatcher } from "../worker/cancellation.js";
 import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
-import { startPrivateRedis, type PrivateRedis } from "./redis-server.js";
+import { loadApiKeys } from "./api-keys.js";
+import { preflightRedis, redisConnector, type Connect } from "./redis-clients.js";
+import { redactRedisUrl, startPrivateRedis, type PrivateRedis } from "./redis-server.js";
+import { StartupError } from "./startup-error.js";
 
 export type Roles = { api: boolean; worker: boolean };
 
@@ -33,6 +36,8 @@ export type Running = {
   redisUrl: string;
   privateRedis?: PrivateRedis;
   logger: Logger;
+  /** API keys the API accepts (0: auth off, loopback only). */
+  apiKeys: number;
   /** Stops everything in order: stop taking requests and jobs, let running steps finish, close Redis. */
   stop(): Promise<void>;
 };
@@ -71,149 +76,205 @@ export function agentsFactory(config: Config): (engine: Engine, runModels?: Reco
   };
 }
 
-/** API keys from PRFAQ_API_KEYS: a comma-separated list, or `@path` to a file with one key per line (# comments). */
-export async function loadApiKeys(value: string | undefined): Promise<string[]> {
-  if (!value) return [];
-  const text = value.startsWith("@") ? await readFile(value.slice(1), "utf8") : value.replace(/,/g, "\n");
-  return text
-    .split("\n")
-    .map((line) => line.replace(/#.*$/, "").trim())
-    .filter(Boolean);
+const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1" || host.startsWith("127.");
+
+/** Waits for `promise` at most `ms`: true when it settled in time (its rejection counts as settled). */
+async function within(ms: number, promise: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const, () => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost" || host === "::1" || host.startsWith("127.");
+/** Listens on `port`/`host`; a busy port or an address this machine lacks is a {@link StartupError}. */
+async function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, port: number, host: string): Promise<ServerType> {
+  return new Promise<ServerType>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+      server.off("error", failed);
+      resolve(server);
+    });
+    function failed(error: NodeJS.ErrnoException) {
+      server.close();
+      const next = port === 0 ? "" : ` (PORT=${port + 1} npm start)`;
+      reject(
+        error.code === "EADDRINUSE"
+          ? new StartupError(`port ${port} on ${host} is already in use, perhaps by another prfaq-sim: stop that process, or choose another port with PORT${next}`, { cause: error })
+          : error.code === "EADDRNOTAVAIL"
+            ? new StartupError(`this machine has no address ${host} to listen on: set HOST to one of its addresses (127.0.0.1 by default)`, { cause: error })
+            : error.code === "EACCES"
+              ? new StartupError(`not allowed to listen on port ${port}: choose a port above 1023 with PORT`, { cause: error })
+              : error,
+      );
+    }
+    server.once("error", failed);
+  });
+}
 
 /**
  * Starts what `roles` asks for against one Redis: the API, a worker, or both (`npm start`).
- * Without REDIS_URL a private redis-server is started with its data under PRFAQ_DATA_DIR.
+ * Without REDIS_URL a private redis-server is started with its data under PRFAQ_DATA_DIR (supervised:
+ * restarted from its AOF if it dies). The order is Redis, then the API (so a busy port fails before the
+ * worker takes a job), then the worker; `stop` undoes it the other way round, Redis last. A failure to
+ * start undoes what had started and throws; a {@link StartupError} says what to fix.
  */
 export async function startServices(config: Config, roles: Roles, options: { logger?: Logger } = {}): Promise<Running> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
   const apiKeys = await loadApiKeys(config.PRFAQ_API_KEYS);
+  if (roles.api) logger.info({ auth: apiKeys.length > 0, keys: apiKeys.length }, apiKeys.length > 0 ? "auth on" : "auth off: no PRFAQ_API_KEYS, loopback only");
   if (roles.api && apiKeys.length === 0 && !isLoopback(config.HOST)) {
-    throw new AppError("validation", `HOST=${config.HOST} would expose an open API: set PRFAQ_API_KEYS (keys, or @file) or bind to 127.0.0.1.`);
+    throw new StartupError(`HOST=${config.HOST} would expose an open API: set PRFAQ_API_KEYS (keys, or @file), or bind to 127.0.0.1`);
   }
   let privateRedis: PrivateRedis | undefined;
-  let redisUrl = config.REDIS_URL;
-  if (!redisUrl) {
-    privateRedis = await startPrivateRedis({ dir: path.join(config.PRFAQ_DATA_DIR, "redis") });
-    redisUrl = privateRedis.url;
-    logger.info({ redisUrl, dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
-  }
-  // Every client retries forever (ioredis reconnects, commands wait: maxRetriesPerRequest null, as BullMQ
-  // needs). Connection errors while Redis is away go to the log, not to stderr as "Unhandled error event".
-  const connect = (name: string) =>
-    new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `prfaq-${name}` }).on("error", (err: Error) =>
-      logger.warn({ err: err.message, connection: name }, "redis connection error; retrying"),
-    );
-  const keys = redisKeys(config.PRFAQ_PREFIX);
-  const personas = await loadPersonaLibrary(config.PRFAQ_PERSONAS_DIR ?? defaultPersonaDir());
-  const redis = connect("commands");
-  const runs = new RunStore(redis, keys, { retentionSeconds: config.PRFAQ_RETENTION_DAYS * 86_400 });
-  const events = new EventLog(redis, keys);
-  const clients: Redis[] = [redis];
-  const closers: (() => Promise<void>)[] = [];
+  const clients: Redis[] = [];
   let server: ServerType | undefined;
   let url: string | undefined;
   const streams = new SseRegistry();
-
-  if (roles.worker) {
-    const connection = connect("worker");
-    const heartbeat = connect("heartbeat");
-    const cancelSubscriber = connect("cancels");
-    clients.push(connection, heartbeat, cancelSubscriber);
-    const cancels = new CancelWatcher(cancelSubscriber, keys);
-    await cancels.start();
-    const worker = startReviewWorker({
-      connection,
-      heartbeat,
-      keys,
-      runs,
-      events,
-      personas,
-      agentsFor: agentsFactory(config),
-      checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
-      cancels,
-      concurrency: config.PRFAQ_WORKER_CONCURRENCY,
-      lockMs: config.PRFAQ_JOB_LOCK_MS,
-      workerId: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
-      logger,
-    });
-    closers.push(async () => {
-      // Running steps get PRFAQ_SHUTDOWN_TIMEOUT_MS to finish; after that the worker lets go of its jobs,
-      // whose locks expire and whose runs resume from their last checkpoint on another (or the next) worker.
-      const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), config.PRFAQ_SHUTDOWN_TIMEOUT_MS).unref());
-      if ((await Promise.race([worker.close().then(() => "closed" as const), timeout])) === "timeout") {
-        logger.warn({ timeoutMs: config.PRFAQ_SHUTDOWN_TIMEOUT_MS }, "running reviews did not finish in time; they will resume elsewhere");
-        await worker.close(true);
-      }
-      await cancels.stop();
-    });
-    logger.info({ concurrency: config.PRFAQ_WORKER_CONCURRENCY }, "worker started");
-  }
-
-  if (roles.api) {
-    const subscriber = connect("events");
-    const queueConnection = connect("queue");
-    clients.push(subscriber, queueConnection);
-    const hub = new EventHub(subscriber, keys);
-    await hub.start();
-    const queue = new ReviewQueue(queueConnection, keys, (err) => logger.warn({ err: err.message }, "review queue error"));
-    const app = createApp({
-      redis,
-      keys,
-      runs,
-      events,
-      hub,
-      queue,
-      personas,
-      engines: availableEngines(config),
-      logger,
-      apiKeys,
-      streams,
-      limits: {
-        bodyLimitBytes: config.PRFAQ_BODY_LIMIT_BYTES,
-        maxBriefChars: config.PRFAQ_MAX_BRIEF_CHARS,
-        maxRounds: config.PRFAQ_MAX_ROUNDS,
-        maxPersonas: config.PRFAQ_MAX_PERSONAS,
-        maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
-        ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
-      },
-    });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
-    });
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.PORT;
-    url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
-    closers.unshift(async () => {
-      await hub.stop();
-      await queue.close();
-    });
-    logger.info({ url }, "API listening");
-  }
+  let stopApi: (() => Promise<void>) | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
 
   let stopping: Promise<void> | undefined;
-  return {
-    ...(url ? { url } : {}),
-    redisUrl,
-    ...(privateRedis ? { privateRedis } : {}),
-    logger,
-    stop: () => {
-      stopping ??= (async () => {
-        if (server) {
-          const s = server;
-          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-          // SSE streams never end on their own: tell each client, then end it; they resume with Last-Event-ID.
-          await streams.closeAll("server shutting down; reconnect with Last-Event-ID to resume");
-          setTimeout(() => "closeAllConnections" in s && s.closeAllConnections(), 1000).unref();
-          await closed;
-        }
-        for (const close of closers) await close().catch((err: unknown) => logger.error({ err }, "error while stopping"));
-        await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
-        if (privateRedis) await privateRedis.stop();
-      })();
-      return stopping;
-    },
+  const stop = () => {
+    stopping ??= (async () => {
+      if (server) {
+        const s = server;
+        const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+        // SSE streams never end on their own: tell each client, then end it; they resume with Last-Event-ID.
+        await streams.closeAll("server shutting down; reconnect with Last-Event-ID to resume");
+        setTimeout(() => "closeAllConnections" in s && s.closeAllConnections(), 1000).unref();
+        await closed;
+      }
+      for (const close of [stopWorker, stopApi]) await close?.().catch((err: unknown) => logger.error({ err }, "error while stopping"));
+      // QUIT waits for Redis's reply: a frozen Redis gets a second, then the socket is closed.
+      await Promise.all(clients.map((c) => within(1000, c.quit()).then((done) => done || c.disconnect(), () => c.disconnect())));
+      // Redis last: everything above may still write to it while it stops.
+      if (privateRedis) await privateRedis.stop();
+    })();
+    return stopping;
   };
+
+  try {
+    let redisUrl = config.REDIS_URL;
+    if (redisUrl) {
+      await preflightRedis(redisUrl);
+    } else {
+      privateRedis = await startPrivateRedis({
+        dir: path.join(config.PRFAQ_DATA_DIR, "redis"),
+        // If it dies, it is started again from its AOF on the same port; the clients reconnect by themselves.
+        supervise: true,
+        onEvent: (event) =>
+          event.type === "restarted"
+            ? logger.warn({ port: event.port, attempt: event.attempt }, "private redis-server restarted from its AOF")
+            : event.type === "exited"
+              ? logger.error({ code: event.code, signal: event.signal }, "private redis-server died; restarting it")
+              : logger.error({ attempt: event.attempt, retryInMs: event.retryInMs, error: event.error }, "private redis-server could not be restarted; trying again"),
+      });
+      redisUrl = privateRedis.url;
+      logger.info({ redisUrl: redactRedisUrl(redisUrl), dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
+    }
+    const connect: Connect = (name, opts) => {
+      const client = redisConnector(redisUrl, logger)(name, opts);
+      clients.push(client);
+      return client;
+    };
+    const keys = redisKeys(config.PRFAQ_PREFIX);
+    const personas = await loadPersonaLibrary(config.PRFAQ_PERSONAS_DIR ?? defaultPersonaDir());
+    const retentionSeconds = config.PRFAQ_RETENTION_DAYS * 86_400;
+
+    if (roles.api) {
+      // The API's commands fail after API_COMMAND_TIMEOUT_MS while Redis is away (its requests answer 503);
+      // its subscriber waits, and resubscribes when Redis is back.
+      const redis = connect("api", { failFast: true });
+      const hub = new EventHub(connect("events"), keys);
+      const queue = new ReviewQueue(connect("queue", { failFast: true }), keys, (err) => logger.warn({ err: err.message }, "review queue error"));
+      const linter = createLintPool();
+      stopApi = async () => {
+        await hub.stop();
+        await queue.close();
+        await linter.close();
+      };
+      await hub.start();
+      const app = createApp({
+        redis,
+        keys,
+        runs: new RunStore(redis, keys, { retentionSeconds }),
+        events: new EventLog(redis, keys),
+        hub,
+        queue,
+        linter,
+        personas,
+        engines: availableEngines(config),
+        logger,
+        apiKeys,
+        streams,
+        limits: {
+          bodyLimitBytes: config.PRFAQ_BODY_LIMIT_BYTES,
+          maxBriefChars: config.PRFAQ_MAX_BRIEF_CHARS,
+          maxRounds: config.PRFAQ_MAX_ROUNDS,
+          maxPersonas: config.PRFAQ_MAX_PERSONAS,
+          maxActiveRuns: config.PRFAQ_MAX_ACTIVE_RUNS,
+          ratePerMinute: config.PRFAQ_RATE_LIMIT_PER_MIN,
+          authFailuresPerMinute: config.PRFAQ_AUTH_FAILURES_PER_MIN,
+          maxStreamsPerKey: config.PRFAQ_MAX_STREAMS_PER_KEY,
+          allowedModels: config.PRFAQ_ALLOWED_MODELS,
+          modelChoices: ["default", ...MODEL_ROLES],
+        },
+        allowedHosts: config.PRFAQ_ALLOWED_HOSTS ?? [],
+        metricsToken: config.PRFAQ_METRICS_TOKEN,
+      });
+      server = await listen(app, config.PORT, config.HOST);
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : config.PORT;
+      url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+      logger.info({ url }, "API listening");
+    }
+
+    if (roles.worker) {
+      // A running review's commands wait for Redis to come back rather than fail the step.
+      const redis = connect("worker-commands");
+      const cancels = new CancelWatcher(connect("cancels"), keys);
+      await cancels.start();
+      const worker = startReviewWorker({
+        connection: connect("worker"),
+        heartbeat: connect("heartbeat"),
+        keys,
+        runs: new RunStore(redis, keys, { retentionSeconds }),
+        events: new EventLog(redis, keys),
+        personas,
+        agentsFor: agentsFactory(config),
+        checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
+        cancels,
+        concurrency: config.PRFAQ_WORKER_CONCURRENCY,
+        lockMs: config.PRFAQ_JOB_LOCK_MS,
+        workerId: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
+        logger,
+      });
+      stopWorker = async () => {
+        // Running steps get PRFAQ_SHUTDOWN_TIMEOUT_MS to finish; after that the worker lets go of its jobs,
+        // whose locks expire and whose runs resume from their last checkpoint on another (or the next) worker.
+        const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), config.PRFAQ_SHUTDOWN_TIMEOUT_MS).unref());
+        if ((await Promise.race([worker.close().then(() => "closed" as const), timeout])) === "timeout") {
+          logger.warn({ timeoutMs: config.PRFAQ_SHUTDOWN_TIMEOUT_MS }, "running reviews did not finish in time; they will resume elsewhere");
+          await within(2000, worker.close(true));
+        }
+        await cancels.stop();
+      };
+      await worker.ready;
+      logger.info({ concurrency: config.PRFAQ_WORKER_CONCURRENCY }, "worker started");
+    }
+
+    return {
+      ...(url ? { url } : {}),
+      redisUrl,
+      ...(privateRedis ? { privateRedis } : {}),
+      logger,
+      apiKeys: apiKeys.length,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,10 +1,14 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
-import { bearerAuth, rateLimit } from "./auth.js";
+import { bearerAuth, metricsAuth, rateLimit } from "./auth.js";
+import { FailedAuthLimiter } from "./failed-auth.js";
+import { hostGuard, originGuard } from "./guards.js";
 import type { AppEnv } from "./env.js";
+import type { Linter } from "./lint-pool.js";
 import { SseRegistry } from "./sse-registry.js";
 import type { Engine } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
@@ -14,6 +18,7 @@ import type { EventLog } from "../store/event-log.js";
 import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
 import { problem, sendProblem, toProblem } from "./problem.js";
+import { redisOutageProbe, redisUnavailable } from "./redis-outage.js";
 import { createReviewService, type ServiceLimits } from "./review-service.js";
 import { createDocsRoutes } from "./routes/docs.js";
 import { createEventRoutes } from "./routes/events.js";
@@ -33,9 +38,15 @@ export type AppDeps = {
   personas: PersonaLibrary;
   engines: readonly Engine[];
   logger: Logger;
+  /** Lints PR/FAQs off the event loop (POST /v1/lint). */
+  linter: Linter;
   /** API keys; empty = open API (the entry point refuses to bind it beyond loopback). */
   apiKeys?: readonly string[];
-  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number };
+  limits?: Partial<ServiceLimits> & { bodyLimitBytes?: number; ratePerMinute?: number; authFailuresPerMinute?: number; maxStreamsPerKey?: number };
+  /** Host names served besides loopback names (PRFAQ_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
+  /** A token that opens /metrics (PRFAQ_METRICS_TOKEN). */
+  metricsToken?: string | undefined;
   /** Open SSE streams (shared with the entry point for shutdown and metrics). */
   streams?: SseRegistry;
   keepAliveMs?: number;
@@ -44,10 +55,11 @@ export type AppDeps = {
 /** The HTTP API. Every error is problem+json; no input gets a 500. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const limits: ServiceLimits = { maxBriefChars: 20_000, maxRounds: 6, maxPersonas: 5, maxActiveRuns: 10, ...deps.limits };
+  const limits: ServiceLimits = { maxBriefChars: 20_000, maxRounds: 6, maxPersonas: 5, maxActiveRuns: 10, allowedModels: [], modelChoices: ["default"], ...deps.limits };
   const service = createReviewService({ ...deps, limits });
   const limit = deps.limits?.bodyLimitBytes ?? 64 * 1024;
   const streams = deps.streams ?? new SseRegistry();
+  const isRedisOutage = redisOutageProbe(deps.redis);
 
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
@@ -58,7 +70,23 @@ export function createApp(deps: AppDeps) {
     await next();
     c.get("log").info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
-  app.use("/v1/*", bearerAuth(deps.apiKeys ?? []));
+  // nosniff and the other defaults of hono's secure-headers on every answer (HSTS is the TLS proxy's to
+  // send); API answers are never stored by a browser or a proxy: they are per key and change all the time.
+  app.use("*", secureHeaders({ strictTransportSecurity: false }));
+  for (const path of ["/v1/*", "/healthz", "/readyz", "/metrics"]) {
+    app.use(path, async (c, next) => {
+      c.header("Cache-Control", "no-store");
+      await next();
+    });
+  }
+  const keys = deps.apiKeys ?? [];
+  const auth = { keys, metricsToken: deps.metricsToken, failures: new FailedAuthLimiter(deps.limits?.authFailuresPerMinute ?? 20) };
+  // Without keys the network position is the only credential: only this machine's names (DNS rebinding)
+  // and only pages of this server (cross-site requests). With keys, PRFAQ_ALLOWED_HOSTS still narrows Host.
+  if (keys.length === 0 || (deps.allowedHosts ?? []).length > 0) app.use("*", hostGuard(deps.allowedHosts ?? []));
+  if (keys.length === 0) app.use("*", originGuard());
+  app.use("/metrics", metricsAuth(auth));
+  app.use("/v1/*", bearerAuth(auth));
   app.use("/v1/*", rateLimit(deps.redis, deps.keys, deps.limits?.ratePerMinute ?? 120));
   app.use(
     "/v1/*",
@@ -71,13 +99,19 @@ export function createApp(deps: AppDeps) {
   app.route("/", createMetaRoutes(deps));
   app.route("/", createMetricsRoutes({ ...deps, streams }));
   app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
-  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams }));
-  app.route("/v1/lint", createLintRoutes());
+  app.route("/v1/reviews", createEventRoutes({ ...deps, service, streams, isRedisOutage, ...(deps.limits?.maxStreamsPerKey ? { maxStreamsPerKey: deps.limits.maxStreamsPerKey } : {}) }));
+  app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   app.route("/", createDocsRoutes());
   app.route("/", createWebRoutes(deps));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    // Redis away: every route answers 503 + Retry-After (its commands time out after a second), not a 500.
+    if (await isRedisOutage(error)) {
+      const { problem: p, headers } = redisUnavailable();
+      c.get("log")?.warn({ err: error instanceof Error ? error.message : String(error) }, "redis unavailable");
+      return sendProblem(c, p, headers);
+    }
     const { problem: p, headers } = toProblem(error);
     if (p.status >= 500) c.get("log")?.error({ err: error }, "request failed");
     return sendProblem(c, p, headers);

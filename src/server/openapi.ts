@@ -210,6 +210,7 @@ const DESCRIPTIONS: Record<string, string> = {
   "Event.round.started": "A round of drafting and review began",
   "Event.agent.started": "An agent (drafter, customer:<persona-id>, engineer, finance, leader) started its turn",
   "Event.agent.delta": "A chunk of an agent's text (token streaming, only with streaming engines)",
+  "Event.agent.retrying": "A failed model call of an agent is about to be tried again: the attempt that failed, the wait, and why (429, 5xx, timeout, unreachable)",
   "Event.draft.ready": "A PR/FAQ version: structured and markdown, word counts, changes since the last version",
   "Event.rubric.findings": "The rubric's findings and score for a version",
   "Event.review.ready": "One reviewer's review of the version",
@@ -606,7 +607,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       description: [
         "Start a review of a brief, watch the meeting as Server-Sent Events, and read the kill-or-fund memo and every PR/FAQ version.",
         "Every error is `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for invalid input, `errors: [{path, message}]`; unknown routes too.",
-        "Authentication: with `PRFAQ_API_KEYS` set on the server, every `/v1` route needs `Authorization: Bearer <key>`, and each key sees only its own runs (another key's run answers 404). Without `PRFAQ_API_KEYS` the API is open, and the server binds to loopback only. `/healthz`, `/readyz`, `/metrics`, `/openapi.json`, `/docs` and `/` need no key.",
+        "Authentication: with `PRFAQ_API_KEYS` set on the server, every `/v1` route needs `Authorization: Bearer <key>`, and each key sees only its own runs (another key's run answers 404). Without `PRFAQ_API_KEYS` the API is open, and the server binds to loopback only; it then refuses cross-site requests (403: an `Origin` other than its own) and `Host` names other than loopback names and `PRFAQ_ALLOWED_HOSTS` (421). Failed authentication is limited per client address (429 with `Retry-After`). `/metrics` needs a key, or `PRFAQ_METRICS_TOKEN`, once keys are set. `/healthz`, `/readyz`, `/openapi.json`, `/docs` and `/` need no key. With Redis unreachable, routes that need it answer 503 with `Retry-After`.",
       ].join("\n\n"),
       license: { name: "MIT", identifier: "MIT" },
     },

@@ -12,7 +12,16 @@ import type { RunStore } from "../store/runs.js";
 import { HttpProblem } from "./problem.js";
 
 /** Per-deployment limits on what one request or one key may ask for. */
-export type ServiceLimits = { maxBriefChars: number; maxRounds: number; maxPersonas: number; maxActiveRuns: number };
+export type ServiceLimits = {
+  maxBriefChars: number;
+  maxRounds: number;
+  maxPersonas: number;
+  maxActiveRuns: number;
+  /** Models `options.models` may name (PRFAQ_ALLOWED_MODELS, names already validated); empty: none. */
+  allowedModels: readonly string[];
+  /** What `options.models` may be keyed by: `default` and the roles. */
+  modelChoices: readonly string[];
+};
 
 export type ReviewServiceDeps = {
   redis: Redis;
@@ -50,6 +59,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
     if (request.brief.text.length > deps.limits.maxBriefChars) errors.push({ path: "brief.text", message: `at most ${deps.limits.maxBriefChars} characters` });
     if (request.options.rounds > deps.limits.maxRounds) errors.push({ path: "options.rounds", message: `at most ${deps.limits.maxRounds} on this server` });
     if ((request.options.personas?.length ?? 0) > deps.limits.maxPersonas) errors.push({ path: "options.personas", message: `at most ${deps.limits.maxPersonas} personas` });
+    for (const [choice, model] of Object.entries(request.options.models ?? {})) {
+      const path = `options.models.${choice.replace(/[^A-Za-z0-9_-]/g, "?").slice(0, 40)}`;
+      if (!deps.limits.modelChoices.includes(choice)) errors.push({ path, message: `not a role: one of ${deps.limits.modelChoices.join(", ")}` });
+      else if (!deps.limits.allowedModels.includes(model)) {
+        // Quoted as JSON: a name with control characters must not reach a log or a terminal as it is.
+        errors.push({ path, message: `${JSON.stringify(model.slice(0, 100))} is not allowed on this server; allowed: ${deps.limits.allowedModels.join(", ") || "none"} (PRFAQ_ALLOWED_MODELS)` });
+      }
+    }
     if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${errors.length} problem(s), listed in errors.`, errors);
     const unknown = (request.options.personas ?? []).map((id, i) => ({ id, i })).filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
     if (unknown.length > 0) {

@@ -9,19 +9,21 @@ export function redisKeys(prefix: string) {
     runIndex: () => `${prefix}:runs`,
     /** An owner's runs, newest first by creation time. */
     ownerIndex: (owner: string) => `${prefix}:runs:${owner}`,
+    /** An owner's runs of one status, newest first (GET /v1/reviews?status=). */
+    ownerStatusIndex: (owner: string, status: string) => `${prefix}:runs:${owner}:status:${status}`,
     /** An owner's queued and running runs (for the active-runs limit). */
     ownerActive: (owner: string) => `${prefix}:active:${owner}`,
     idempotency: (owner: string, keyHash: string) => `${prefix}:idem:${owner}:${keyHash}`,
-    rateLimit: (owner: string, minute: number) => `${prefix}:rl:${owner}:${minute}`,
+    /** An owner's recent requests (sliding-window rate limit). */
+    rateLimit: (owner: string) => `${prefix}:rl:${owner}`,
     /** Counters for /metrics: runs by status, model usage by role, durations. */
     stats: () => `${prefix}:stats`,
     /** Pub/sub channel: a run id is published on it after each appended event. */
     eventsChannel: () => `${prefix}:events`,
     /** Pub/sub channel: a run id is published on it when its cancel is requested. */
     cancelChannel: () => `${prefix}:cancel`,
-    /** Key of the heartbeat each worker refreshes (for /readyz). */
-    workerHeartbeat: (workerId: string) => `${prefix}:worker:${workerId}`,
-    workerHeartbeatPattern: () => `${prefix}:worker:*`,
+    /** Sorted set of live workers, scored by their last heartbeat in ms (for /readyz). */
+    workers: () => `${prefix}:workers`,
     queueName: () => `${prefix}-reviews`,
   };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
 import { MemoSchema, type Memo } from "../domain/memo.js";
-import { CreateReviewSchema, RunRecordSchema, type CreateReview, type RunRecord } from "../domain/run.js";
+import { CreateReviewSchema, RunRecordSchema, RunStatusSchema, type CreateReview, type RunRecord } from "../domain/run.js";
 import type { RedisKeys } from "./keys.js";
 
 /** Fields of the run hash holding JSON (the rest are plain strings or integers). */
@@ -45,6 +45,7 @@ export class RunStore {
       .multi()
       .hset(key, { ...toHash(record), request: JSON.stringify(request) })
       .zadd(this.keys.ownerIndex(record.owner), Date.parse(record.createdAt), record.id)
+      .zadd(this.keys.ownerStatusIndex(record.owner, record.status), Date.parse(record.createdAt), record.id)
       .sadd(this.keys.ownerActive(record.owner), record.id)
       .hincrby(this.keys.stats(), "runs_created", 1)
       .exec();
@@ -52,8 +53,9 @@ export class RunStore {
 
   /** Removes every key of a run (used when a create could not be completed). */
   async remove(id: string, owner: string): Promise<void> {
-    await this.redis
-      .multi()
+    const multi = this.redis.multi();
+    for (const status of RunStatusSchema.options) multi.zrem(this.keys.ownerStatusIndex(owner, status), id);
+    await multi
       .del(...this.runKeys(id))
       .zrem(this.keys.ownerIndex(owner), id)
       .srem(this.keys.ownerActive(owner), id)
@@ -77,6 +79,7 @@ export class RunStore {
     const multi = this.redis.multi();
     also?.(multi);
     multi.hset(this.keys.run(run.id), toHash(patch)).srem(this.keys.ownerActive(run.owner), run.id);
+    this.queueStatusIndex(multi, run.owner, run.id, Date.parse(run.createdAt), patch.status);
     if (first) {
       multi.hincrby(this.keys.stats(), `runs_${patch.status}`, 1);
       const started = Date.parse(run.startedAt ?? patch.startedAt ?? "");
@@ -108,7 +111,8 @@ export class RunStore {
    * retention are dropped from the index as they are met.
    */
   async list(owner: string, opts: { limit: number; cursor?: string; status?: RunRecord["status"] }): Promise<{ items: RunRecord[]; nextCursor: string | null }> {
-    const index = this.keys.ownerIndex(owner);
+    // A status filter reads that status's own index: no scan over every run of the owner.
+    const index = opts.status ? this.keys.ownerStatusIndex(owner, opts.status) : this.keys.ownerIndex(owner);
     await this.redis.zremrangebyscore(index, "-inf", String(Date.now() - this.retentionSeconds * 1000));
     let position = opts.cursor ? decodeCursor(opts.cursor) : undefined;
     const items: RunRecord[] = [];
@@ -127,7 +131,11 @@ export class RunStore {
           await this.redis.zrem(index, id);
           continue;
         }
-        if (opts.status && run.status !== opts.status) continue;
+        if (opts.status && run.status !== opts.status) {
+          // Left behind by a move that did not complete: repair the index.
+          await this.redis.zrem(index, id);
+          continue;
+        }
         items.push(run);
         if (items.length === opts.limit) return { items, nextCursor: encodeCursor(position) };
       }
@@ -152,10 +160,24 @@ export class RunStore {
     return CreateReviewSchema.parse(JSON.parse(raw));
   }
 
-  /** Sets the given fields; fields set to undefined are left alone. */
+  /** Sets the given fields; fields set to undefined are left alone. A new status moves the run between status indexes. */
   async update(id: string, patch: RunPatch): Promise<void> {
     const fields = toHash(patch);
-    if (Object.keys(fields).length > 0) await this.redis.hset(this.keys.run(id), fields);
+    if (Object.keys(fields).length === 0) return;
+    if (!patch.status) {
+      await this.redis.hset(this.keys.run(id), fields);
+      return;
+    }
+    const [owner, createdAt] = await this.redis.hmget(this.keys.run(id), "owner", "createdAt");
+    const multi = this.redis.multi().hset(this.keys.run(id), fields);
+    if (owner) this.queueStatusIndex(multi, owner, id, Date.parse(createdAt ?? ""), patch.status);
+    await multi.exec();
+  }
+
+  /** Queues the move of a run into the index of `status` (and out of every other status's index). */
+  private queueStatusIndex(multi: ChainableCommander, owner: string, id: string, createdAtMs: number, status: RunRecord["status"]): void {
+    for (const other of RunStatusSchema.options) if (other !== status) multi.zrem(this.keys.ownerStatusIndex(owner, other), id);
+    multi.zadd(this.keys.ownerStatusIndex(owner, status), Number.isFinite(createdAtMs) ? createdAtMs : Date.now(), id);
   }
 
   /** Marks a run's cancel as requested and tells every worker (pub/sub). */

@@ -2,6 +2,7 @@ import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { RedisKeys } from "../store/keys.js";
+import { WorkerPresence } from "../store/workers.js";
 import { createAbandonedJobHandler, createReviewProcessor, type ProcessorDeps } from "./processor.js";
 
 export type ReviewWorkerOptions = ProcessorDeps & {
@@ -31,23 +32,25 @@ export function startReviewWorker(options: ReviewWorkerOptions) {
     stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
     maxStalledCount: 3,
   });
-  worker.on("error", (err) => options.logger.error({ err }, "worker error"));
+  // Mostly connection errors while Redis is away (each retry raises one): a line each, no stack.
+  worker.on("error", (err) => options.logger.warn({ err: err.message }, "worker error"));
   // A job BullMQ fails on its own (stalled too often) never reaches the processor: end its run here.
   const failAbandoned = createAbandonedJobHandler(options);
   worker.on("failed", (job, err) => void failAbandoned(job, err).catch((e: unknown) => options.logger.error({ err: e }, "could not fail an abandoned run")));
-  const beat = async () => {
-    await options.heartbeat.set(options.keys.workerHeartbeat(options.workerId), new Date().toISOString(), "EX", 30);
-  };
-  void beat().catch(() => undefined);
+  const presence = new WorkerPresence(options.heartbeat, options.keys);
+  const beat = () => presence.beat(options.workerId);
+  const firstBeat = beat().catch(() => undefined);
   const timer = setInterval(() => void beat().catch(() => undefined), 10_000);
   timer.unref();
   return {
     worker,
+    /** Resolves once the first heartbeat is written: from then on /readyz counts this worker. */
+    ready: firstBeat,
     /** Stops taking jobs and waits for running ones to finish; `force` lets go of them at once (they resume elsewhere). */
     async close(force = false): Promise<void> {
       clearInterval(timer);
       await worker.close(force);
-      await options.heartbeat.del(options.keys.workerHeartbeat(options.workerId)).catch(() => 0);
+      await presence.leave(options.workerId).catch(() => undefined);
     },
   };
 }

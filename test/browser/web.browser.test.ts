@@ -187,12 +187,12 @@ describe("the web page", () => {
   });
 
   it("asks for the API key when the server has keys, then runs the meeting with it (the stream takes it as ?access_token=)", async () => {
-    const secured = await startStack({ env: { PRFAQ_API_KEYS: "k-browser", PRFAQ_OFFLINE_PACE_MS: "100" } });
+    const secured = await startStack({ env: { PRFAQ_API_KEYS: "k-browser-0123456789", PRFAQ_OFFLINE_PACE_MS: "100" } });
     const { page, problems, close } = await openPage();
     try {
       await page.goto(`${secured.url}/`);
       await page.getByRole("alert").filter({ hasText: "The server needs an API key" }).waitFor();
-      await page.getByLabel("API key").fill("k-browser");
+      await page.getByLabel("API key").fill("k-browser-0123456789");
       await page.getByRole("button", { name: "Save" }).click();
       await expect.poll(() => page.locator('input[name="persona"]').count()).toBeGreaterThan(0);
       await page.getByLabel("Title").fill("KeyCheck");

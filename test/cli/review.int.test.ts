@@ -126,14 +126,14 @@ describe("prfaq review against a server", () => {
 describe("prfaq review with API keys", () => {
   let keyed: Stack | undefined;
   beforeAll(async () => {
-    keyed = await startStack({ env: { PRFAQ_API_KEYS: "k-cli-test" } });
+    keyed = await startStack({ env: { PRFAQ_API_KEYS: "k-cli-test-0123456789" } });
   });
   afterAll(async () => {
     await keyed?.stop();
   });
 
   it("sends PRFAQ_API_KEY as a Bearer token; without it the 401 is printed", async () => {
-    const ok = await runCli(["review", `--server=${keyed!.url}`, "--json", KILL], { env: { PRFAQ_API_KEY: "k-cli-test" } });
+    const ok = await runCli(["review", `--server=${keyed!.url}`, "--json", KILL], { env: { PRFAQ_API_KEY: "k-cli-test-0123456789" } });
     expect(ok.code).toBe(10);
     expect(ndjson(ok.stdout).at(-1)?.type).toBe("run.completed");
     const refused = await runCli(["review", `--server=${keyed!.url}`, KILL]);

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 async function setup(fake: Awaited<ReturnType<typeof startFakeOpenAI>>) {
   const stack = await startStack({
-    env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "test-key", PRFAQ_MODEL: "gpt-4.1-mini", PRFAQ_MODEL_LEADER: "gpt-4.1", PRFAQ_MODEL_MAX_RETRIES: "2" },
+    env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "test-key", PRFAQ_MODEL: "gpt-4.1-mini", PRFAQ_MODEL_LEADER: "gpt-4.1", PRFAQ_MODEL_MAX_RETRIES: "2", PRFAQ_ALLOWED_MODELS: "gpt-4.1-mini,gpt-4.1,gpt-4.1-nano" },
   });
   stops.push(() => fake.close(), () => stack.stop());
   return stack;

@@ -329,7 +329,7 @@ describe("the document matches what the server does", () => {
   });
 
   it("with API keys, /v1 routes answer the documented 401 (and 429 over the rate limit); the docs stay open", async () => {
-    const secured = await startStack({ roles: { api: true, worker: false }, env: { PRFAQ_API_KEYS: "k-openapi-test", PRFAQ_RATE_LIMIT_PER_MIN: "2" } });
+    const secured = await startStack({ roles: { api: true, worker: false }, env: { PRFAQ_API_KEYS: "k-openapi-test-0123456789", PRFAQ_RATE_LIMIT_PER_MIN: "2" } });
     try {
       for (const route of ROUTES.filter((r) => r.path.startsWith("/v1/"))) {
         const res = await fetch(`${secured.url}${route.path.replace("{id}", "x")}`, { method: route.method.toUpperCase() });
@@ -339,7 +339,7 @@ describe("the document matches what the server does", () => {
       }
       expect((await fetch(`${secured.url}/openapi.json`)).status).toBe(200);
       expect((await fetch(`${secured.url}/docs`)).status).toBe(200);
-      const authed = () => fetch(`${secured.url}/v1/personas`, { headers: { authorization: "Bearer k-openapi-test" } });
+      const authed = () => fetch(`${secured.url}/v1/personas`, { headers: { authorization: "Bearer k-openapi-test-0123456789" } });
       const first = await authed();
       expect(first.headers.get("ratelimit-limit")).toBe("2");
       await expectDocumented(first, "get", "/v1/personas");

@@ -28,7 +28,7 @@ async function created(key: string, body: unknown = brief(), headers: Record<str
 }
 
 describe("API keys", () => {
-  it("401 problem without a key or with a wrong one, on every /v1 route; health and metrics stay open", async () => {
+  it("401 problem without a key or with a wrong one, on every /v1 route and /metrics; health stays open", async () => {
     for (const [path, method] of [["/v1/reviews", "POST"], ["/v1/reviews", "GET"], ["/v1/personas", "GET"], ["/v1/lint", "POST"], ["/v1/reviews/rv_abcdefghijklmnop/events", "GET"]] as const) {
       const none = await call(path, { method });
       expect(none.status).toBe(401);
@@ -37,7 +37,8 @@ describe("API keys", () => {
       expect((await call(path, { method, key: "wrong" })).status).toBe(401);
     }
     expect((await call("/healthz")).status).toBe(200);
-    expect((await call("/metrics")).status).toBe(200);
+    expect((await call("/metrics")).status).toBe(401);
+    expect((await call("/metrics", { key: B })).status).toBe(200);
   });
 
   it("a key sees only its own runs: another key's run is a 404 on every route", async () => {
@@ -84,7 +85,7 @@ describe("limits and errors", () => {
   });
 
   it("lists the caller's runs newest first with a cursor and a status filter", async () => {
-    const key = "key-list-only";
+    const key = "key-list-only-0123456789";
     const own = await startStack({ env: { PRFAQ_API_KEYS: key }, roles: { api: true, worker: false } });
     try {
       const ids: string[] = [];
@@ -140,7 +141,7 @@ describe("metrics and retention", () => {
   it("counts finished runs and model calls by role; a finished run's keys expire after the retention period", async () => {
     const { run } = await created(A);
     await readSse(`${stack().url}/v1/reviews/${run.id}/events`, { headers: { authorization: `Bearer ${A}` } });
-    const text = await (await call("/metrics")).text();
+    const text = await (await call("/metrics", { key: A })).text();
     expect(text).toMatch(/^prfaq_runs_finished_total\{status="completed"\} [1-9]/m);
     expect(text).toMatch(/^prfaq_model_calls_total\{role="drafter"\} [1-9]/m);
     expect(text).toMatch(/^prfaq_queue_depth\{state="waiting"\} \d+/m);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../helpers/stack.js";
 
-const KEY = "k-web-e2e";
+const KEY = "k-web-e2e-0123456789";
 let open: Stack;
 let secured: Stack;
 

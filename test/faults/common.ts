@@ -20,17 +20,28 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 const briefs = ["strong-warehouse-picking.md", "strong-vet-clinic-refills.md", "strong-clinical-trial-matching.md", "weak-feature-pile.md"];
 
-/** Submits a review of one of the fixture briefs; returns its run id. */
-export async function submit(url: string, index: number, options: Record<string, unknown> = {}): Promise<string> {
+/**
+ * Submits a review of one of the fixture briefs; returns its run id. A 503 (Redis away) is retried after
+ * its Retry-After, as a client should, for up to `retryForMs`; `onRetry` hears of each one.
+ */
+export async function submit(url: string, index: number, options: Record<string, unknown> = {}, retry: { retryForMs?: number; onRetry?: (status: number) => void } = {}): Promise<string> {
   const file = briefs[index % briefs.length] ?? "strong-warehouse-picking.md";
   const text = await readFile(new URL(`../fixtures/briefs/${file}`, import.meta.url), "utf8");
-  const res = await fetch(`${url}/v1/reviews`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ brief: { title: `Fault run ${index}`, text }, options: { rounds: 2, ...options } }),
-  });
-  if (res.status !== 202) throw new Error(`submit ${index}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+  const deadline = Date.now() + (retry.retryForMs ?? 0);
+  for (;;) {
+    const res = await fetch(`${url}/v1/reviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ brief: { title: `Fault run ${index}`, text }, options: { rounds: 2, ...options } }),
+    });
+    if (res.status === 503 && Date.now() < deadline) {
+      retry.onRetry?.(res.status);
+      await sleep(Number(res.headers.get("retry-after") ?? "1") * 1000);
+      continue;
+    }
+    if (res.status !== 202) throw new Error(`submit ${index}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }
 }
 
 export type RunRecordView = { id: string; status: string; error?: { code: string; message: string } };
@@ -74,7 +85,7 @@ export async function transcript(url: string, id: string): Promise<RunEvent[]> {
  * leader starts twice in its last round (the decision, then the memo): `decided` tells them apart.
  */
 export function identity(e: RunEvent, decided = false): string | undefined {
-  if (e.type === "agent.delta") return undefined; // streamed chunks are many per agent
+  if (e.type === "agent.delta" || e.type === "agent.retrying") return undefined; // many per agent: streamed chunks, retries of its calls
   const agent = e.type === "agent.started" ? `${e.agent}${e.agent === "leader" && decided ? ":memo" : ""}` : e.type === "review.ready" ? e.review.agent : "";
   const version = e.type === "draft.ready" || e.type === "rubric.findings" ? e.version : "";
   return `${e.type}|${e.round ?? ""}|${agent}|${version}`;

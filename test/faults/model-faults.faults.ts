@@ -61,16 +61,18 @@ describe("fault: a flaky model server", () => {
     }
     const overdue = [...submitted.keys()].filter((id) => !finished.has(id));
     const failures: string[] = [];
+    let retriesShown = 0;
     for (const [id, record] of records) {
       if (overdue.includes(id)) continue;
       await tallyRun(url, id, record, tally, { allowFailed: true });
+      retriesShown += (await transcript(url, id)).filter((e) => e.type === "agent.retrying").length;
       if (record?.status === "failed") {
         const failed = (await transcript(url, id)).find((e) => e.type === "run.failed");
         failures.push(`${record.error?.code}: ${record.error?.message.slice(0, 100)}${failed ? "" : " (no run.failed event)"}`);
       }
     }
     const slowest = Math.max(...[...finished].map(([id, at]) => at - (submitted.get(id) ?? at)));
-    console.log(`faults model-faults: faults injected ${JSON.stringify(fake.injected)} over ${fake.requests.length} calls; slowest run ${slowest} ms`);
+    console.log(`faults model-faults: faults injected ${JSON.stringify(fake.injected)} over ${fake.requests.length} calls; retries shown as agent.retrying: ${retriesShown}; slowest run ${slowest} ms`);
     for (const f of new Set(failures)) console.log(`faults model-faults: failed cleanly: ${f}`);
     tally.runs += overdue.length;
     console.log(summaryLine("model-faults", tally));
@@ -80,6 +82,8 @@ describe("fault: a flaky model server", () => {
     expect(tally.lostEvents).toBe(0);
     expect(tally.duplicatedEvents).toBe(0);
     expect(tally.completed + tally.failedCleanly).toBe(tally.runs);
+    // The retries of 429s, 500s and timeouts are in the transcripts, as they happened.
+    expect(retriesShown).toBeGreaterThan(0);
     // Every kind of fault was tried.
     expect(Object.keys(fake.injected).sort()).toEqual(["429", "500", "invalid", "malformed", "timeout", "truncated"]);
   });

@@ -57,6 +57,7 @@ describe("fault: Redis killed and restarted mid-run", () => {
     const submittedDuringOutage: Promise<string>[] = [];
     const atKill: string[] = [];
     let killsMidRun = 0;
+    let refusedWhileDown = 0;
     for (let r = 0; r < RESTARTS; r++) {
       await sleep(between(400, 1500));
       // What the kill interrupts: runs in flight and runs waiting in the queue.
@@ -66,15 +67,15 @@ describe("fault: Redis killed and restarted mid-run", () => {
       atKill.push(`${running} running/${statuses.filter((s) => s === "queued").length} queued`);
       redis.kill();
       await redis.stop();
-      // One more review submitted while Redis is down: the API waits for it to come back.
-      submittedDuringOutage.push(submit(url, 100 + r, { rounds: 1 }));
+      // One more review submitted while Redis is down: 503 + Retry-After at once, accepted once it is back.
+      submittedDuringOutage.push(submit(url, 100 + r, { rounds: 1 }, { retryForMs: 30_000, onRetry: () => (refusedWhileDown += 1) }));
       await sleep(between(200, 1200));
       redis = await startRedis();
     }
     ids.push(...(await Promise.all(submittedDuringOutage)));
     const records = await waitFinished(url, ids, 90_000);
     for (const id of ids) await tallyRun(url, id, records.get(id), tally, { allowFailed: false });
-    console.log(`faults redis-restart: at each kill: ${atKill.join(", ")}`);
+    console.log(`faults redis-restart: at each kill: ${atKill.join(", ")}; submits refused with 503 while Redis was down: ${refusedWhileDown}`);
     console.log(summaryLine("redis-restart", tally));
     expect(tally.problems).toEqual([]);
     expect(tally.runs).toBe(RUNS);
@@ -82,6 +83,8 @@ describe("fault: Redis killed and restarted mid-run", () => {
     expect(tally.duplicatedEvents).toBe(0);
     expect(tally.completed + tally.failedCleanly).toBe(tally.runs);
     expect(tally.completed).toBe(tally.runs);
+    // The API said so while Redis was down, rather than hanging.
+    expect(refusedWhileDown).toBeGreaterThan(0);
     // The scenario means something only if the kills hit runs in flight.
     expect(killsMidRun).toBeGreaterThanOrEqual(RESTARTS - 1);
   });

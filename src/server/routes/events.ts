@@ -20,11 +20,17 @@ export type EventRoutesDeps = {
   streams: SseRegistry;
   /** Keep-alive comment interval. Default 15 s. */
   keepAliveMs?: number;
+  /** Streams one key may hold open on this process (429 beyond). Default 20. */
+  maxStreamsPerKey?: number;
+  /** True when an error came from Redis being away: a stream then waits for it instead of ending. */
+  isRedisOutage?: (error: unknown) => Promise<boolean>;
 };
 
 const Cursor = z.coerce.number().int().min(0);
 /** How long a stream waits for news before it looks again by itself. */
 const POLL_MS = 2000;
+/** Failed reads in a row, with Redis reachable, after which a stream ends with an `error` event. */
+const MAX_READ_FAILURES = 3;
 
 /** GET /v1/reviews/:id/events: the transcript as SSE (replay, then follow) or, with ?format=json, as an array. */
 export function createEventRoutes(deps: EventRoutesDeps) {
@@ -47,26 +53,49 @@ export function createEventRoutes(deps: EventRoutesDeps) {
       return c.json(all.filter((e) => e.seq > cursor.data));
     }
 
+    // Each open stream holds buffers and a Redis reader's attention: one key cannot hold hundreds.
+    const owner = c.get("owner");
+    const cap = deps.maxStreamsPerKey ?? 20;
+    if (deps.streams.countOf(owner) >= cap) {
+      throw new HttpProblem(429, "too-many-streams", `This key already has ${cap} event streams open on this server; close one (or use ?format=json) and retry.`, undefined, { "Retry-After": "5" });
+    }
+    // Counted from now, before the stream's first byte, so a burst of connections cannot slip past the cap.
+    let close: (comment: string) => Promise<void> = async () => undefined;
+    const unregister = deps.streams.add(owner, (comment) => close(comment));
     c.header("X-Accel-Buffering", "no");
-    c.header("Cache-Control", "no-cache");
+    c.header("Cache-Control", "no-store");
     return streamSSE(c, async (stream) => {
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       // On shutdown: a final comment, then the stream ends; the client resumes elsewhere with Last-Event-ID.
-      const unregister = deps.streams.add(async (comment) => {
+      close = async (comment) => {
         await stream.write(`: ${comment}\n\n`);
         closed.abort();
-      });
+      };
+      stream.onAbort(unregister);
       const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => closed.abort()), deps.keepAliveMs ?? 15_000);
       let after = cursor.data;
       // Quiet polls in a row; the end check runs on the first read and on every fifth quiet poll.
       let quiet = 0;
+      let failures = 0;
       try {
         while (!closed.signal.aborted) {
           // Registered before the read: news of an event the read misses still wakes this stream. After a
           // batch the stream sleeps until news (one read per event, not a second, empty one to make sure).
           const wait = deps.hub.waiter(id, POLL_MS, closed.signal);
-          const batch = await shared.read(id, after);
+          let batch: Awaited<ReturnType<typeof shared.read>>;
+          try {
+            batch = await shared.read(id, after);
+            failures = 0;
+          } catch (error) {
+            // Redis away, or a read that timed out while this process was busy: the stream stays open
+            // (keep-alives go on) and reads again after the next wake-up. Only repeated failures of a
+            // reachable Redis end it.
+            failures += 1;
+            if (failures >= MAX_READ_FAILURES && !(await deps.isRedisOutage?.(error))) throw error;
+            await wait.promise;
+            continue;
+          }
           for (const event of batch) {
             await stream.writeSSE({ id: String(event.seq), event: event.type, data: shared.data(event) });
             after = event.seq;
@@ -83,7 +112,14 @@ export function createEventRoutes(deps: EventRoutesDeps) {
           // The client asked past the end of a finished run: nothing more will come. (A terminal status is
           // written in the same transaction as the terminal event, so a live stream always gets that event.)
           if (batch.length === 0 && quiet % 5 === 0) {
-            const now = await deps.runs.get(id);
+            const now = await deps.runs.get(id).catch(async (error: unknown) => {
+              if (await deps.isRedisOutage?.(error)) return "unknown" as const;
+              throw error;
+            });
+            if (now === "unknown") {
+              await wait.promise;
+              continue;
+            }
             if (!now || (TERMINAL_STATUSES.includes(now.status) && (await deps.events.lastSeq(id)) <= after)) {
               wait.cancel();
               return;

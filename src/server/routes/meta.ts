@@ -2,13 +2,16 @@ import { Hono } from "hono";
 import type { Redis } from "ioredis";
 import type { PersonaLibrary } from "../../personas/loader.js";
 import type { RedisKeys } from "../../store/keys.js";
+import { WorkerPresence } from "../../store/workers.js";
 import { HttpProblem } from "../problem.js";
+import { REDIS_RETRY_AFTER_SECONDS } from "../redis-outage.js";
 
 export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaLibrary };
 
 /** Health, readiness and the persona library. */
 export function createMetaRoutes(deps: MetaRoutesDeps) {
   const app = new Hono();
+  const presence = new WorkerPresence(deps.redis, deps.keys);
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
@@ -17,13 +20,13 @@ export function createMetaRoutes(deps: MetaRoutesDeps) {
     let workers = 0;
     try {
       await deps.redis.ping();
-      const [, keys] = await deps.redis.scan("0", "MATCH", deps.keys.workerHeartbeatPattern(), "COUNT", 1000);
-      workers = keys.length;
+      workers = await presence.count();
     } catch (error) {
       redis = error instanceof Error ? error.message : "unreachable";
     }
     if (redis !== "ok" || workers === 0) {
-      throw new HttpProblem(503, "not-ready", redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.");
+      const detail = redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.";
+      throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(REDIS_RETRY_AFTER_SECONDS) });
     }
     return c.json({ status: "ready", redis, workers });
   });
