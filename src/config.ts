@@ -108,7 +108,7 @@ export const ConfigSchema = z
     PRFAQ_MAX_PERSONAS: z.coerce.number().int().min(1).max(5).default(5),
     /** Runs one key may have queued or running at once (429 above). Default 10. */
     PRFAQ_MAX_ACTIVE_RUNS: z.coerce.number().int().min(1).default(10),
-    /** Event streams (SSE) one key may hold open on one API process (429 with Retry-After above). Default 20. */
+    /** With API keys, event streams (SSE) one key may hold open on one API process (429 with Retry-After above). Default 20. */
     PRFAQ_MAX_STREAMS_PER_KEY: z.coerce.number().int().min(1).default(20),
     /** Requests per key on /v1 in any 60 seconds (a sliding window; 429 with Retry-After above). Default 120. */
     PRFAQ_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),

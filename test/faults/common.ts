@@ -47,9 +47,9 @@ export async function submit(url: string, index: number, options: Record<string,
 export type RunRecordView = { id: string; status: string; error?: { code: string; message: string } };
 
 /** GET /v1/reviews/:id, retried through connection errors (the server or its Redis may be restarting). */
-export async function getRun(url: string, id: string): Promise<RunRecordView | undefined> {
+export async function getRun(url: string, id: string, headers: Record<string, string> = {}): Promise<RunRecordView | undefined> {
   try {
-    const res = await fetch(`${url}/v1/reviews/${id}`, { signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`${url}/v1/reviews/${id}`, { headers, signal: AbortSignal.timeout(5000) });
     if (!res.ok) return undefined;
     return (await res.json()) as RunRecordView;
   } catch {
@@ -60,12 +60,12 @@ export async function getRun(url: string, id: string): Promise<RunRecordView | u
 const TERMINAL = new Set(["completed", "failed", "cancelled"]);
 
 /** Polls until every run is finished or `deadlineMs` has passed; returns the last record seen of each. */
-export async function waitFinished(url: string, ids: string[], deadlineMs: number): Promise<Map<string, RunRecordView | undefined>> {
+export async function waitFinished(url: string, ids: string[], deadlineMs: number, headers: Record<string, string> = {}): Promise<Map<string, RunRecordView | undefined>> {
   const deadline = Date.now() + deadlineMs;
   const last = new Map<string, RunRecordView | undefined>();
   let pending = [...ids];
   while (pending.length > 0 && Date.now() < deadline) {
-    const records = await Promise.all(pending.map((id) => getRun(url, id)));
+    const records = await Promise.all(pending.map((id) => getRun(url, id, headers)));
     records.forEach((r, i) => last.set(pending[i] ?? "", r));
     pending = pending.filter((id) => !TERMINAL.has(last.get(id)?.status ?? ""));
     if (pending.length > 0) await sleep(250);
@@ -74,8 +74,8 @@ export async function waitFinished(url: string, ids: string[], deadlineMs: numbe
 }
 
 /** The whole transcript as JSON (GET /v1/reviews/:id/events?format=json). */
-export async function transcript(url: string, id: string): Promise<RunEvent[]> {
-  const res = await fetch(`${url}/v1/reviews/${id}/events?format=json`);
+export async function transcript(url: string, id: string, headers: Record<string, string> = {}): Promise<RunEvent[]> {
+  const res = await fetch(`${url}/v1/reviews/${id}/events?format=json`, { headers });
   if (!res.ok) throw new Error(`transcript of ${id}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as unknown[]).map((e) => RunEventSchema.parse(e));
 }
@@ -143,9 +143,9 @@ export function summaryLine(scenario: string, t: Tally): string {
  * Tallies one finished run: completed (one memo.ready, one run.completed), or failed cleanly (a
  * run.failed event and an {code, message} error on the record). Anything else is a problem.
  */
-export async function tallyRun(url: string, id: string, record: RunRecordView | undefined, tally: Tally, opts: { allowFailed: boolean }): Promise<void> {
+export async function tallyRun(url: string, id: string, record: RunRecordView | undefined, tally: Tally, opts: { allowFailed: boolean; headers?: Record<string, string> }): Promise<void> {
   tally.runs += 1;
-  const events = await transcript(url, id);
+  const events = await transcript(url, id, opts.headers);
   const check = checkTranscript(events);
   tally.lostEvents += check.lost;
   tally.duplicatedEvents += check.duplicated;
