@@ -6,6 +6,7 @@ import { ValidationError } from "../domain/errors.js";
 import { PersonaSchema, personaSlug, type Persona } from "../domain/persona.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { selectPersonas } from "../personas/select.js";
+import { inlinePersonaErrors } from "../personas/inline.js";
 import { personaFit } from "../personas/match.js";
 
 /** One reviewer seat: a customer persona, the engineer or finance. `fromBrief`: the brief's own customer. */
@@ -63,12 +64,8 @@ export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | u
  * An inline persona may not take a library persona's id or another kind of seat.
  */
 export function chooseSeats(facts: BriefFacts, analysis: Analysis, library: PersonaLibrary, ids: string[] | undefined, inline?: Persona): SeatChoice {
-  if (inline && library.byId(inline.id)) {
-    throw new ValidationError(`The brief's persona may not reuse the library persona id '${inline.id}'.`, [{ path: "brief.persona.id", message: `'${inline.id}' is a library persona; choose another id` }]);
-  }
-  if (inline && inline.kind !== "customer") {
-    throw new ValidationError("The brief's persona must be a customer.", [{ path: "brief.persona.kind", message: `must be 'customer', not '${inline.kind}'` }]);
-  }
+  const inlineErrors = inline ? inlinePersonaErrors(inline, library) : [];
+  if (inlineErrors.length > 0) throw new ValidationError("The brief's persona cannot take a seat: see errors.", inlineErrors);
   const own = inline ?? briefPersona(facts, analysis);
   const fullText = Object.values(facts).join("\n");
   const picked = selectPersonas({ customerText: facts.customer, fullText }, library, ids ? { ids } : { max: MAX_CUSTOMER_SEATS });

@@ -26,14 +26,15 @@ describe("routeAfterLeader", () => {
 });
 
 describe("routeToReviewers", () => {
-  const prfaq = { ...emptyPrfaq("P"), internalFaq: [{ question: "What would make us stop?", answer: "INTERNAL-CANARY" }], sources: { summary: ["L1"] } };
+  // Canaries with doubled spaces, a newline and unicode spaces: a filter that compares collapsed text would let them through.
+  const prfaq = { ...emptyPrfaq("P"), internalFaq: [{ question: "What would make us stop?", answer: "INTERNAL-CANARY  two\nlines\u00a0and\u2003spaces" }], sources: { summary: ["L1"] } };
   const seats = [
     { agent: "customer:a", role: "customer" as const },
     { agent: "engineer", role: "engineer" as const },
     { agent: "finance", role: "finance" as const },
   ];
   const facts = { title: "P", customer: "BRIEF-CANARY", problem: "", solution: "", evidence: "", business: "", metrics: "", launch: "", risks: "", other: "" };
-  const findings = [{ check: "missing-the-date" as const, severity: "medium" as const, message: "m", evidence: "e" }];
+  const findings = [{ check: "missing-the-date" as const, severity: "medium" as const, message: "m", evidence: "FINDING-CANARY  two\nlines\u00a0and\u2003spaces" }];
 
   it("sends one reviewer step per seat, each with only its own seat", () => {
     const sends = routeToReviewers(state({ seats, prfaq, facts, findings }));
@@ -51,7 +52,7 @@ describe("routeToReviewers", () => {
     if (!Array.isArray(sends)) throw new Error("expected sends");
     const args = sends[0]?.args as Record<string, unknown>;
     expect(Object.keys(args).sort()).toEqual(["prfaq", "round", "seat", "version"]);
-    expect(JSON.stringify(args)).not.toMatch(/INTERNAL-CANARY|BRIEF-CANARY|missing-the-date|"sources"/);
+    expect(JSON.stringify(args)).not.toMatch(/CANARY|two|missing-the-date|"sources"/);
     expect(JSON.stringify(sends[1]?.args)).toContain("INTERNAL-CANARY");
   });
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { eventKey } from "../domain/events.js";
 import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
+import { toPersona } from "../domain/persona.js";
+import { inlinePersonaErrors } from "../personas/inline.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
 import type { EventLog } from "../store/event-log.js";
@@ -67,6 +69,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         errors.push({ path, message: `${JSON.stringify(model.slice(0, 100))} is not allowed on this server; allowed: ${deps.limits.allowedModels.join(", ") || "none"} (PRFAQ_ALLOWED_MODELS)` });
       }
     }
+    if (request.brief.persona) errors.push(...inlinePersonaErrors(toPersona(request.brief.persona), deps.personas));
     if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${errors.length} problem(s), listed in errors.`, errors);
     const unknown = (request.options.personas ?? []).map((id, i) => ({ id, i })).filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
     if (unknown.length > 0) {

@@ -48,6 +48,18 @@ describe("bad input gets a clear problem+json and writes nothing", () => {
     expect(await runCount()).toBe(0);
   });
 
+  it("400 for a brief's persona that takes a library persona's id or another kind of seat, and nothing written", async () => {
+    const before = await runCount();
+    const persona = {
+      id: "dental-office-manager", name: "Impostor", kind: "finance", role: "r", segment: "s", background: "b", dayToday: "d", goals: ["g"], frustrations: ["f"],
+      paysForToday: "p", wouldPay: "w", decisionCriteria: ["c"], voice: "v", skepticism: 3, keywords: ["k"],
+    };
+    const r = await post(JSON.stringify({ brief: { title: "T", text: "A brief.", persona } }));
+    expect(r.status).toBe(400);
+    expect((r.body.errors as { path: string }[]).map((e) => e.path)).toEqual(["brief.persona.id", "brief.persona.kind"]);
+    expect(await runCount()).toBe(before);
+  });
+
   it("413 for a body over the limit", async () => {
     const r = await post(JSON.stringify({ brief: { title: "T", text: "x".repeat(70 * 1024) } }));
     expect(r.status).toBe(413);
