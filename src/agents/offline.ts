@@ -1,3 +1,4 @@
+import { pause } from "../llm/pause.js";
 import type { MeetingAgents } from "./contracts.js";
 import { reviewAsCustomerOffline } from "./customer/index.js";
 import { draftOffline } from "./drafter/index.js";
@@ -9,22 +10,6 @@ import { decideOffline, writeMemoOffline } from "./leader/index.js";
 export const OFFLINE_NOTE =
   "Offline engine: no language model. A deterministic reviewer whose every statement is computed from the brief, the draft and the rubric findings.";
 
-/** Waits `ms`, or rejects at once when `signal` aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 export type OfflineAgentOptions = {
   /** Think time per agent call in ms, so a demo's meeting unfolds at a watchable pace. Default 0. */

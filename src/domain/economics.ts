@@ -38,8 +38,6 @@ export const PAYBACK_HORIZON_MONTHS = 36;
 /** The loaded cost of one engineer-month assumed when the brief gives none (labelled as an assumption). */
 export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
 
-const PERIODS: Record<string, Money["period"]> = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" };
-
 type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
 type Found = Money & { role: Role; id: string; part: string };
 
@@ -101,7 +99,8 @@ function amounts(facts: LedgerEntry[]): Found[] {
       // "Each delivery costs us $14", "Cost per scan: $3.10": the unit may stand before the amount.
       const lead = /\b(?:each|every|per|one|a single)\s+(\p{L}[\p{L}-]+)(?:\s+(?:costs?|is|are|brings?|pays?)\b|\s*:)[^$£€]{0,25}$/iu.exec(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
       const leadUnit = lead?.[1] ? singular(lead[1]) : undefined;
-      const leadPeriod = leadUnit ? PERIODS[leadUnit] : undefined;
+      // "Cost per month: $12": a period named before the amount is its period, not a unit.
+      const leadPeriod = leadUnit !== undefined && leadUnit in MONTHS_PER ? (leadUnit as keyof typeof MONTHS_PER) : undefined;
       const per = m.per ?? (leadPeriod ? undefined : leadUnit);
       const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
       const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);

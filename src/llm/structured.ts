@@ -3,6 +3,7 @@ import type { BaseMessageLike } from "@langchain/core/messages";
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { toStrictJsonSchema } from "./json-schema.js";
+import { pause } from "./pause.js";
 import { costOf, type PriceTable } from "./pricing.js";
 
 /** How the model is asked for structured output: OpenAI's json_schema, tool calls, or plain JSON mode. */
@@ -177,27 +178,13 @@ async function ask(runnable: Bound, messages: BaseMessageLike[], call: Structure
       if (!failure.retryable || attempt > retries) throw modelFailure(call.model, call.name, error, attempt);
       const waitMs = failure.retryAfterMs ?? Math.min(MAX_RETRY_WAIT_MS, FIRST_RETRY_WAIT_MS * 2 ** (attempt - 1));
       call.onRetry?.({ attempt, waitMs, reason: failure.reason });
-      await sleep(waitMs, run);
+      await pause(waitMs, run);
     } finally {
       run?.removeEventListener("abort", forward);
     }
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-  });
-}
 
 /** What a failed call's error says: its HTTP status, a network error code, the server's Retry-After. */
 function facts(error: unknown): { status?: number; code?: string; retryAfterMs?: number; message: string; timedOut: boolean } {

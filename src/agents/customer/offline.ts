@@ -80,7 +80,8 @@ export function reviewAsCustomerOffline(input: CustomerReviewInput): Review {
   const scenario = problem
     ? `If I used ${product}: the day the release describes ("${wholeSentence(clause(firstSentence(problem)), 160)}") is ${input.fromBrief ? "mine" : `close to mine (${fit.slice(0, 3).join(", ")})`}; ${pr.solution ? `instead, ${lowerFirst(wholeSentence(clause(firstSentence(pr.solution)), 200))}` : "the release does not say what happens instead"}.${priceText ? ` I would pay ${clause(priceText)}.` : " I do not know what I would pay."}`
     : `If I used ${product}, I could not say what it changes: the release does not describe my problem.`;
-  const met = persona.decisionCriteria.find((c) => words(c).filter((w) => w.length >= 4 && words(audience + pr.solution).includes(w)).length >= 2);
+  const read = new Set(words(`${audience} ${pr.solution}`));
+  const met = persona.decisionCriteria.find((c) => words(c).filter((w) => w.length >= 4 && read.has(w)).length >= 2);
   const unmet = persona.decisionCriteria.find((c) => c !== met);
   const questions = doc.externalFaq.filter((q) => q.answer === OPEN_QUESTION).map((q) => q.question);
   if (unmet && !met) questions.push(`${clause(unmet)}: does it?`);
