@@ -40,6 +40,7 @@ export const CalibrationLabelSchema = z.object({
   hardCase: z.string().optional().describe("Which hard case it is, if any"),
   representative: z.string().nullable().describe("The representative customer the brief names, or null"),
   economics: LabelEconomicsSchema,
+  history: z.string().optional().describe("Where the brief came from when it joined the set later (a former held-back set)"),
 });
 export type CalibrationLabel = z.infer<typeof CalibrationLabelSchema>;
 
