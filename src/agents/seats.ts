@@ -2,6 +2,7 @@ import type { Analysis } from "../domain/analysis.js";
 import type { BriefFacts } from "../domain/brief.js";
 import { splitSentences } from "../domain/brief-facts.js";
 import { headNoun } from "../domain/economics.js";
+import { singular } from "../domain/quantities.js";
 import { ValidationError } from "../domain/errors.js";
 import { PersonaSchema, personaSlug, type Persona } from "../domain/persona.js";
 import type { PersonaLibrary } from "../personas/loader.js";
@@ -32,7 +33,7 @@ export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | u
   const customer = facts.customer.trim();
   // A customer described specifically enough to speak for: a group named by a plural noun ("gym members in Madrid").
   const group = /^\s*(?:(?:our|the)\s+)?((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s)\b/u.exec(splitSentences(customer)[0] ?? "")?.[1];
-  const noun = headNoun(customer) ?? (group ? group.split(/\s+/).at(-1)?.replace(/s$/, "") : undefined);
+  const noun = headNoun(customer) ?? (group ? singular(group.split(/\s+/).at(-1) ?? "") : undefined);
   if (!rep && (!customer || VAGUE.test(customer) || !noun)) return undefined;
   const problem = splitSentences(facts.problem).slice(0, 12).map((s) => cut(s, 300));
   const role = cut(rep?.role || splitSentences(customer)[0] || customer, 200);

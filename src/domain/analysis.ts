@@ -41,7 +41,9 @@ export type Analysis = z.infer<typeof AnalysisSchema>;
 
 const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|clients|users|subscribers)|customers? (?:already )?(?:pay|paid|are paying)|(?:arr|mrr)\b|revenue of [$£€]\d|renew(?:ed|als?)\b|already (?:sell|charge|invoice))/i;
 /** A try of the product: a pilot, a trial, a test over a stated time, or "we checked/ran/replayed ...". */
-const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?)|\d+ (?:days|weeks|months) (?:at|with|in|across) (?:\d+|one|two|three|four|five|six))\b/i;
+const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?) (?:at|with|in|across|of)\b(?! (?:the |a )?(?:year|month|week)))\b/i;
+/** In the evidence part, beside measured results: a try named as such ("Trial: ...") or one that lasted a stated time ("10 weeks, 3 installers"). */
+const TRIED_OR_LASTED = new RegExp(`${TRIED.source}|^(?:tried|trial|pilot|tested|test|beta)\\s*:|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?)\\b`, "i");
 /** What was measured happening: a change with numbers, or customers doing something. */
 const OBSERVED = /\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep)\b/i;
 const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
@@ -54,7 +56,7 @@ const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we req
 /** "Representative customer: Dana, ...", "for example, Carmen, housekeeping manager at ...", "Meet Tom, who ...". */
 const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|member|client))?(?:\s+is)?|[Ff]or example|[Ff]or instance|e\.g\.|[Mm]eet|[Tt]ake|such as|[Aa] typical (?:one|customer|user|buyer|client)(?: is)?|[Ll]ike)\s*[:,]?\s*([A-Z][\p{Ll}'-]+(?:\s[A-Z][\p{Ll}'-]+)?)(?:,\s*(?:who\s+)?|\s+(?:is|was|runs|manages|owns|works)\s+)((?:the |a |an )?[^.;]+)/u;
 /** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
-const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})((?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does)\b[^.;|]*)/u;
+const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})(,\s*(?:the|a|an|our)\s+[\p{Ll}][\p{L}' -]{2,40},\s+\p{Ll}+s\b[^.;|]*|(?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?(?:,\s*who)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does)\b[^.;|]*)/u;
 const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
 const NOT_NAMES = new Set(["Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
 
@@ -87,7 +89,10 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const evidence = inPart("evidence", "other", "business", "problem", "customer", "solution");
   const paying = find(PAYING, evidence.filter((e) => /\d/.test(e.text) || e.part === "evidence"));
   const shipped = find(SHIPPED);
-  const tried = find(TRIED, evidence.filter((e) => /\d/.test(e.text) && OBSERVED.test(e.text) && !MOCKUP.test(e.text) && !/\b(would|could|might|plan to|will)\b/i.test(e.text)));
+  const observed = (e: LedgerEntry) => /\d/.test(e.text) && OBSERVED.test(e.text) && !MOCKUP.test(e.text) && !/\b(would|could|might|plan to|will)\b/i.test(e.text);
+  // A try and what was measured in it: in one sentence, or a trial named in the evidence part and its results in the next sentences.
+  const evidencePart = inPart("evidence");
+  const tried = find(TRIED, evidence.filter(observed)) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text))) : undefined);
   const mockup = find(MOCKUP, evidence);
   const interviews = find(INTERVIEWS, evidence.filter((e) => /\d/.test(e.text)));
   const intent = find(INTENT_ONLY, evidence);
@@ -127,7 +132,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
     for (const e of candidates) {
       const m = re.exec(e.text);
       if (m?.[1] && isName(m[1])) {
-        representative = { name: m[1], role: (m[2] ?? "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim(), sources: [e.id] };
+        representative = { name: m[1], role: (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim(), sources: [e.id] };
         break;
       }
     }

@@ -7,13 +7,14 @@ import { PAIN } from "./vocabulary.js";
  * of a part come before the generic "what" and "how" of the solution.
  */
 const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
-  ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|worries|unknowns|caveats)\b/i],
-  ["customer", /\b(customers?|who|target|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b/i],
-  ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|status quo|situation|issue|frustration|struggle|background)\b/i],
-  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far)\b/i],
-  ["metrics", /\b(metrics?|success|measure|kpis?|goals?|outcomes?|targets?)\b/i],
+  ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
+  ["customer", /\b(customers?|who|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
+  ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|now|currently|status quo|situation|issue|frustration|struggle|background)\b/i],
+  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far|happened)\b/i],
+  // "How we will know", "What I'd hold us to": the words of a commitment name the success measure.
+  ["metrics", /\b(metrics?|success|measure|kpis?|goals?|outcomes?|targets?|aims?|(?:will|'ll|would|'d) know|hold (?:us|me|ourselves|the team) to)\b/i],
   ["business", /\b(business|pricing|price|economics|revenue|model|costs?|market|money|pays?|budget|the ask|build cost|cost to build|investment)\b/i],
-  ["launch", /\b(launch|timeline|date|when|availability|schedule)\b/i],
+  ["launch", /\b(launch|timeline|date|when|availability|schedule|starts?|starting|begin\w*|kick-?off|roll-?out|go-?live|opening)\b/i],
   ["solution", /\b(solution|product|idea|what|how|proposal|approach|features?|description|does)\b/i],
 ];
 
@@ -31,7 +32,7 @@ function withApostrophes(text: string): string {
 }
 
 /** Labels that only name the part ("Problem: ..."); other labels ("Price: $9") say what the value is and stay. */
-const STRUCTURAL_LABEL = /^\s*(customer|problem|solution|evidence|risks?|idea|product|who|why|what)\s*$/i;
+const STRUCTURAL_LABEL = /^\s*(customer|problem|solution|evidence|risks?|idea|product|who|why|what|for)\s*$/i;
 /**
  * True when a label only names the part it starts: a part's name ("Problem") or a question ("What goes
  * wrong", "Who pays"). Its words go; any other label says something ("Price", "No data needed") and stays.
@@ -40,25 +41,55 @@ function namesOnlyThePart(label: string): boolean {
   return STRUCTURAL_LABEL.test(label) || /^\s*(what|who|whom|why|how|when|where|which)\b/i.test(label) || /^\s*(launch|timing|timeline|risks?|success|evidence|background|business|money)\s*$/i.test(label);
 }
 
+const MONEY = /[$£€]\s?\d/;
+
 /** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
 const METRIC_CUE = /\b(success (means|measure|is|looks like|would be)|we('ll| will) measure|(we|you)('ll| will) know (it|this)('s| is| has)? ?(working|worked|a success|succeeded)|north[- ]star|target: \d)/i;
 
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** A calendar date with a year, or a quarter or year on its own: "31 March 2028", "March 31, 2028", "Q3 2027", "2028". */
+const DATE = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+(?:19|20)\\d{2}|q[1-4]\\s+(?:19|20)\\d{2}|(?:the )?end of (?:19|20)\\d{2}|(?:19|20)\\d{2}|\\d{4}-\\d{2}-\\d{2})`;
+const DATE_RE = new RegExp(DATE, "gi");
+/** A deadline: "by 31 March 2028", "by the end of 2027", "within 60 days of starting". */
+const DEADLINE = new RegExp(`\\bby\\s+(?:the\\s+end\\s+of\\s+)?${DATE}|\\bwithin\\s+(?:\\d+|a|one|two|three|six|twelve)\\s+(?:days?|weeks?|months?|quarters?|years?)\\s+of\\b`, "i");
+/** Words of a report, not of a commitment: "fell", "had", "was". */
+const PAST = /\b(was|were|had|did|fell|rose|dropped|went|grew|saw|got|came|made|signed|booked|cut)\b/i;
+
+/**
+ * A goal stated in a sentence of its own, wherever it stands: a number to reach by a deadline, not a
+ * report of what happened ("150 surgeries live by 31 March 2028", "40% fewer calls within 60 days of switching on").
+ */
+export function statesGoal(sentence: string): boolean {
+  if (!DEADLINE.test(sentence) || PAST.test(sentence)) return false;
+  const withoutDates = sentence.replace(DATE_RE, " ").replace(/\bwithin\s+\d+\s+\w+\s+of\b/gi, " ");
+  // Money by a date is a goal only as revenue; otherwise it is an ask or a price.
+  return /\d/.test(withoutDates) && (!MONEY.test(withoutDates) || /\b(revenue|sales|bookings|arr|mrr|recurring)\b/i.test(withoutDates));
+}
+
+/** A start named by its date: "Starts 1 September 2027", "from 1 November 2027", "open sign-ups on 1 April 2027". */
+const STARTS_ON = new RegExp(`\\b(?:starts?|starting|begins?|beginning|opens?|opening|open (?:sign-?ups?|orders|bookings)|roll(?:s|ing)? out|from)\\s+(?:on\\s+|in\\s+)?${DATE}`, "i");
+
 /** Money named as what a customer pays or what it costs us: the business part, wherever it stands. */
 const PRICING = /\b(price[ds]?|pricing|charge|charging|fees?|subscriptions?|per month|per year|per seat|per user|revenue|gross margin|monetis\w*|monetiz\w*|costs? (about|us)|to serve)\b/i;
-const MONEY = /[$£€]\s?\d/;
 
 /** Cues that place an unlabelled sentence in a part (weak briefs are often one paragraph). Checked in order. */
 const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // A person introduced as one of the customers: "Kwame is one of our 140 adjusters", "Rosa, 52, is a ...".
   ["customer", /^\s*[A-Z][\p{Ll}'-]+(?:,\s*\d{2},)? (?:is|was) (?:one of|a|an) |\bis one of (?:our|the|about) [\d,]+\b/u],
   // A launch names a time: "available on 1 May 2027", "live by spring", "we ship next quarter".
-  ["launch", /^\s*(launch|timing)\b|\b(launch(es|ing)?|available|go[- ]live|ship(s|ping)?|release[sd]?|(?:go|goes|be|is|are) live)\b(?=.*\b((19|20)\d{2}|jan\w*|feb\w*|mar(ch)?|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|spring|summer|autumn|fall|winter|next (week|month|quarter|year)|this (month|quarter|year)|soon|when (it is )?(ready|done))\b)/i],
-  ["business", PRICING],
+  ["launch", STARTS_ON],
+  ["launch", /^\s*(launch|timing)\b|\b(launch(es|ing)?|available|go[- ]live|ship(s|ping)?|release[sd]?|(?:go|goes|be|is|are)\s+(?:\p{Ll}+ly\s+)?live)\b(?=.*\b((19|20)\d{2}|jan\w*|feb\w*|mar(ch)?|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|spring|summer|autumn|fall|winter|next (week|month|quarter|year)|this (month|quarter|year)|soon|when (it is )?(ready|done))\b)/iu],
+  // A price named with an amount, or pricing talked about as such; "more than online prices" is not the business part.
+  ["business", new RegExp(`(?=.*[$£€\\d])(?:${PRICING.source})|\\b(pricing|we(?:'d| would| will)? charge|subscription)\\b`, "i")],
   // Effort to build is a cost: "5 engineers for 12 months", "a loaded $15,000 per engineer-month".
   ["business", /\b\d+ (engineers?|developers?)\b[^.]{0,30}\b(for|over)\b|\bloaded\b|\bper (engineer|developer)/i],
-  ["evidence", /\b(pilot(ed)?|trial|we (found|measured|observed|interviewed|surveyed|tried|tested|ran)|in a study|study (at|of|with)|time study|replay(ing|ed))\b/i],
+  ["evidence", /\b(pilot(ed)?|trial|we (found|measured|observed|interviewed|surveyed|tried|tested|ran|counted)|in a study|study (at|of|with)|time study|replay(ing|ed))\b/i],
+  // Customers using it over a stated time: "Gary and three other firms used it for eight weeks".
+  ["evidence", /\b(used|tried|tested|ran|trialled|trialed|had) (it|this|them|the (?:tool|app|prototype|service|rough version|version))\b[^.]{0,40}?\b(for|over) (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days?|weeks?|months?)\b/i],
   ["metrics", /\b(target:|kpis?)\b/i],
-  ["risks", /\b(risks?|depends on|dependency|regulat)/i],
+  // A count of the customers: "there are about 2,600 of them in the UK" (before pain: "nearly all of them still ...").
+  ["customer", /\bthere(?:'s| is| are) (?:about|around|roughly|some|over|nearly|almost|more than)? ?[\d,.]+\s*(?:k|thousand|million)?\s+(?:of them|such|[\p{L}-]+s (?:in|across|like))\b/iu],
+  ["risks", /\b(risks?|depends on|dependency|regulat|worr(?:y|ies) (?:me|us)|could (?:copy|go wrong))/i],
   ["problem", PAIN],
   // Money that is neither a price nor a cost to us is what the pain costs the customer, or else business.
   ["business", MONEY],
@@ -79,8 +110,12 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // A heading that says what its value is ("Cost to serve", "Price") labels the first line under it, as "Price: $9" would.
   let headingLabel: string | undefined;
   const product = productSubject(brief.title);
+  // The part the last cued sentence of this paragraph was in: a sentence with no cue of its own continues it.
+  let topic: BriefPart | undefined;
   for (const rawLine of tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/))) {
     const line = rawLine.trim();
+    // A blank line ends a paragraph, and with it the topic its sentences continue.
+    if (!line) topic = undefined;
     if (!line || EMAIL_FRAME.test(line)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(line) ?? /^\*\*([^*]{1,60})\*\*:?\s*$/.exec(line);
     if (heading) {
@@ -88,6 +123,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       // The document title (a level-1 heading naming the product) starts no part.
       // A heading that names no part ("Background", "Notes", "Subject") leaves its lines to be read by their cues.
       current = partOf(name);
+      topic = undefined;
       headingLabel = current && ["business", "metrics", "customer"].includes(current) && !namesOnlyThePart(name) ? name.trim() : undefined;
       continue;
     }
@@ -111,10 +147,16 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
       // A success measure stated inside another section is still the success measure.
-      if (METRIC_CUE.test(sentence)) parts.metrics.push(sentence);
+      if (METRIC_CUE.test(sentence) || (statesGoal(sentence) && (lineLabel ?? current) !== "launch" && !(label && labelPart))) parts.metrics.push(sentence);
       // A label ("Price: $9", "Representative customer: Dana") keeps its words: they say what the value is.
       else if (label && labelPart) parts[labelPart].push(namesOnlyThePart(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
-      else parts[current ?? lineLabel ?? classify(sentence, product)].push(sentence);
+      // A start date after a label's sentence ("Target: ... . Starts 1 September 2027.") is the launch.
+      else if (!current && lineLabel && STARTS_ON.test(sentence)) parts.launch.push(sentence);
+      else {
+        const part = current ?? lineLabel ?? classify(sentence, product, topic);
+        if (!current && !lineLabel) topic = part;
+        parts[part].push(sentence);
+      }
     }
   }
   // Each piece ends as a sentence, so a line without a full stop does not run into the next one.
@@ -133,22 +175,35 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   };
   // A brief written as prose often says what it is in its first unlabelled sentences.
   if (!facts.solution && facts.other) facts.solution = facts.other;
-  // A brief that never says "Customer" usually names them in its title or first line: "refills for veterinary clinics", "an app for dog owners".
-  if (!facts.customer) facts.customer = customerNamedFor(brief.title, facts.solution);
+  // A brief that never says "Customer" usually names them in its title or opening sentences:
+  // "refills for veterinary clinics", "Letting agencies in England managing 300 to 2,000 flats ...".
+  if (!facts.customer) facts.customer = customerNamedFor(brief.title, [facts.problem, facts.other, facts.solution]);
   return facts;
 }
 
-/** "X: prescription refills for veterinary clinics" → "Veterinary clinics." (the plural noun phrase after "for"), or "". */
-function customerNamedFor(title: string, solution: string): string {
-  for (const text of [title, ...splitSentences(solution).slice(0, 2)]) {
-    const m = /\bfor\s+((?:(?:small|independent|local|busy|new|first-time|[\p{Ll}-]+)\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text);
+/** Plural nouns that name no one in particular, or are not people or organisations at all. */
+const NO_ONE = /^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages|customers|businesses|companies|others|times|ones|lots|loads|dollars|pounds|euros|items|products|features|results)$/i;
+
+/**
+ * The customer a brief names without saying "Customer": the plural noun phrase after "for" in its title
+ * ("X: prescription refills for veterinary clinics" → "Veterinary clinics."), else an opening sentence whose
+ * subject is a group described by where or what it is ("Letting agencies in England managing ...",
+ * "Small removal firms (2 to 10 vans) still ..."), kept whole. "" when neither.
+ */
+function customerNamedFor(title: string, parts: string[]): string {
+  const openings = parts.flatMap((p) => splitSentences(p).slice(0, 2));
+  for (const text of [title, ...openings.slice(0, 2)]) {
+    const m = /\bfor\s+((?:(?:[\p{Ll}-]+|\p{Lu}{2,5})\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text);
     const group = m?.[1];
-    if (group && !/^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages)$/i.test(group.split(/\s+/).at(-1) ?? "")) return `${group.charAt(0).toUpperCase()}${group.slice(1)}.`;
+    if (group && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "")) return `${group.charAt(0).toUpperCase()}${group.slice(1)}.`;
+  }
+  for (const sentence of openings) {
+    const m = /^(?:(?:most|many|some|all|the)\s+)?((?:[\p{L}'-]+\s+){0,3}?)(\p{Ll}[\p{L}-]*s)(?=\s*\(|\s+(?:in|with|that|who|which|managing|running|across|of|from|on|at)\b)/iu.exec(sentence);
+    const noun = m?.[2];
+    if (noun && /^\p{Lu}/u.test(sentence) && !NO_ONE.test(noun) && !/\d/.test(m?.[1] ?? "")) return sentence;
   }
   return "";
 }
-
-
 
 /**
  * Markdown table rows read as labelled lines: "| Price | $49 per lot |" becomes "Price: $49 per lot";
@@ -185,12 +240,18 @@ function partOf(name: string): BriefPart | undefined {
   return PART_NAMES.find(([, re]) => re.test(name))?.[0];
 }
 
-function classify(sentence: string, product: RegExp | undefined): BriefPart {
+/** A sentence about what the product does: its subject is the product, or "we" doing it now or later. */
+const SOLUTION_SUBJECT = /^(?:it|this|the (?:app|tool|product|service|platform|system|device|kit|software|sensor|bot|assistant|dashboard|feature)|our (?:app|tool|product|service|platform|system|device))\s+(?:will\s+|would\s+|can\s+)?\p{Ll}+s?\b|^we(?:'ll| will| would|'d| can)?\s+(?!(?:sat|counted|found|saw|asked|interviewed|ran|tried|tested|measured|spoke|talked|visited|watched|studied|surveyed|checked|looked|were|had|did|knocked|built|spent|learned|learnt|heard|got|came|went|started|set|put|rang|called)\b)\p{Ll}+\b/iu;
+/** Parts a sentence without a cue of its own continues from the sentence before it (a story about the customer, the pain or a trial). */
+const CONTINUED: ReadonlySet<BriefPart> = new Set(["customer", "problem", "evidence"]);
+
+function classify(sentence: string, product: RegExp | undefined, topic: BriefPart | undefined): BriefPart {
   const cue = SENTENCE_CUES.find(([, re]) => re.test(sentence))?.[0];
   // "StopWatch sends parents a text...": a sentence whose subject is the product describes the solution,
   // unless it names a price, a launch, a trial or a risk.
-  if (product?.test(sentence) && (cue === undefined || cue === "problem" || cue === "customer")) return "solution";
-  return cue ?? "solution";
+  if ((product?.test(sentence) || SOLUTION_SUBJECT.test(sentence)) && (cue === undefined || cue === "problem" || cue === "customer")) return "solution";
+  if (cue) return cue;
+  return topic && CONTINUED.has(topic) ? topic : "solution";
 }
 
 /** The product name: the title up to a colon or dash ("RefillReady: refills for vets" → "RefillReady"). */
@@ -215,7 +276,7 @@ function upperFirstLetter(text: string): string {
 }
 
 /** The frame of an email: header lines, the greeting and the sign-off say nothing about the idea. */
-const EMAIL_FRAME = /^(?:(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Dd]ate|[Ss]ent):\s.*|(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+[A-Z][\p{L}'-]+,?|(?:[Tt]hanks|[Tt]hank you|[Bb]est|[Rr]egards|[Cc]heers|[Bb]est regards|[Kk]ind regards)[,.!]?|[A-Z][\p{Ll}'-]+)$/u;
+const EMAIL_FRAME = /^(?:(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Dd]ate|[Ss]ent|[Ss]ubject):\s.*|(?:(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+)?[A-Z][\p{L}'-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}'-]+)?,|(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+[A-Z][\p{L}'-]+|(?:[Tt]hanks|[Tt]hank you|[Bb]est|[Rr]egards|[Cc]heers|[Bb]est regards|[Kk]ind regards)[,.!]?|[A-Z][\p{Ll}'-]+)$/u;
 
 /** A line written without full stops: long, with hardly any sentence ends. Only such lines are read clause by clause. */
 function isRunOn(line: string): boolean {

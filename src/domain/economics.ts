@@ -163,6 +163,9 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
   const periodText = p === "month" ? `${money(m.value)} a month` : `${money(m.value)} a ${p} / ${round2(MONTHS_PER[p])} months`;
   if (m.per && customer && m.per !== customer) {
     const n = unitsPerCustomer(facts, m.per, customer);
+    // "$26 a month per home" where the customer is a household: a unit that is not a measure, a person or a
+    // transaction, and that no customer is said to have several of, is the customer under another name.
+    if (!n && !MEASURE.test(m.per) && !PEOPLE.test(m.per) && !TRANSACTION.test(m.per)) return { value: monthly, sources: [m.id], formula: `${periodText} per ${m.per}` };
     if (!n) return undefined;
     return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer}` };
   }
@@ -210,6 +213,8 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const prices = found.filter((m) => m.role === "price").sort(byPeriod);
   const costs = found.filter((m) => m.role === "cost").sort(byPeriod);
   const customer = customerUnit(facts, [...prices, ...costs]);
+  // A price or cost "per home" when the customer is a household: the unit names the customer too.
+  const sameCustomer = (noun: string) => [...prices, ...costs].some((m) => m.per === noun && !MEASURE.test(noun) && !PEOPLE.test(noun) && !TRANSACTION.test(noun) && noun !== "engineer-month");
 
   const freeFact = facts.find((f) => FREE.test(f.text));
   const isFree = freeFact !== undefined && prices.every((p) => p.value === 0 || p.oneOff);
@@ -262,7 +267,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const target = facts
     .filter((f) => f.part === "metrics" || /\b(target|goal|aim)\b/i.test(f.text))
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id })))
-    .find((c) => customer !== undefined && c.noun === customer);
+    .find((c) => (customer !== undefined && c.noun === customer) || sameCustomer(c.noun));
   const targetCustomers = target ? target.value : null;
   let targetId = "";
   if (target) targetId = line("target customers", target.value, `${target.text}, from the success measure`, [target.id]);
@@ -351,8 +356,10 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   // "$12 per café per month, paid by the bakery": the payer is named.
   const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
   if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
-  const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month");
   const head = headNoun(customerText);
+  // "firms with 3 to 20 preparers", "an 8-preparer firm": a unit the customer has several of is not the customer.
+  const subUnit = (u: string) => head !== undefined && u !== head && new RegExp(`\\b(?:with|has|have|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+${u}s?\\b|\\d+-${u}\\b`, "iu").test(customerText);
+  const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !subUnit(u));
   // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
   return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
@@ -360,12 +367,24 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
 /** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
 export function headNoun(customerText: string): string | undefined {
   // "Wholesale bakeries that deliver ...": the subject is the customer.
-  const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,3}?(\p{Ll}[\p{L}-]*s)\s+(?:that|who|which|with|in|across)\b/iu.exec(customerText);
-  const first = subject?.[1] ? singular(subject[1]) : undefined;
+  const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\s+(?:that|who|which|with|in|across)\b/iu.exec(customerText);
+  const first = subject?.[1] && /^\p{Ll}/u.test(subject[1]) ? singular(subject[1]) : undefined;
   if (first && !PEOPLE.test(first) && !MEASURE.test(first) && !/^(member|famil|owner)/.test(first)) return first;
-  const m = /\b(?:at|of|in|for|run|running|own|owning)\s+((?:[\p{L}-]+\s+){0,4}?)(\p{Ll}[\p{L}-]*s)\b(?=\s+(?:with|in|that|who|which|where|across|around|near|of|shipping|growing|running|doing|serving|selling|using|between|from|on)\b|\s*[,;.(:]|\s*$)/iu.exec(customerText);
-  const noun = m?.[2] ? singular(m[2]) : undefined;
-  return noun && !PEOPLE.test(noun) && !MEASURE.test(noun) ? noun : undefined;
+  const org = orgNoun(customerText);
+  // "Residential solar installers in the US with 3 to 25 staff": people named as a trade are the customer when no organisation follows.
+  return org ?? (first && !MEASURE.test(first) && !/^(member|famil|owner|user|customer|people|person)/.test(first) ? first : undefined);
+}
+
+/** The organisation a customer part names after "at", "of", "for" ...: "managers at dental practices with ..." → "practice". */
+function orgNoun(customerText: string): string | undefined {
+  const re = /\b(?:at|of|in|for|run|running|own|owning)\s+((?:[\p{L}-]+\s+){0,4}?)(\p{Ll}[\p{L}-]*s)\b(?=\s+(?:with|in|that|who|which|where|across|around|near|of|shipping|growing|running|doing|serving|selling|using|between|from|on)\b|\s*[,;.(:]|\s*$)/giu;
+  for (const m of customerText.matchAll(re)) {
+    // "in the US": the i flag lets \p{Ll} match capitals, and an abbreviation is a place, not a customer.
+    if (!m[2] || !/^\p{Ll}/u.test(m[2])) continue;
+    const noun = singular(m[2]);
+    return !PEOPLE.test(noun) && !MEASURE.test(noun) ? noun : undefined;
+  }
+  return undefined;
 }
 
 /** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */

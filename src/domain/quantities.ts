@@ -93,6 +93,9 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
     else if (per === undefined) per = /^(engineer|developer)-?month$/.test(word) ? "engineer-month" : singular(word);
     else break;
     length += unit[0].length;
+    // "per preparer seat", "per driver licence": the word that is counted is the qualifier; the head says what is sold.
+    const head = /^\s+(seats?|licen[cs]es?|accounts?|logins?|slots?)\b/i.exec(tail.slice(length));
+    if (head && per !== undefined && !PERIOD_WORDS[word]) length += head[0].length;
   }
   return { ...(period ? { period } : {}), ...(per ? { per } : {}), oneOff, length };
 }

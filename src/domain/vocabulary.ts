@@ -29,6 +29,8 @@ const FAILURE = words(
 const DIFFICULTY = words(
   "hard to", "difficult", "struggl\\w*", "can't", "cannot", "can not", "couldn't", "unable", "no way to", "stuck", "guess\\w*", "confus\\w*", "frustrat\\w*",
   "stress\\w*", "worr(?:y|ied|ies)", "anxious", "tired", "exhaust\\w*", "burn(?:ed|t)? out", "guilt\\w*", "afraid", "embarrass\\w*",
+  // Idioms of annoyance: "drives me up the wall", "fed up", "a nightmare", "a hassle".
+  "dr(?:ive|ives|ove|iving) (?:me|us|them|her|him|people|everyone) (?:mad|crazy|nuts|up the wall|round the bend)", "fed up", "sick of", "nightmares?", "headaches?", "hassle",
 );
 /** What it costs them: money paid out because of the problem. */
 const COST = words(

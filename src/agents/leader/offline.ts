@@ -251,7 +251,8 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
       e.grossMarginPct !== null || e.valuePerYear !== null
         ? { kind: "economics" as const, text: e.grossMarginPct !== null ? `The unit economics work: ${e.grossMarginPct}% gross margin${e.tamPerYear !== null ? `, a market of ${m(e.tamPerYear)} a year` : ""}${e.targetRevenuePerYear !== null ? `, ${m(e.targetRevenuePerYear)} a year at the target` : ""}.` : `It repays itself: ${m(e.valuePerYear ?? 0)} a year of time saved${e.buildCost !== null ? ` against a build of ${m(e.buildCost)}` : ""}.`, basis: [...(line("gross margin %")?.sources ?? []), ...(line("value per year")?.sources ?? [])] }
         : undefined,
-      backer ? { kind: "customer" as const, text: `${backer.agent.replace(/^customer:/, "")} would switch: ${lowerFirst(clause(backer.summary.replace(/^[^:]+:\s*/, "")))}.`, basis: [backer.agent] } : undefined,
+      // "Joanne: I would switch. ..." reads in the memo as "Joanne would switch. ...", in the seat's own words.
+      backer ? { kind: "customer" as const, text: `${clause(backer.summary.replace(/^([^:]{1,80}):\s*I would switch\.?\s*/, "$1 would switch. "))}.`, basis: [backer.agent] } : undefined,
       { kind: "feasibility" as const, text: `The hard part is known and bounded: ${lowerFirst(eng.hardestProblem)}`, basis: eng.hardestBasis },
     ];
     reasons = candidates.filter((x): x is Reason => x !== undefined);
