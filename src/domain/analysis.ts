@@ -56,7 +56,7 @@ const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we req
 /** "Representative customer: Dana, ...", "for example, Carmen, housekeeping manager at ...", "Meet Tom, who ...". */
 const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|member|client))?(?:\s+is)?|[Ff]or example|[Ff]or instance|e\.g\.|[Mm]eet|[Tt]ake|such as|[Aa] typical (?:one|customer|user|buyer|client)(?: is)?|[Ll]ike)\s*[:,]?\s*([A-Z][\p{Ll}'-]+(?:\s[A-Z][\p{Ll}'-]+)?)(?:,\s*(?:who\s+)?|\s+(?:is|was|runs|manages|owns|works)\s+)((?:the |a |an )?[^.;]+)/u;
 /** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
-const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})(,\s*(?:the|a|an|our)\s+[\p{Ll}][\p{L}' -]{2,40},\s+\p{Ll}+s\b[^.;|]*|(?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?(?:,\s*who)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does)\b[^.;|]*)/u;
+const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})(,\s*(?:\d{2},\s*)?(?:the|a|an|our)\s+\p{Ll}[^,.;|]{2,70},\s+\p{Ll}+\b[^.;|]*|(?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?(?:,\s*who)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does|directs|reads|handles|books|sells|buys|orders|plans|hires|answers|tracks|checks|visits|serves|treats|oversees|supervises|lives|uses|writes|fixes|repairs|builds|installs|inspects|delivers|collects|ships|tunes|cleans|cooks|bakes|grows|breeds|trains|coaches)\b[^.;|]*)/u;
 const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
 const NOT_NAMES = new Set(["Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
 
@@ -125,7 +125,10 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
 
   // The representative customer, where the brief names one: introduced as such, or a person the customer part tells about.
   const product = productName(facts.title).toLowerCase();
-  const isName = (n: string | undefined) => !!n && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !PLACES.test(n);
+  const allText = factEntries.map((e) => e.text).join(" ");
+  // A word the brief also writes in lower case ("tuition goes on autopay") is a common noun, not a name.
+  const common = (n: string) => new RegExp(`(?<![.!?:]\\s*|^)\\b${(n.split(" ")[0] ?? "").toLowerCase()}\\b`).test(allText);
+  const isName = (n: string | undefined) => !!n && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !PLACES.test(n) && !common(n);
   const candidates = [...inPart("customer"), ...inPart("problem"), ...inPart("other"), ...inPart("solution")];
   let representative: Analysis["representative"] = null;
   for (const re of [REPRESENTATIVE, PERSON_SUBJECT]) {

@@ -112,7 +112,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   const product = productSubject(brief.title);
   // The part the last cued sentence of this paragraph was in: a sentence with no cue of its own continues it.
   let topic: BriefPart | undefined;
-  for (const rawLine of tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/))) {
+  for (const rawLine of itemisedCosts(tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/)))) {
     const line = rawLine.trim();
     // A blank line ends a paragraph, and with it the topic its sentences continue.
     if (!line) topic = undefined;
@@ -130,7 +130,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     // A label ("Problem: ...") names the part of every sentence after it on its line.
     let lineLabel: BriefPart | undefined;
     const runOn = isRunOn(line);
-    const body = headingLabel && !/^[^:]{1,30}:/.test(stripBullet(line)) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
+    const body = headingLabel && !/^[^:]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
     headingLabel = undefined;
     for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : [x]))) {
       const leadIn = LEAD_IN.exec(sentence);
@@ -203,6 +203,32 @@ function customerNamedFor(title: string, parts: string[]): string {
     if (noun && /^\p{Lu}/u.test(sentence) && !NO_ONE.test(noun) && !/\d/.test(m?.[1] ?? "")) return sentence;
   }
   return "";
+}
+
+/** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
+const COST_HEADING = /^(?:#{1,6}\s+|\*\*)?\s*(?:our\s+|monthly\s+)?(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**\s*$/i;
+
+/**
+ * An itemised cost under its heading is one statement: the heading followed by two or more bullets
+ * that each name an amount ("- Hosting: $21", "- Support: 2 hours at $46 an hour") becomes one line,
+ * "Cost to serve, per center per month: Hosting: $21; Support: 2 hours at $46 an hour", which the
+ * economics model adds up.
+ */
+function itemisedCosts(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    out.push(line);
+    if (!COST_HEADING.test(line.trim())) continue;
+    const items: string[] = [];
+    let j = i + 1;
+    while (j < lines.length && /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(lines[j] ?? "")) items.push(stripBullet((lines[j] ?? "").trim()).replace(/[.;]\s*$/, "")), j++;
+    if (items.length < 2) continue;
+    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
+    out.push(`${name}: ${items.join("; ")}.`);
+    i = j - 1;
+  }
+  return out;
 }
 
 /**

@@ -39,7 +39,8 @@ export const PAYBACK_HORIZON_MONTHS = 36;
 export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
 
 type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
-type Found = Money & { role: Role; id: string; part: string };
+/** An amount with its role; `items` when it is the sum of an itemised list ("$21 + $26 + 2 x $46"). */
+type Found = Money & { role: Role; id: string; part: string; items?: string };
 
 const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
 const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
@@ -160,7 +161,8 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
   }
   if (!p) return undefined;
   const monthly = m.value / MONTHS_PER[p];
-  const periodText = p === "month" ? `${money(m.value)} a month` : `${money(m.value)} a ${p} / ${round2(MONTHS_PER[p])} months`;
+  const amount = m.items ? `(${m.items}) = ${money(m.value)}` : money(m.value);
+  const periodText = p === "month" ? `${amount} a month` : `${amount} a ${p} / ${round2(MONTHS_PER[p])} months`;
   if (m.per && customer && m.per !== customer) {
     const n = unitsPerCustomer(facts, m.per, customer);
     // "$26 a month per home" where the customer is a household: a unit that is not a measure, a person or a
@@ -211,7 +213,8 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     return entry.id;
   };
   const prices = found.filter((m) => m.role === "price").sort(byPeriod);
-  const costs = found.filter((m) => m.role === "cost").sort(byPeriod);
+  const itemised = facts.map(itemisedCost).find((x) => x !== undefined);
+  const costs = [...(itemised ? [itemised.found] : []), ...found.filter((m) => m.role === "cost").sort(byPeriod)];
   const customer = customerUnit(facts, [...prices, ...costs]);
   // A price or cost "per home" when the customer is a household: the unit names the customer too.
   const sameCustomer = (noun: string) => [...prices, ...costs].some((m) => m.per === noun && !MEASURE.test(noun) && !PEOPLE.test(noun) && !TRANSACTION.test(noun) && noun !== "engineer-month");
@@ -328,6 +331,36 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     buildCost: buildCost === null ? null : round2(buildCost), paybackMonths, breakEvenCustomers, valuePerYear: valuePerYear === null ? null : round2(valuePerYear), lines,
   };
   return { economics, problems: problemsOf(economics, isFree) };
+}
+
+/**
+ * An itemised cost to serve: "Cost to serve, per center per month: Hosting: $21; Texts: $26; Support: 2 hours
+ * at $46 an hour" is one cost, the sum of its items, on the basis its label names. Undefined for anything else.
+ */
+function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
+  const m = /^([^:;]{2,80}):\s*(.+)$/.exec(fact.text);
+  if (!m?.[1] || !m[2] || !/\bcosts?\b|to serve/i.test(m[1]) || /\bcosts? (them|the customer|customers)\b/i.test(m[1])) return undefined;
+  const items = m[2].split(/;\s*/);
+  if (items.length < 2) return undefined;
+  let total = 0;
+  const terms: string[] = [];
+  let currency: Currency | undefined;
+  for (const item of items) {
+    const amounts = moneyIn(item);
+    const first = amounts[0];
+    if (!first || amounts.length > 1) return undefined;
+    currency ??= first.currency;
+    // "2 hours at $46 an hour": hours times the rate.
+    const hours = first.per === "hour" ? /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s+(?:at|x|×)\s*$/i.exec(item.slice(0, first.index)) : null;
+    const value = hours?.[1] ? Number(hours[1]) * first.value : first.value;
+    total += value;
+    terms.push(hours?.[1] ? `${hours[1]} x ${fmt(first.value, first.currency)}` : fmt(first.value, first.currency));
+  }
+  // The label names the basis: "Cost to serve, per center per month".
+  const basis = moneyIn(`$1 ${(/\b(?:per|a|an|each)\s.*$/i.exec(m[1]) ?? [""])[0]}`)[0];
+  if (!currency) return undefined;
+  const text = `${terms.join(" + ")}${basis?.per ? ` per ${basis.per}` : ""}${basis?.period ? ` a ${basis.period}` : ""}`;
+  return { found: { value: total, currency, ...(basis?.per ? { per: basis.per } : {}), ...(basis?.period ? { period: basis.period } : {}), oneOff: false, text, index: 0, role: "cost", id: fact.id, part: fact.part, items: terms.join(" + ") } };
 }
 
 /** How many people the time is saved for: "our 60 claims handlers", "140 desk adjusters" (the largest such count outside the evidence). */
