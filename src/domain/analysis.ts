@@ -44,12 +44,14 @@ const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|c
 const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?) (?:at|with|in|across|of)\b(?! (?:the |a )?(?:year|month|week)))\b/i;
 /** In the evidence part, beside measured results: a try named as such ("Trial: ...") or one that lasted a stated time ("10 weeks, 3 installers"). */
 const TRIED_OR_LASTED = new RegExp(`${TRIED.source}|^(?:tried|trial|pilot|tested|test|beta)\\s*:|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?)\\b`, "i");
+/** The brief saying no customer has seen or used it. */
+const NOT_SEEN = /\b(?:haven't|have not|hasn't|has not|never|not yet) (?:yet )?(?:been )?(?:shown|tested|tried|piloted|seen|used|put)\b[^.]{0,30}\b(?:customers?|users?|anyone|clients?|buyers?)\b|\bno (?:customer|user|client|buyer)s? (?:has|have) (?:yet )?(?:seen|used|tried|tested)\b/i;
 /** What was measured happening: a change with numbers, or customers doing something. */
 const OBSERVED = /\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep)\b/i;
 const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
 const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
-const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in))\b/i;
+const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in)|(?<!\b(?:when|once|until|after|if|before) )(?:it|the (?:module|product|feature|app|system|platform)) is (?:now )?(?:finished|complete|done|built)|passed (?:uat|qa|acceptance|user acceptance)\w*|code[- ]complete|(?:announced|unveiled|launched) (?:it )?on stage)\b/i;
 const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w*|drones?|vehicles?|fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
 const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
 
@@ -98,7 +100,11 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const intent = find(INTENT_ONLY, evidence);
   let stage: Stage = "hypothesis";
   let stageWhy: { text: string; sources: string[] };
-  if (paying) {
+  // "We haven't shown it to customers yet": the brief's own word that nobody has used it outweighs any inference.
+  const unseen = find(NOT_SEEN);
+  if (unseen) {
+    stageWhy = { text: `No customer has used it, as the brief says: "${unseen.text}"`, sources: [unseen.id] };
+  } else if (paying) {
     stage = "growth";
     stageWhy = { text: `Customers already pay: "${paying.text}"`, sources: [paying.id] };
   } else if (tried || interviews || mockup) {
@@ -110,7 +116,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
       ? { text: `Only stated intent, nothing observed: "${intent.text}"`, sources: [intent.id] }
       : { text: "The brief reports nothing customers did with it: no pilot, trial, prototype or interviews.", sources: [] };
   }
-  const maturity = shipped || paying ? "shipped" : tried ? "prototype" : mockup ? "mock-up" : "nothing";
+  const maturity = shipped || (paying && !unseen) ? "shipped" : tried ? "prototype" : mockup ? "mock-up" : "nothing";
 
   // The door: irreversible commitments or a large build make it one-way.
   const oneWay = find(ONE_WAY, factEntries.filter((e) => e.part !== "problem"));

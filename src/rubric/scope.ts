@@ -80,6 +80,9 @@ const BUNDLING = [
   new RegExp(String.raw`\b${HEDGE}\b[^.?!]*[,;:][^.?!]*\b${HEDGE}\b`, "i"),
   /\b(?:also (?:launch(?:es|ing)?|introduc(?:es|ing)|announc(?:es|ing)|unveil(?:s|ing))|a second product|two new products|three new products)\b/i,
   /\b(?:exploring|considering) (?:which|several|many|multiple) (?:industries|markets|verticals)\b/i,
+  // One thing said to be several: "one app that does three things", "it is also a wallet", "an all-in-one", "a super app".
+  /\b(?:does|do|doing) (?:two|three|four|five|several|many) (?:things|jobs)\b|\b(?:two|three|four|five|several) (?:apps|products|services|businesses) in one\b|\ball-in-one\b|\bsuper[- ]?app\b/i,
+  /\b(?:is|it's|it is) also an? (?:[\w-]+ ){0,3}(?:app|wallet|marketplace|network|service|store|platform|game|bank|exchange)\b/i,
 ];
 
 /**
