@@ -45,7 +45,7 @@ type Found = Money & { role: Role; id: string; part: string; items?: string };
 const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
 const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
 /** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
-const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing)\b[^.;$£€]{0,30}\bcosts?\b/i;
+const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing|minutes)\b[^.;$£€]{0,30}\b(?:costs?|comes? to|add(?:s)? up to|runs? (?:us )?(?:to|about)|totals?)\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
 const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
 const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
@@ -432,6 +432,13 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
       const c = { value, noun: customer, text: m[0], index: m.index, id: f.id, part: f.part, sentence: f.text };
       if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
     }
+  }
+  // "..., of which there are about 4,500", "Production breweries ...; about 1,900 in the US": a count of the customer with no noun of its own.
+  for (const f of facts.filter((x) => ["customer", "other", "solution"].includes(x.part))) {
+    const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
+    const digits = m?.[1] ?? m?.[2];
+    const value = digits ? Number(digits.replace(/,/g, "")) : 0;
+    if (m && value >= 5) return { value, noun: customer ?? "customer", text: m[0].replace(/^[;,]\s*/, ""), index: m.index, id: f.id, part: f.part, sentence: f.text, rank: 5 };
   }
   return facts
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))

@@ -58,6 +58,9 @@ function toNumber(digits: string, scale?: string): number {
   return Number(digits.replace(/,/g, "")) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
 }
 
+/** Words after a unit that do not continue it: "per firm per month", "per shop for texts", "per lesson booked". */
+const COMPOUND_STOP = new Set(["per", "a", "an", "each", "every", "for", "in", "on", "at", "with", "and", "or", "to", "of", "the", "plus", "including", "excluding", "paid", "billed", "upfront", "up-front", "up", "when", "if", "so", "but", "than", "from", "by", "after", "before", "while", "which", "that", "who", "as", "is", "are", "was", "were", "we", "they", "it", "unlimited", "all", "including", "about", "only", "extra", "more", "less", "minimum", "maximum", "one-time", "one-off", "once", "then", "via", "through", "into", "across", "over", "under", "around"]);
+
 /** Numbers written as words are read too: "five engineers", "a year". */
 function numeric(token: string): number | undefined {
   if (/^\d/.test(token)) return Number(token.replace(/,/g, ""));
@@ -93,9 +96,14 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
     else if (per === undefined) per = /^(engineer|developer)-?month$/.test(word) ? "engineer-month" : singular(word);
     else break;
     length += unit[0].length;
-    // "per preparer seat", "per driver licence": the word that is counted is the qualifier; the head says what is sold.
-    const head = /^\s+(seats?|licen[cs]es?|accounts?|logins?|slots?)\b/i.exec(tail.slice(length));
-    if (head && per !== undefined && !PERIOD_WORDS[word]) length += head[0].length;
+    // A compound unit: "per ski area" is per area; but "per preparer seat" is per preparer (the seat is what
+    // is sold, the preparer what is counted).
+    const next = /^\s+(\p{Ll}[\p{L}-]*)\b/u.exec(tail.slice(length));
+    const nextWord = next?.[1]?.toLowerCase() ?? "";
+    if (next && per !== undefined && !PERIOD_WORDS[word] && !PERIOD_WORDS[nextWord] && !COMPOUND_STOP.has(nextWord) && !/(?:ed|ing|ly)$/.test(nextWord)) {
+      if (!/^(?:seats?|licen[cs]es?|accounts?|logins?|slots?)$/.test(nextWord)) per = singular(nextWord);
+      length += next[0].length;
+    }
   }
   return { ...(period ? { period } : {}), ...(per ? { per } : {}), oneOff, length };
 }
@@ -176,7 +184,9 @@ export function durationMonths(text: string): number | undefined {
 /** Effort to build: "5 engineers for a year", "a team of four for 9 months", "two developers, six months". */
 export function buildEffort(text: string): { engineers: number; months: number; text: string } | undefined {
   const m = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:full-time\s+|senior\s+|)(?:engineers?|developers?|devs|people|staff)\b([^.;]{0,60}?)\b(?:for|over|in|during|,)\s+((?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:full\s+)?(?:years?|months?|quarters?|weeks?))/i.exec(text)
-    ?? /\bteam of (\d+|two|three|four|five|six|seven|eight|nine|ten)\b([^.;]{0,40}?)\b(?:for|over|in)\s+((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))/i.exec(text);
+    ?? /\bteam of (\d+|two|three|four|five|six|seven|eight|nine|ten)\b([^.;]{0,40}?)\b(?:for|over|in)\s+((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))/i.exec(text)
+    // "takes 4 engineers 9 months": the duration straight after the team.
+    ?? /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:engineers?|developers?|devs)()\s+((?:about\s+|around\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))\b/i.exec(text);
   if (!m) return undefined;
   const engineers = numeric(m[1] ?? "");
   const months = durationMonths(m[3] ?? "");
