@@ -53,7 +53,7 @@ const DATE_RE = new RegExp(DATE, "gi");
 /** A deadline: "by 31 March 2028", "by the end of 2027", "within 60 days of starting". */
 const DEADLINE = new RegExp(`\\bby\\s+(?:the\\s+end\\s+of\\s+)?${DATE}|\\bwithin\\s+(?:\\d+|a|one|two|three|six|twelve)\\s+(?:days?|weeks?|months?|quarters?|years?)\\s+of\\b`, "i");
 /** Words of a report, not of a commitment: "fell", "had", "was". */
-const PAST = /\b(was|were|had|did|fell|rose|dropped|went|grew|saw|got|came|made|signed|booked|cut)\b/i;
+const PAST = /\b(was|were|had|did|fell|rose|dropped|went|grew|saw|came)\b/i;
 
 /**
  * A goal stated in a sentence of its own, wherever it stands: a number to reach by a deadline, not a

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseBrief } from "./analysis.js";
 import type { BriefFacts } from "./brief.js";
+import { extractBriefFacts } from "./brief-facts.js";
 
 // Each brief here is written for the test and names the general rule it checks; none comes from a fixture.
 const brief = (parts: Partial<BriefFacts>): BriefFacts => ({ title: "T", customer: "", problem: "", solution: "", evidence: "", business: "", metrics: "", launch: "", risks: "", other: "", ...parts });
@@ -72,5 +73,33 @@ describe("a tool with no price is worth the time it saves", () => {
   it("hours saved x people x working weeks x loaded hourly cost", () => {
     const e = economics({ customer: "Our 60 claims handlers.", business: "It saves 2 hours a week per handler at a loaded $50 an hour." });
     expect(e.valuePerYear).toBe(2 * 60 * 46 * 50);
+  });
+});
+
+describe("the economics model reads the ways briefs state money (rules written for the test)", () => {
+  it("adds up an itemised cost to serve under a cost heading, hours times the rate included", () => {
+    const facts = extractBriefFacts({ title: "Laundry", text: "## Customer\nCare homes in Wales; about 900 homes.\n\n## Price\n£300 per home per month.\n\n## Cost to serve, per home per month\n- Courier: £120\n- Detergent: £40\n- Support: 3 hours at £30 an hour\n" });
+    const e = analyseBrief(facts).economics;
+    expect(e.costToServePerMonth).toBe(250);
+    expect(e.grossMarginPct).toBe(16.67);
+  });
+
+  it("prices per seat through the counted qualifier ('per preparer seat')", () => {
+    const e = economics({ customer: "Surveying practices with 2 to 10 surveyors; a typical one has 5 surveyors.", business: "$40 per surveyor seat per month. Serving a practice costs us $30 a month." });
+    expect(e.pricePerMonth).toBe(200);
+    expect(e.grossMarginPct).toBe(85);
+  });
+
+  it("reads a compound unit by its last noun ('per ski area' is per area) and a unit that is the customer under another name", () => {
+    expect(economics({ customer: "Climbing gyms in Spain; there are 210 gyms.", business: "€90 per climbing gym per month; hosting costs €12 per gym per month." })).toMatchObject({ pricePerMonth: 90, costToServePerMonth: 12 });
+    expect(economics({ customer: "Households in Leeds with an electric car; about 40,000 households.", business: "£96 a year. Cost to serve: £10 a month per home." })).toMatchObject({ pricePerMonth: 8, costToServePerMonth: 10, grossMarginPct: -25 });
+  });
+
+  it("counts a market stated with no noun of its own", () => {
+    expect(economics({ customer: "Piano shops in Austria, of which there are about 310.", business: "€50 per shop per month." }).marketCustomers).toBe(310);
+  });
+
+  it("reads a team with its duration straight after it", () => {
+    expect(economics({ customer: "Kennels.", business: "$80 per kennel per month. It takes 3 engineers 6 months at a loaded $10,000 per engineer-month." }).buildCost).toBe(180_000);
   });
 });

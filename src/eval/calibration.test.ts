@@ -55,7 +55,7 @@ describe("the offline engine on the tuning set", () => {
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.95);
     expect(s.confusion.fund.kill, report).toBe(0);
-    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.75);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.85);
     expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.9);
     expect(s.market.rate, report).toBeGreaterThanOrEqual(0.9);
     expect(s.representative.rate, report).toBe(1);

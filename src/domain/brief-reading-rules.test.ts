@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { analyseBrief } from "./analysis.js";
+import { markdownTitle } from "./brief.js";
+import { extractBriefFacts, statesGoal } from "./brief-facts.js";
+
+// Every text here is written for the test and names the general rule it checks; none comes from a fixture.
+const read = (text: string) => extractBriefFacts({ title: markdownTitle(text), text });
+const analyse = (text: string) => analyseBrief(read(text));
+
+describe("the title of a brief", () => {
+  it("drops emphasis, skips front matter and email headers, and takes an email's subject", () => {
+    expect(markdownTitle("**TideTable: berth bookings**\n\nText.")).toBe("TideTable: berth bookings");
+    expect(markdownTitle("---\nlayout: post\n---\n# Ferry freight\n")).toBe("Ferry freight");
+    expect(markdownTitle("From: Ana\nTo: Raj\nSubject: Two engineers for ferry freight?\n\nRaj,\n")).toBe("Two engineers for ferry freight?");
+    expect(markdownTitle("Ferry freight\n\n## Problem\n")).toBe("Ferry freight");
+  });
+});
+
+describe("a goal is a number to reach by a deadline, wherever it stands", () => {
+  it("reads a commitment, not a report of what happened", () => {
+    expect(statesGoal("80 kennels live by 30 September 2028.")).toBe(true);
+    expect(statesGoal("Fewer than 2% missed feeds within 30 days of switching on.")).toBe(true);
+    expect(statesGoal("Bookings rose 40% by March 2026.")).toBe(false);
+    expect(statesGoal("We ask for £200,000 by June 2027.")).toBe(false);
+    expect(statesGoal("£1.5m of recurring revenue by the end of 2028.")).toBe(true);
+  });
+
+  it("puts a goal under a heading that names no part in the success measure, and a start date in the launch", () => {
+    const f = read("# Kennel Cam\n\n## Where this ends up\n60 kennels signed by 31 May 2028, each sending 90% of owners a daily clip.\n\n## Off we go\nOpens 1 March 2027 in Bristol.");
+    expect(f.metrics).toMatch(/^60 kennels signed/);
+    expect(f.launch).toMatch(/^Opens 1 March 2027/);
+  });
+});
+
+describe("headings named in plain words", () => {
+  it("reads how-we-will-know, start, worries and what-happens-now headings", () => {
+    const f = read("# Rota\n\n## What happens now\nShifts are swapped by group chat and two go unfilled each week.\n\n## How we will know\nUnfilled shifts under one a month.\n\n## Start\nSpring 2027.\n\n## Things that worry me\nUnions may object.");
+    expect(f.problem).toMatch(/^Shifts are swapped/);
+    expect(f.metrics).toMatch(/^Unfilled shifts/);
+    expect(f.launch).toBe("Spring 2027.");
+    expect(f.risks).toBe("Unions may object.");
+  });
+
+  it("reads a bold label with its colon inside the bold", () => {
+    expect(read("**For:** mobile dog groomers in Ohio; about 1,400 of them.").customer).toMatch(/^mobile dog groomers/);
+  });
+});
+
+describe("a sentence without a cue continues its paragraph's topic", () => {
+  it("keeps a story about the pain together, and a sentence about what we build apart from it", () => {
+    const f = read("# Sheet\n\nFarm shops lose a tray of eggs to breakage most weeks. One shop in Kent counted nine trays in March.\n\nWe print a padded carton that clips to the shelf.");
+    expect(f.problem).toContain("One shop in Kent counted nine trays in March.");
+    expect(f.solution).toBe("We print a padded carton that clips to the shelf.");
+  });
+});
+
+describe("the customer a brief names without saying so", () => {
+  it("is the group an opening sentence is about", () => {
+    const f = read("# Racks\n\nCommunity bike workshops in Scotland with two to six volunteers (about 140 workshops) keep donated parts in boxes nobody can search.");
+    expect(f.customer).toMatch(/^Community bike workshops in Scotland/);
+  });
+});
+
+describe("the representative customer", () => {
+  it("is a person introduced by an appositive or a verb of work, never a common noun at a sentence's start", () => {
+    expect(analyse("## Customer\nHarbour cafés in Devon.\n\n## Problem\nPriya, the café's manager, throws out 30 scones a week.").representative?.name).toBe("Priya");
+    expect(analyse("## Customer\nSmall joinery shops.\n\n## Problem\nOwen directs a six-person shop in Hull.").representative?.name).toBe("Owen");
+    expect(analyse("## Customer\nSmall joinery shops.\n\n## Problem\nTimber is paid for in cash; the timber arrives late.").representative).toBeNull();
+  });
+});
+
+describe("stage", () => {
+  it("is a hypothesis when the brief says no customer has seen it, whatever else it says", () => {
+    const a = analyse("## Customer\nOur 300 customers, billed at renewal.\n\n## Proof\nWe have not shown it to customers yet. The build is finished.");
+    expect(a.stage).toBe("hypothesis");
+  });
+
+  it("counts a trial named by a label whose results follow in the next sentence", () => {
+    const a = analyse("## Customer\nTutoring centres in Leeds.\n\n## Tried\nPilot: 6 weeks, 4 centres. No-shows fell from 18% to 7%.");
+    expect(a.stage).toBe("validated");
+  });
+});
