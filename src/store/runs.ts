@@ -91,8 +91,10 @@ export class RunStore {
         multi
           .hincrby(this.keys.stats(), `calls:${role}`, u.calls)
           .hincrby(this.keys.stats(), `prompt_tokens:${role}`, u.promptTokens)
-          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens)
-          .hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
+          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens);
+        // An unknown cost adds nothing to the cost counter (no NaN, no $0 that looks like free): its calls are counted apart.
+        if (u.costUsd === null) multi.hincrby(this.keys.stats(), `unpriced_calls:${role}`, u.calls);
+        else multi.hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
       }
       for (const { node, ms } of steps) multi.hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1);
     }
