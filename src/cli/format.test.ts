@@ -169,6 +169,26 @@ describe("formatEvent", () => {
       "[round 1] usage     $0.0123    5 calls, 1200 prompt + 300 completion tokens so far",
     );
   });
+
+  it("a cost no price table knows is unknown, naming whose model has no price, never $0", () => {
+    const byRole = { drafter: { calls: 2, promptTokens: 900, completionTokens: 200, costUsd: 0.0011 }, engineer: { calls: 3, promptTokens: 300, completionTokens: 100, costUsd: null } };
+    const usage = ev({ seq: 3, round: 1, type: "usage", usage: { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null, byRole } });
+    expect(formatEvent(usage, { color: false, width: 160 })).toBe(
+      "[round 1] usage     $ unknown  cost unknown: no price for the engineer model (PRFAQ_PRICES) · 5 calls, 1200 prompt + 300 completion tokens so far",
+    );
+    expect(formatEvent(usage, plain)).toMatch(/^\[round 1\] usage     \$ unknown  cost unknown: no price for the engineer model \(PRFAQ_PRICES\) · .{0,30}…$/);
+  });
+
+  it("a retried model call gets its line as it happens: which agent, the attempt that failed, the wait, why", () => {
+    expect(formatEvent(ev({ seq: 4, round: 1, type: "agent.retrying", agent: "engineer", attempt: 1, waitMs: 1000, reason: "rate-limited (429)" }), plain)).toBe(
+      "[round 1] engineer  retrying   attempt 1 failed, trying again in 1 s: rate-limited (429)",
+    );
+    expect(formatEvent(ev({ seq: 5, round: 2, type: "agent.retrying", agent: "customer:family-farmer", attempt: 2, waitMs: 2500, reason: "unreachable (ECONNREFUSED)" }), plain)).toBe(
+      // Cut to 100 columns: the reason goes, the wait stays.
+      "[round 2] customer  retrying   family-farmer: attempt 2 failed, trying again in 2.5 s: unreachable …",
+    );
+    expect(formatEvent(ev({ seq: 6, round: 2, type: "agent.retrying", agent: "leader", attempt: 3, waitMs: 250, reason: "timed out" }), colour)).toContain("\u001b[33mretrying  \u001b[0m attempt 3 failed, trying again in 250 ms: timed out");
+  });
 });
 
 describe("helpers", () => {

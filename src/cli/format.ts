@@ -39,6 +39,7 @@ const LABEL_PAINT: Record<string, Paint> = {
   abstain: "magenta",
   failed: "red",
   cancelled: "yellow",
+  retrying: "yellow",
   iterate: "cyan",
   conclude: "bold",
 };
@@ -64,6 +65,11 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+
+/** A wait for a person: `250 ms`, `2 s`, `1.5 s`. */
+export function formatWait(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
 
 /**
  * Word-wraps `text` (made one line, see {@link oneLine}) to `width` columns: the first line starts with
@@ -181,14 +187,24 @@ function partsOf(event: RunEvent): LineParts | undefined {
       const m = event.memo;
       return { role: "leader", label: m.decision.toUpperCase(), gist: `memo, ${Math.round(m.confidence * 100)}% confident: ${m.headline}`, wrap: true };
     }
-    case "usage":
-      // The offline engine spends nothing: a line of zeros every round would be noise.
-      if (event.usage.promptTokens + event.usage.completionTokens === 0) return undefined;
+    case "agent.retrying":
       return {
-        role: "usage",
-        label: `$${event.usage.costUsd.toFixed(4)}`,
-        gist: `${event.usage.calls} calls, ${event.usage.promptTokens} prompt + ${event.usage.completionTokens} completion tokens so far`,
+        role: roleOf(event.agent),
+        label: "retrying",
+        // The wait before the reason: a narrow terminal cuts the reason, not when the next try comes.
+        gist: `${event.agent.includes(":") ? `${event.agent.slice(event.agent.indexOf(":") + 1)}: ` : ""}attempt ${event.attempt} failed, trying again in ${formatWait(event.waitMs)}: ${event.reason}`,
       };
+    case "usage": {
+      // The offline engine spends nothing: a line of zeros every round would be noise.
+      const u = event.usage;
+      if (u.promptTokens + u.completionTokens === 0) return undefined;
+      const tokens = `${u.calls} calls, ${u.promptTokens} prompt + ${u.completionTokens} completion tokens so far`;
+      if (u.costUsd !== null) return { role: "usage", label: `$${u.costUsd.toFixed(4)}`, gist: tokens };
+      // Unknown, never $0: say whose model has no price.
+      const unpriced = Object.entries(u.byRole ?? {}).filter(([, r]) => r.costUsd === null).map(([role]) => role);
+      const whose = unpriced.length ? `no price for the ${unpriced.join(", ")} model` : "a model has no price";
+      return { role: "usage", label: "$ unknown", gist: `cost unknown: ${whose} (PRFAQ_PRICES) · ${tokens}` };
+    }
     case "run.completed":
       return {
         role: "run",
@@ -212,8 +228,10 @@ function partsOf(event: RunEvent): LineParts | undefined {
  * action or verdict; coloured when `color`), and a one-line gist cut to `width`. Then, indented under the
  * role and word-wrapped to `width` (nothing cut): a review's scenario, the engineer's fields and each
  * objection with its kind (`- economics, blocking: ... [L5]`), a decision's typed change requests
- * (`1. fix-claim -> summary: ...`), the memo's crux, stage and door. Undefined for events that get no
- * line (`agent.started`, `agent.delta`, and `usage` while nothing is spent). Pure.
+ * (`1. fix-claim -> summary: ...`), the memo's crux, stage and door. A retried model call gets its line as
+ * it happens (`[round 1] engineer  retrying   attempt 1 failed, trying again in 1 s: rate-limited (429)`,
+ * a customer's persona id first); a cost no price table knows is `$ unknown`, never $0. Undefined for events that get no line
+ * (`agent.started`, `agent.delta`, and `usage` while nothing is spent). Pure.
  */
 export function formatEvent(event: RunEvent, opts: FormatOptions): string | undefined {
   const parts = partsOf(event);

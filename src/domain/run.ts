@@ -37,7 +37,11 @@ const UsageTotalsSchema = z.object({
   calls: z.number().int().min(0),
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
-  costUsd: z.number().min(0),
+  costUsd: z
+    .number()
+    .min(0)
+    .nullable()
+    .describe("Cost in USD; null (unknown) when any call counted here used a model with no known price (PRFAQ_PRICES): a partial sum is never shown as the cost"),
 });
 export type UsageTotals = z.infer<typeof UsageTotalsSchema>;
 
@@ -47,18 +51,33 @@ export const UsageSchema = UsageTotalsSchema.extend({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
-/** Adds up usage per role into a run's usage. */
-export function sumUsage(byRole: Record<string, UsageTotals>): Usage {
-  const total = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
-  for (const u of Object.values(byRole)) {
-    total.calls += u.calls;
-    total.promptTokens += u.promptTokens;
-    total.completionTokens += u.completionTokens;
-    total.costUsd += u.costUsd;
-  }
-  return { ...total, costUsd: Math.round(total.costUsd * 1e6) / 1e6, byRole };
+/** No calls, nothing spent. */
+export const ZERO_USAGE_TOTALS: UsageTotals = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/**
+ * Adds two costs: unknown (null) if either is, so a run with one unpriced call never reports the rest as
+ * its cost. Rounded to 1e-8 USD against float noise.
+ */
+export function addCost(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.round((a + b) * 1e8) / 1e8;
 }
-export const ZERO_USAGE: Usage = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/** Adds `b` to `a`, field by field. */
+export function addUsageTotals(a: UsageTotals, b: UsageTotals): UsageTotals {
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    costUsd: addCost(a.costUsd, b.costUsd),
+  };
+}
+
+/** Adds up usage per role into a run's usage (its cost is unknown when any role's is). */
+export function sumUsage(byRole: Record<string, UsageTotals>): Usage {
+  const total = Object.values(byRole).reduce(addUsageTotals, ZERO_USAGE_TOTALS);
+  return { ...total, costUsd: total.costUsd === null ? null : Math.round(total.costUsd * 1e6) / 1e6, byRole };
+}
+export const ZERO_USAGE: Usage = { ...ZERO_USAGE_TOTALS };
 
 export const VerdictSchema = z.object({
   decision: DecisionValueSchema,

@@ -2,7 +2,7 @@ import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgrap
 import type { AgentContext, DraftOutput, MeetingAgents, ReviewInput } from "../agents/contracts.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
-import { sumUsage, type UsageTotals } from "../domain/run.js";
+import { addCost, sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
 import { completeMemo } from "./memo.js";
@@ -24,7 +24,14 @@ export type ReviewGraphDeps = {
   onStep?: (node: string, ms: number) => void;
 };
 
-const ONE_CALL = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+const ONE_CALL: UsageTotals = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/**
+ * One model call's usage as the model engine reports it (src/llm/structured.ts): `priced: false` when the
+ * model has no known price, its `costUsd` then meaning nothing. AgentContext's type does not name
+ * `priced` yet; declaring it optional here is sound (the offline engine and older engines omit it).
+ */
+type CallUsage = { promptTokens: number; completionTokens: number; costUsd: number; priced?: boolean };
 
 /** Two versions say the same thing when their text is equal (what each part cites may differ). */
 function sameDocument(a: Prfaq, b: Prfaq): boolean {
@@ -45,7 +52,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
 
   /** Usage of one agent call: the engine reports tokens through the context. */
   function callContext(agent: string, round: number): { ctx: AgentContext; usage: () => Record<string, UsageTotals> } {
-    const usage = { ...ONE_CALL };
+    const usage: UsageTotals = { ...ONE_CALL };
     let chunk = 0;
     let retry = 0;
     return {
@@ -53,10 +60,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
         ...(deps.signal ? { signal: deps.signal } : {}),
         onDelta: (text) => void emit({ type: "agent.delta", key: eventKey("agent.delta", round, agent, String((chunk += 1))), round, agent, text }),
         onRetry: (r) => void emit({ type: "agent.retrying", key: eventKey("agent.retrying", round, agent, String((retry += 1))), round, agent, ...r }),
-        onUsage: (u) => {
+        onUsage: (u: CallUsage) => {
           usage.promptTokens += u.promptTokens;
           usage.completionTokens += u.completionTokens;
-          usage.costUsd += u.costUsd;
+          // An unpriced call makes the agent's cost unknown, never $0 (see PRFAQ_PRICES).
+          usage.costUsd = addCost(usage.costUsd, u.priced === false ? null : u.costUsd);
         },
       },
       // Usage is kept per role: customer:<persona> agents count as "customer".

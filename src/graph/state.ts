@@ -5,7 +5,7 @@ import type { Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import type { Decision, Review } from "../domain/review.js";
-import type { UsageTotals } from "../domain/run.js";
+import { addUsageTotals, ZERO_USAGE_TOTALS, type UsageTotals } from "../domain/run.js";
 import type { RoundSummary } from "../agents/contracts.js";
 import type { Seat } from "../agents/seats.js";
 
@@ -27,18 +27,10 @@ function mergeReviews(old: Review[], next: Review[]): Review[] {
   return [...byKey.values()];
 }
 
-/** Usage per role, added up as steps report it. */
+/** Usage per role, added up as steps report it (a role's cost turns unknown once one of its calls is unpriced). */
 export function addUsage(a: Record<string, UsageTotals>, b: Record<string, UsageTotals>): Record<string, UsageTotals> {
   const out = { ...a };
-  for (const [role, u] of Object.entries(b)) {
-    const prev = out[role] ?? { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
-    out[role] = {
-      calls: prev.calls + u.calls,
-      promptTokens: prev.promptTokens + u.promptTokens,
-      completionTokens: prev.completionTokens + u.completionTokens,
-      costUsd: Math.round((prev.costUsd + u.costUsd) * 1e8) / 1e8,
-    };
-  }
+  for (const [role, u] of Object.entries(b)) out[role] = addUsageTotals(out[role] ?? ZERO_USAGE_TOTALS, u);
   return out;
 }
 

@@ -39,8 +39,9 @@ export type StructuredCall<T> = {
   /** Told of each retry of a failed call (429, 5xx, timeout, unreachable) before its wait begins. */
   onRetry?: (retry: ModelRetry) => void;
   /**
-   * Each call's tokens and cost. `priced: false` when the model's price is unknown: `costUsd` is then 0
-   * only because the run totals are numbers; the cost is not known (see PRFAQ_PRICES).
+   * Each call's tokens and cost. `priced: false` when the model's price is unknown (see PRFAQ_PRICES):
+   * `costUsd` is then a placeholder 0, because AgentContext's callback types it as a number; the review
+   * graph reads `priced` and counts the cost as unknown (null), never as free.
    */
   onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number; priced: boolean }) => void;
 };

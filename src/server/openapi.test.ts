@@ -133,6 +133,62 @@ describe("buildOpenApiDocument: component schemas", () => {
   });
 });
 
+describe("buildOpenApiDocument: the answers every route can give", () => {
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ where: `${method.toUpperCase()} ${path}`, path, op })));
+  /** Routes that never touch Redis (they keep answering while it is away). */
+  const NO_REDIS = ["/healthz", "/openapi.json", "/docs", "/"];
+  const problemOf = (op: (typeof operations)[number]["op"], status: string) => {
+    const response = op.responses[status];
+    expect(response?.content?.["application/problem+json"]?.schema, status).toEqual({ $ref: "#/components/schemas/Problem" });
+    return response;
+  };
+
+  it("lists the 16 routes", () => {
+    expect(operations).toHaveLength(16);
+  });
+
+  it("every route: 403 (a cross-site request without keys) and 421 (a Host it does not serve)", () => {
+    for (const { where, op } of operations) {
+      expect(problemOf(op, "403")?.description, where).toMatch(/another web site.*Origin/);
+      expect(problemOf(op, "421")?.description, where).toMatch(/Host.*PRFAQ_ALLOWED_HOSTS/);
+    }
+  });
+
+  it("every route that needs Redis: 503 with Retry-After; the others never say so", () => {
+    for (const { where, path, op } of operations) {
+      if (NO_REDIS.includes(path)) {
+        expect(op.responses["503"], where).toBeUndefined();
+        continue;
+      }
+      expect(problemOf(op, "503")?.description, where).toMatch(/Redis is unreachable/);
+      expect(op.responses["503"]?.headers?.["Retry-After"], where).toEqual({ $ref: "#/components/headers/Retry-After" });
+    }
+    expect(doc.paths["/v1/lint"]?.post?.responses["503"]?.description).toMatch(/^The linter is busy.*Also: Redis is unreachable/);
+    expect(doc.paths["/readyz"]?.get?.responses["503"]?.description).toMatch(/no worker.*Also: Redis is unreachable/);
+  });
+
+  it("every authenticated route: 401 and 429 with Retry-After (the rate limit, failed-auth throttling, and each route's own limit)", () => {
+    for (const { where, path, op } of operations.filter((o) => o.path.startsWith("/v1/") || o.path === "/metrics")) {
+      expect(problemOf(op, "401"), where).toBeDefined();
+      const tooMany = problemOf(op, "429");
+      expect(tooMany?.headers?.["Retry-After"], where).toEqual({ $ref: "#/components/headers/Retry-After" });
+      expect(tooMany?.description, where).toMatch(/failed authentications.*PRFAQ_AUTH_FAILURES_PER_MIN/);
+      if (path !== "/metrics") expect(tooMany?.description, where).toMatch(/PRFAQ_RATE_LIMIT_PER_MIN/);
+    }
+    expect(doc.paths["/v1/reviews/{id}/events"]?.get?.responses["429"]?.description).toMatch(/PRFAQ_MAX_STREAMS_PER_KEY/);
+    expect(doc.paths["/v1/reviews"]?.post?.responses["429"]?.description).toMatch(/PRFAQ_MAX_ACTIVE_RUNS/);
+    expect(doc.paths["/metrics"]?.get?.security).toEqual([{ apiKey: [] }, {}]);
+    for (const path of NO_REDIS) expect(doc.paths[path]?.get?.responses["429"], path).toBeUndefined();
+  });
+
+  it("Usage: a cost is a number of USD, or null when a model's price is unknown", () => {
+    const validate = validatorFor("Usage");
+    expect(validate({ calls: 2, promptTokens: 10, completionTokens: 5, costUsd: 0.01 })).toBe(true);
+    expect(validate({ calls: 2, promptTokens: 10, completionTokens: 5, costUsd: null, byRole: { engineer: { calls: 2, promptTokens: 10, completionTokens: 5, costUsd: null } } })).toBe(true);
+    expect(validate({ calls: 2, promptTokens: 10, completionTokens: 5, costUsd: "unknown" })).toBe(false);
+  });
+});
+
 describe("renderDocsHtml", () => {
   it("escapes every string of the document", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

@@ -286,7 +286,10 @@ const markdown = (description: string): MediaType => ({ schema: { type: "string"
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 function problem(status: number, description: string, headers?: Response["headers"]): Response {
-  const slug = { 400: "validation", 401: "unauthorized", 404: "not-found", 409: "conflict", 413: "body-too-large", 415: "unsupported-media-type", 429: "rate-limited", 503: "not-ready" }[status] ?? "error";
+  const slug =
+    { 400: "validation", 401: "unauthorized", 403: "cross-site", 404: "not-found", 409: "conflict", 413: "body-too-large", 415: "unsupported-media-type", 421: "misdirected", 429: "rate-limited", 503: "redis-unavailable" }[
+      status
+    ] ?? "error";
   return {
     description,
     ...(headers ? { headers } : {}),
@@ -296,10 +299,12 @@ function problem(status: number, description: string, headers?: Response["header
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  421: "Misdirected Request",
   429: "Too Many Requests",
   503: "Service Unavailable",
 };
@@ -310,7 +315,12 @@ const runIdParam: Parameter = { name: "id", in: "path", required: true, descript
 // The operations.
 // ---------------------------------------------------------------------------------------------
 
-type Route = Operation & { method: "get" | "post"; path: string };
+/**
+ * An operation and where it is served. `redis`: the route needs Redis (every /v1 route does, for the rate
+ * limit), so it answers 503 while Redis is unreachable. A route's own 429 or 503 reasons (the active-run
+ * limit, the stream cap, a busy linter) are joined to the ones every such route shares.
+ */
+type Route = Operation & { method: "get" | "post"; path: string; redis?: boolean };
 
 const EVENT_STREAM_FORMAT = [
   "Server-Sent Events. Each message has `id:` (the event's seq: 1, 2, 3, ...), `event:` (its type) and `data:` (the event as JSON, a RunEvent).",
@@ -366,6 +376,7 @@ function routes(): Route[] {
         "409": problem(409, "The Idempotency-Key was used before with another body."),
         "413": problem(413, "The body is over the size limit (PRFAQ_BODY_LIMIT_BYTES, 64 KiB by default)."),
         "415": problem(415, "The body is neither application/json nor text/markdown."),
+        "429": problem(429, "This key already has PRFAQ_MAX_ACTIVE_RUNS reviews queued or running; wait for one to finish or cancel one."),
       },
     },
     {
@@ -419,6 +430,7 @@ function routes(): Route[] {
         },
         "400": problem(400, "The cursor (?after or Last-Event-ID) is not a non-negative integer."),
         "404": runNotFound,
+        "429": problem(429, "With API keys: this key already holds PRFAQ_MAX_STREAMS_PER_KEY event streams open on this API process; close one, or read `?format=json`."),
       },
     },
     {
@@ -483,6 +495,7 @@ function routes(): Route[] {
         "400": problem(400, "Malformed JSON, or the text is empty or too long; `errors` has the path."),
         "413": problem(413, "The body is over the size limit (PRFAQ_BODY_LIMIT_BYTES, 64 KiB by default)."),
         "415": problem(415, "The body is neither application/json nor text/markdown."),
+        "503": problem(503, "The linter is busy with other documents (its queue is full)."),
       },
     },
     {
@@ -518,9 +531,10 @@ function routes(): Route[] {
       tags: ["operations"],
       summary: "Readiness",
       description: "Redis is reachable and a worker was seen in the last 30 s. Needs no key.",
+      redis: true,
       responses: {
         "200": { description: "Ready", content: json(ref("Readiness"), { status: "ready", redis: "ok", workers: 1 }) },
-        "503": problem(503, "Not ready: Redis is unreachable or no worker has been seen; `detail` says which."),
+        "503": problem(503, "Not ready: no worker has been seen in the last 30 s; `detail` says so."),
       },
     },
     {
@@ -529,8 +543,9 @@ function routes(): Route[] {
       operationId: "metrics",
       tags: ["operations"],
       summary: "Prometheus metrics",
+      redis: true,
       description:
-        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_run_duration_seconds, prfaq_step_duration_seconds{node}, prfaq_sse_clients.",
+        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds, prfaq_step_duration_seconds{node}, prfaq_sse_clients.",
       responses: { "200": { description: "The metrics", content: { "text/plain": { schema: { type: "string", description: "Prometheus text format 0.0.4" } } } } },
     },
     {
@@ -563,18 +578,49 @@ function routes(): Route[] {
   ];
 }
 
-/** /v1 routes: the bearer key, 401 without a valid one, 429 over the rate limit, rate-limit headers on answers. */
-function withV1Rules(route: Route): Route {
-  if (!route.path.startsWith("/v1/")) return { ...route, security: [] };
+const RETRY_AFTER = { "Retry-After": headerRef("Retry-After") };
+const FORBIDDEN =
+  "Without API keys only: the request comes from another web site (an `Origin` other than this server's own, `Origin: null`, or `Sec-Fetch-Site: cross-site`), which is refused whatever its method.";
+const MISDIRECTED =
+  "The `Host` header names a host this server does not serve: not a loopback name (`localhost`, `*.localhost`, `127.x.x.x`, `[::1]`) nor one in PRFAQ_ALLOWED_HOSTS (against DNS rebinding; checked always without API keys, with keys when PRFAQ_ALLOWED_HOSTS is set).";
+const FAILED_AUTH = "too many failed authentications from this client address in the last minute (PRFAQ_AUTH_FAILURES_PER_MIN; even a right key waits until the window clears)";
+const REDIS_DOWN = "Redis is unreachable (stopped, killed, frozen): the answer comes within about a second; retry after `Retry-After` seconds, the service recovers by itself when Redis is back.";
+
+/** `status` with `description`, after the route's own reasons for that status when it has some. */
+function joined(own: Response | undefined, status: number, description: string, headers: Response["headers"]): Response {
+  return problem(status, own ? `${own.description} Also: ${description}` : description, { ...own?.headers, ...headers });
+}
+
+/**
+ * The answers the middleware gives, on the routes where they can happen: 403 (cross-site, without keys)
+ * and 421 (Host) on every route; on /v1 routes the bearer key (401) and 429 (the per-key rate limit,
+ * failed-authentication throttling) with rate-limit headers on success; on /metrics 401 and 429 (its
+ * token or a key, when keys are set); 503 with Retry-After on every route that needs Redis.
+ */
+function withCommonAnswers(route: Route): Route {
+  const v1 = route.path.startsWith("/v1/");
+  const metrics = route.path === "/metrics";
   const responses: Record<string, Response> = {};
   for (const [status, response] of Object.entries(route.responses)) {
-    responses[status] = status.startsWith("2") ? { ...response, headers: { ...response.headers, "RateLimit-Limit": headerRef("RateLimit-Limit"), "RateLimit-Remaining": headerRef("RateLimit-Remaining") } } : response;
+    responses[status] = v1 && status.startsWith("2") ? { ...response, headers: { ...response.headers, "RateLimit-Limit": headerRef("RateLimit-Limit"), "RateLimit-Remaining": headerRef("RateLimit-Remaining") } } : response;
   }
-  responses["401"] = problem(401, "The server has API keys and the request has no valid `Authorization: Bearer <key>`.", { "WWW-Authenticate": headerRef("WWW-Authenticate") });
-  responses["429"] = problem(429, "Over the per-key rate limit (PRFAQ_RATE_LIMIT_PER_MIN), or for POST /v1/reviews over the active-run limit (PRFAQ_MAX_ACTIVE_RUNS).", {
-    "Retry-After": headerRef("Retry-After"),
-  });
-  return { ...route, responses: sortResponses(responses), security: [{ apiKey: [] }] };
+  responses["403"] = problem(403, FORBIDDEN);
+  responses["421"] = problem(421, MISDIRECTED);
+  if (v1) {
+    responses["401"] = problem(401, "The server has API keys and the request has no valid `Authorization: Bearer <key>`.", { "WWW-Authenticate": headerRef("WWW-Authenticate") });
+    responses["429"] = joined(route.responses["429"], 429, `Over the per-key rate limit (PRFAQ_RATE_LIMIT_PER_MIN requests in any 60 s), or ${FAILED_AUTH}.`, RETRY_AFTER);
+  }
+  if (metrics) {
+    responses["401"] = problem(401, "The server has API keys or PRFAQ_METRICS_TOKEN, and the request has neither a key nor the metrics token as `Authorization: Bearer`.", {
+      "WWW-Authenticate": headerRef("WWW-Authenticate"),
+    });
+    responses["429"] = problem(429, `With API keys or a metrics token: ${FAILED_AUTH}.`, RETRY_AFTER);
+  }
+  if (v1 || route.redis) responses["503"] = joined(route.responses["503"], 503, REDIS_DOWN, RETRY_AFTER);
+  const { redis: _redis, ...operation } = route;
+  // /metrics: open without keys or a metrics token, else a key or the token (a bearer too).
+  const security: Record<string, string[]>[] = v1 ? [{ apiKey: [] }] : metrics ? [{ apiKey: [] }, {}] : [];
+  return { ...operation, responses: sortResponses(responses), security };
 }
 
 function sortResponses(responses: Record<string, Response>): Record<string, Response> {
@@ -593,7 +639,7 @@ function version(): string {
 /** The whole OpenAPI 3.1 document. Pure: builds a new object on every call. */
 export function buildOpenApiDocument(): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
-  for (const route of routes().map(withV1Rules)) {
+  for (const route of routes().map(withCommonAnswers)) {
     const { method, path, ...operation } = route;
     (paths[path] ??= {})[method] = operation;
   }

@@ -11,6 +11,8 @@ export function redisKeys(prefix: string) {
     ownerIndex: (owner: string) => `${prefix}:runs:${owner}`,
     /** An owner's runs of one status, newest first (GET /v1/reviews?status=). */
     ownerStatusIndex: (owner: string, status: string) => `${prefix}:runs:${owner}:status:${status}`,
+    /** Set once every run is in its status index (runs made before the status indexes were backfilled). */
+    statusIndexesBackfilled: () => `${prefix}:migrated:status-indexes`,
     /** An owner's queued and running runs (for the active-runs limit). */
     ownerActive: (owner: string) => `${prefix}:active:${owner}`,
     idempotency: (owner: string, keyHash: string) => `${prefix}:idem:${owner}:${keyHash}`,

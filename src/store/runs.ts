@@ -19,12 +19,30 @@ export type RunStoreOptions = {
   retentionSeconds?: number;
 };
 
+/**
+ * Puts one run into the status index of its current status and takes it out of the others, atomically
+ * (a script), so it cannot interleave with a status change, which moves the run in one transaction.
+ * KEYS[1]: the run's hash; KEYS[2..]: the owner's status indexes. ARGV[1]: the score (created, ms);
+ * ARGV[2]: the run id; ARGV[3..]: the statuses, in the order of KEYS[2..]. A run whose hash is gone
+ * (expired, removed) is left alone.
+ */
+const INDEX_RUN_SCRIPT = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 0 end
+for i = 2, #KEYS do
+  if ARGV[i + 1] == status then redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2]) else redis.call('ZREM', KEYS[i], ARGV[2]) end
+end
+return 1
+`;
+
 /** An opaque list cursor: the position (createdAt ms, id) of the last run returned. */
 const CursorSchema = z.tuple([z.number(), z.string()]);
 
 /** Run records (a Redis hash per run), each owner's run index, memos and PR/FAQ versions. */
 export class RunStore {
   private readonly retentionSeconds: number;
+  /** The status-index backfill of this process: run once, before the first filtered list. */
+  private statusIndexes: Promise<void> | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -91,8 +109,10 @@ export class RunStore {
         multi
           .hincrby(this.keys.stats(), `calls:${role}`, u.calls)
           .hincrby(this.keys.stats(), `prompt_tokens:${role}`, u.promptTokens)
-          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens)
-          .hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
+          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens);
+        // An unknown cost adds nothing to the cost counter (no NaN, no $0 that looks like free): its calls are counted apart.
+        if (u.costUsd === null) multi.hincrby(this.keys.stats(), `unpriced_calls:${role}`, u.calls);
+        else multi.hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
       }
       for (const { node, ms } of steps) multi.hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1);
     }
@@ -112,6 +132,7 @@ export class RunStore {
    */
   async list(owner: string, opts: { limit: number; cursor?: string; status?: RunRecord["status"] }): Promise<{ items: RunRecord[]; nextCursor: string | null }> {
     // A status filter reads that status's own index: no scan over every run of the owner.
+    if (opts.status) await this.ensureStatusIndexes();
     const index = opts.status ? this.keys.ownerStatusIndex(owner, opts.status) : this.keys.ownerIndex(owner);
     await this.redis.zremrangebyscore(index, "-inf", String(Date.now() - this.retentionSeconds * 1000));
     let position = opts.cursor ? decodeCursor(opts.cursor) : undefined;
@@ -140,6 +161,71 @@ export class RunStore {
         if (items.length === opts.limit) return { items, nextCursor: encodeCursor(position) };
       }
     }
+  }
+
+  /**
+   * Makes sure runs created before the status indexes existed are in them: the first call in a process
+   * runs {@link backfillStatusIndexes} (a no-op once any process has finished it), later calls wait for
+   * that one; a failed backfill (Redis away) is tried again by the next call.
+   */
+  ensureStatusIndexes(): Promise<void> {
+    const running =
+      this.statusIndexes ??
+      this.backfillStatusIndexes().then(
+        () => undefined,
+        (error: unknown) => {
+          this.statusIndexes = undefined;
+          throw error;
+        },
+      );
+    this.statusIndexes = running;
+    return running;
+  }
+
+  /**
+   * One-time migration: every run in an owner's index is put into the status index of its status (runs
+   * created before those indexes existed were in none, so `?status=` could not find them). Idempotent,
+   * and safe from several processes at once: each run is indexed by one atomic script that reads its
+   * status as it is then. Walks the keys with SCAN and each owner's index with ZSCAN (every page, never
+   * just the first); a marker key makes every later call one GET. Returns the runs indexed.
+   */
+  async backfillStatusIndexes(): Promise<number> {
+    const marker = this.keys.statusIndexesBackfilled();
+    if ((await this.redis.get(marker)) !== null) return 0;
+    const owners = this.keys.ownerIndex("");
+    // Loaded once, run per run by its digest (a pipeline of EVALSHA sends the script's text only here).
+    const sha = String(await this.redis.script("LOAD", INDEX_RUN_SCRIPT));
+    let indexed = 0;
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", `${owners}*`, "COUNT", 1000);
+      cursor = next;
+      // An owner's index is `<prefix>:runs:<owner>`; owner ids have no colon, the status indexes do.
+      for (const key of found) if (!key.slice(owners.length).includes(":")) indexed += await this.backfillOwner(sha, key, key.slice(owners.length));
+    } while (cursor !== "0");
+    await this.redis.set(marker, new Date().toISOString());
+    return indexed;
+  }
+
+  private async backfillOwner(sha: string, ownerIndex: string, owner: string): Promise<number> {
+    const statuses = RunStatusSchema.options;
+    const statusKeys = statuses.map((status) => this.keys.ownerStatusIndex(owner, status));
+    let indexed = 0;
+    let cursor = "0";
+    do {
+      const [next, page] = await this.redis.zscan(ownerIndex, cursor, "COUNT", 500);
+      cursor = next;
+      const pipeline = this.redis.pipeline();
+      for (let i = 0; i + 1 < page.length; i += 2) {
+        const id = page[i] ?? "";
+        pipeline.evalsha(sha, 1 + statusKeys.length, this.keys.run(id), ...statusKeys, page[i + 1] ?? "0", id, ...statuses);
+      }
+      for (const [error, done] of (await pipeline.exec()) ?? []) {
+        if (error) throw error;
+        indexed += done === 1 ? 1 : 0;
+      }
+    } while (cursor !== "0");
+    return indexed;
   }
 
   async get(id: string): Promise<RunRecord | undefined> {

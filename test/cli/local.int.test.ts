@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { useStack } from "../helpers/stack.js";
 import { startFakeOpenAI } from "../helpers/fake-openai.js";
-import { fixture, ndjson, oneToN, runCli } from "./cli.js";
+import { closedPort, fixture, ndjson, oneToN, runCli, startCli } from "./cli.js";
 
 const FUND = fixture("briefs/strong-vet-clinic-refills.md");
 const KILL = fixture("briefs/weak-tech-looking-for-problem.md");
@@ -76,5 +76,19 @@ describe("prfaq review --local", () => {
     const unknown = await runCli(["review", "--local", "--engine", "gpt", FUND], { env: NO_REDIS });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe("prfaq: --engine must be offline or openai, not 'gpt'\nRun prfaq review --help for its options.\n");
+  });
+
+  it("shows each retry of a model call as it happens (agent, attempt, wait, reason), then the failure", async () => {
+    const port = await closedPort();
+    const cli = startCli(["review", "--local", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: "sk-test", PRFAQ_MODEL_MAX_RETRIES: "1" } });
+    const line = "[round 1] drafter   retrying   attempt 1 failed, trying again in 1 s: unreachable (ECONNREFUSED)";
+    // Live: the line is out while the drafter still waits for its next try (the process has not ended).
+    await expect.poll(() => cli.stdout(), { timeout: 20_000, interval: 50 }).toContain(line);
+    expect(cli.child.exitCode).toBeNull();
+    const { code, stdout } = await cli.done;
+    expect(code).toBe(1);
+    const lines = stdout.split("\n");
+    expect(lines.filter((l) => l.includes("retrying"))).toEqual([line]);
+    expect(lines.findIndex((l) => l.includes("retrying"))).toBeLessThan(lines.findIndex((l) => l.includes("engine_unavailable")));
   });
 });

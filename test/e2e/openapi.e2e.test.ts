@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { request } from "node:http";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,27 +14,41 @@ type Doc = { openapi: string; info: Json; paths: Record<string, Record<string, O
 
 const BASE = "https://prfaq-sim.test/openapi.json";
 
+/** A request with headers fetch will not send (Host), over node:http. */
+function raw(url: string, path: string, options: { method: string; headers: Record<string, string> }): Promise<{ status: number; type: string; body: string }> {
+  const target = new URL(path, url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: options.method, headers: options.headers }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"] ?? "", body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 /**
  * Every route of the service: method, path, the statuses it documents, the request media types and
  * the media types of its success answer.
  */
 const ROUTES: { method: string; path: string; statuses: string[]; request?: string[]; success: string[] }[] = [
-  { method: "post", path: "/v1/reviews", statuses: ["202", "400", "401", "404", "409", "413", "415", "429"], request: ["application/json", "text/markdown"], success: ["application/json"] },
-  { method: "get", path: "/v1/reviews", statuses: ["200", "400", "401", "429"], success: ["application/json"] },
-  { method: "get", path: "/v1/reviews/{id}", statuses: ["200", "401", "404", "429"], success: ["application/json"] },
-  { method: "get", path: "/v1/reviews/{id}/events", statuses: ["200", "400", "401", "404", "429"], success: ["text/event-stream", "application/json"] },
-  { method: "get", path: "/v1/reviews/{id}/memo", statuses: ["200", "401", "404", "409", "429"], success: ["application/json", "text/markdown"] },
-  { method: "get", path: "/v1/reviews/{id}/prfaq", statuses: ["200", "400", "401", "404", "429"], success: ["application/json", "text/markdown"] },
-  { method: "post", path: "/v1/reviews/{id}/cancel", statuses: ["202", "401", "404", "409", "429"], success: ["application/json"] },
-  { method: "post", path: "/v1/lint", statuses: ["200", "400", "401", "413", "415", "429"], request: ["application/json", "text/markdown"], success: ["application/json"] },
-  { method: "get", path: "/v1/personas", statuses: ["200", "401", "429"], success: ["application/json"] },
-  { method: "get", path: "/v1/personas/{id}", statuses: ["200", "401", "404", "429"], success: ["application/json"] },
-  { method: "get", path: "/healthz", statuses: ["200"], success: ["application/json"] },
-  { method: "get", path: "/readyz", statuses: ["200", "503"], success: ["application/json"] },
-  { method: "get", path: "/metrics", statuses: ["200"], success: ["text/plain"] },
-  { method: "get", path: "/openapi.json", statuses: ["200"], success: ["application/json"] },
-  { method: "get", path: "/docs", statuses: ["200"], success: ["text/html"] },
-  { method: "get", path: "/", statuses: ["200"], success: ["text/html"] },
+  { method: "post", path: "/v1/reviews", statuses: ["202", "400", "401", "403", "404", "409", "413", "415", "421", "429", "503"], request: ["application/json", "text/markdown"], success: ["application/json"] },
+  { method: "get", path: "/v1/reviews", statuses: ["200", "400", "401", "403", "421", "429", "503"], success: ["application/json"] },
+  { method: "get", path: "/v1/reviews/{id}", statuses: ["200", "401", "403", "404", "421", "429", "503"], success: ["application/json"] },
+  { method: "get", path: "/v1/reviews/{id}/events", statuses: ["200", "400", "401", "403", "404", "421", "429", "503"], success: ["text/event-stream", "application/json"] },
+  { method: "get", path: "/v1/reviews/{id}/memo", statuses: ["200", "401", "403", "404", "409", "421", "429", "503"], success: ["application/json", "text/markdown"] },
+  { method: "get", path: "/v1/reviews/{id}/prfaq", statuses: ["200", "400", "401", "403", "404", "421", "429", "503"], success: ["application/json", "text/markdown"] },
+  { method: "post", path: "/v1/reviews/{id}/cancel", statuses: ["202", "401", "403", "404", "409", "421", "429", "503"], success: ["application/json"] },
+  { method: "post", path: "/v1/lint", statuses: ["200", "400", "401", "403", "413", "415", "421", "429", "503"], request: ["application/json", "text/markdown"], success: ["application/json"] },
+  { method: "get", path: "/v1/personas", statuses: ["200", "401", "403", "421", "429", "503"], success: ["application/json"] },
+  { method: "get", path: "/v1/personas/{id}", statuses: ["200", "401", "403", "404", "421", "429", "503"], success: ["application/json"] },
+  { method: "get", path: "/healthz", statuses: ["200", "403", "421"], success: ["application/json"] },
+  { method: "get", path: "/readyz", statuses: ["200", "403", "421", "503"], success: ["application/json"] },
+  { method: "get", path: "/metrics", statuses: ["200", "401", "403", "421", "429", "503"], success: ["text/plain"] },
+  { method: "get", path: "/openapi.json", statuses: ["200", "403", "421"], success: ["application/json"] },
+  { method: "get", path: "/docs", statuses: ["200", "403", "421"], success: ["text/html"] },
+  { method: "get", path: "/", statuses: ["200", "403", "421"], success: ["text/html"] },
 ];
 
 /** Parameters each route must declare: `in:name`. */
@@ -213,6 +228,10 @@ describe("GET /openapi.json", () => {
       if (route.path.startsWith("/v1/")) {
         expect(op.security, route.path).toEqual([{ apiKey: [] }]);
         expect(op.responses["401"]?.content?.["application/problem+json"], route.path).toBeDefined();
+      } else if (route.path === "/metrics") {
+        // Open without keys or a metrics token; otherwise a key or the token.
+        expect(op.security, route.path).toEqual([{ apiKey: [] }, {}]);
+        expect(op.responses["401"]?.content?.["application/problem+json"], route.path).toBeDefined();
       } else {
         expect(op.security ?? [], route.path).toEqual([]);
         expect(op.responses["401"], route.path).toBeUndefined();
@@ -316,6 +335,17 @@ describe("the document matches what the server does", () => {
     await expectDocumented(ready, "get", "/readyz");
     expect(await expectDocumented(await fetch(`${stack.url}/metrics`), "get", "/metrics")).toContain("prfaq_runs_created_total");
     await expectDocumented(await fetch(`${stack.url}/openapi.json`), "get", "/openapi.json");
+  });
+
+  it("without keys, a Host it does not serve (421) and a cross-site request (403) are documented answers of every route", async () => {
+    for (const route of ROUTES) {
+      const path = route.path.replace("{id}", route.path.startsWith("/v1/personas") ? "no-such-persona" : "rv_doesnotexist0000");
+      for (const [status, headers] of [[421, { host: "evil.example" }], [403, { origin: "https://evil.example" }]] as const) {
+        const answer = await raw(stack.url, path, { method: route.method.toUpperCase(), headers });
+        expect(answer.status, `${route.method.toUpperCase()} ${route.path} ${JSON.stringify(headers)}`).toBe(status);
+        await expectDocumented(new Response(answer.body, { status: answer.status, headers: { "content-type": answer.type } }), route.method, route.path);
+      }
+    }
   });
 
   it("every documented route is served (none falls through to the unknown-route 404)", async () => {

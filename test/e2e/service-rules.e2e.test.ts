@@ -1,5 +1,8 @@
 import { Redis } from "ioredis";
 import { describe, expect, inject, it } from "vitest";
+import { ZERO_USAGE, type RunRecord } from "../../src/domain/run.js";
+import { redisKeys } from "../../src/store/keys.js";
+import { RunStore } from "../../src/store/runs.js";
 import { readSse } from "../helpers/sse.js";
 import { startStack, useStack } from "../helpers/stack.js";
 
@@ -154,6 +157,29 @@ describe("metrics and retention", () => {
         expect(ttl).toBeGreaterThan(2 * 86_400 - 60);
         expect(ttl).toBeLessThanOrEqual(2 * 86_400);
       }
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it("an unknown cost adds nothing to the cost counter (no NaN, no $0): its calls are counted as unpriced", async () => {
+    const redis = new Redis(inject("redisUrl"));
+    const sample = (text: string, name: string, role: string) => Number(new RegExp(`^${name}\\{role="${role}"\\} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+    try {
+      const runs = new RunStore(redis, redisKeys(stack().prefix));
+      const record: RunRecord = { id: "rv_unpriced0000000001", status: "running", title: "T", engine: "openai", round: 1, rounds: 1, createdAt: new Date().toISOString(), usage: ZERO_USAGE, owner: "k_metrics" };
+      await runs.create(record, { brief: { title: "T", text: "x" }, options: { rounds: 1 } });
+      const before = await (await call("/metrics", { key: A })).text();
+      const byRole = { drafter: { calls: 2, promptTokens: 900, completionTokens: 200, costUsd: 0.25 }, finance: { calls: 3, promptTokens: 300, completionTokens: 100, costUsd: null } };
+      await runs.finish(record, { status: "completed", finishedAt: new Date().toISOString(), usage: { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null, byRole } });
+      const after = await (await call("/metrics", { key: A })).text();
+      expect(after).not.toMatch(/NaN|null/);
+      expect(sample(after, "prfaq_model_cost_usd_total", "drafter") - sample(before, "prfaq_model_cost_usd_total", "drafter")).toBeCloseTo(0.25, 9);
+      expect(sample(after, "prfaq_model_cost_usd_total", "finance")).toBe(sample(before, "prfaq_model_cost_usd_total", "finance"));
+      expect(after).toMatch(/^# TYPE prfaq_model_unpriced_calls_total counter$/m);
+      expect(after).toMatch(/^prfaq_model_unpriced_calls_total\{role="finance"\} 3$/m);
+      expect(after).not.toMatch(/^prfaq_model_unpriced_calls_total\{role="drafter"\}/m);
+      expect(sample(after, "prfaq_model_calls_total", "finance") - sample(before, "prfaq_model_calls_total", "finance")).toBe(3);
     } finally {
       redis.disconnect();
     }

@@ -4,7 +4,7 @@ import { createModelAgents } from "../../src/agents/model.js";
 import { ANTI_PATTERN_IDS } from "../../src/domain/finding.js";
 import { CreateReviewSchema } from "../../src/domain/run.js";
 import { runMeeting } from "../../src/graph/meeting.js";
-import { createModelFactory } from "../../src/llm/factory.js";
+import { createModelFactory, type ModelRole } from "../../src/llm/factory.js";
 import { defaultPersonaDir, loadPersonaLibrary, type PersonaLibrary } from "../../src/personas/loader.js";
 import { startFakeOpenAI } from "../helpers/fake-openai.js";
 
@@ -18,9 +18,9 @@ afterAll(async () => {
   for (const f of fakes) await f.close();
 });
 
-async function meeting(fake: Awaited<ReturnType<typeof startFakeOpenAI>>) {
+async function meeting(fake: Awaited<ReturnType<typeof startFakeOpenAI>>, roleModels: Partial<Record<ModelRole, string>> = {}) {
   fakes.push(fake);
-  const models = createModelFactory({ apiKey: "test-key", baseURL: fake.url, defaultModel: "gpt-4.1-mini", roleModels: {}, timeoutMs: 10_000, maxRetries: 0 });
+  const models = createModelFactory({ apiKey: "test-key", baseURL: fake.url, defaultModel: "gpt-4.1-mini", roleModels, timeoutMs: 10_000, maxRetries: 0 });
   const agents = createModelAgents({ modelFor: (role) => models(role, {}), method: "jsonSchema" });
   const text = await readFile(new URL("../fixtures/briefs/strong-vet-clinic-refills.md", import.meta.url), "utf8");
   const request = CreateReviewSchema.parse({ brief: { title: "RefillReady: prescription refills for veterinary clinics", text }, options: { engine: "openai", rounds: 2 } });
@@ -63,5 +63,20 @@ describe("the model engine's prompts", () => {
     const retry = finance[1]?.messages.at(-1)?.content ?? "";
     expect(retry).toMatch(/^Your answer was invalid: it cites ledger ids that do not exist \(L999\)/);
     expect(retry).toContain("it states a gross margin of 50% but the economics model computed 88.24%");
+  });
+});
+
+describe("the model engine's cost", () => {
+  it("is unknown (null), never $0, for a role whose model has no price; the priced roles keep theirs", async () => {
+    const fake = await startFakeOpenAI();
+    const { usage } = await meeting(fake, { engineer: "local-llama" });
+    expect(fake.requests.filter((r) => r.model === "local-llama").length).toBeGreaterThan(0);
+    const byRole = usage.byRole ?? {};
+    expect(byRole.engineer).toMatchObject({ costUsd: null });
+    expect(byRole.engineer?.promptTokens).toBeGreaterThan(0);
+    for (const role of ["drafter", "customer", "finance", "leader"]) expect(byRole[role]?.costUsd, role).toBeGreaterThan(0);
+    // The run's total is unknown: a sum of the priced roles would read as the whole cost.
+    expect(usage.costUsd).toBeNull();
+    expect(usage.promptTokens).toBe(fake.usage.promptTokens);
   });
 });

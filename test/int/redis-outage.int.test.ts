@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { freePort, startPrivateRedis, type PrivateRedis } from "../../src/runtime/redis-server.js";
 import { startServices } from "../../src/runtime/services.js";
+import { buildOpenApiDocument } from "../../src/server/openapi.js";
 import { checkTranscript, submit, transcript, waitFinished } from "../faults/common.js";
 import { startStack } from "../helpers/stack.js";
 
@@ -18,6 +19,8 @@ async function tempDir(name: string): Promise<string> {
   dirs.push(dir);
   return dir;
 }
+
+const DOC = buildOpenApiDocument();
 
 /** Every route, with what it answers while Redis is away. */
 const ROUTES: { method: string; path: string; whileDown: number; body?: string; type?: string }[] = [
@@ -72,6 +75,10 @@ describe("Redis unreachable", () => {
           if (a.status === 503) {
             expect(a.type, a.route).toContain("application/problem+json");
             expect(Number(a.retryAfter), a.route).toBeGreaterThan(0);
+            // The OpenAPI document says so, with its Retry-After.
+            const [method = "", target = ""] = a.route.split(" ");
+            const documented = DOC.paths[target.split("?")[0] ?? ""]?.[method.toLowerCase()]?.responses["503"];
+            expect(documented?.headers, `${a.route} documents 503`).toHaveProperty("Retry-After");
           }
         }
         if (signal === "SIGKILL") redis = await startPrivateRedis({ dir, port });

@@ -52,6 +52,8 @@ describe("stopping npm start", () => {
       const url = `http://127.0.0.1:${port}`;
       const dev = startDev({ PORT: String(port), PRFAQ_DATA_DIR: dataDir, PRFAQ_OFFLINE_PACE_MS: "200", PRFAQ_SHUTDOWN_TIMEOUT_MS: "1000" });
       await waitFor(() => dev.output().includes("Ctrl-C stops"), "start-up", dev.output);
+      // The start-up line says whether auth is on.
+      expect(dev.output()).toMatch(/^prfaq-sim .*running at .*auth: off \(no PRFAQ_API_KEYS; loopback only\)\)\. Ctrl-C stops\.$/m);
       const redisPid = Number(await readFile(path.join(dataDir, "redis", "redis.pid"), "utf8"));
       // A review in flight while it stops.
       const id = await submit(url, 0);

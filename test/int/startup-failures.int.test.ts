@@ -87,3 +87,18 @@ describe("start-up failures: one line naming the problem and the fix, exit 1", (
     expect(await fails({ PRFAQ_API_KEYS: "#secret" })).toBe("prfaq: PRFAQ_API_KEYS: entry 1 is shorter than 16 characters; use long random keys (openssl rand -hex 24 makes one)");
   });
 });
+
+describe("start-up says whether auth is on", () => {
+  it("logs auth on with the number of keys, or auth off (loopback only)", async () => {
+    const said = async (env: Record<string, string>) => {
+      const lines: string[] = [];
+      const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+      const config = loadConfig({ REDIS_URL: inject("redisUrl"), PRFAQ_PREFIX: testPrefix("auth"), PORT: "0", LOG_LEVEL: "info", ...env });
+      const running = await startServices(config, { api: true, worker: false }, { logger });
+      await running.stop();
+      return lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => "auth" in l).map((l) => [l.auth, l.keys, l.msg]);
+    };
+    expect(await said({ PRFAQ_API_KEYS: "key-one-0123456789,key-two-0123456789" })).toEqual([[true, 2, "auth on"]]);
+    expect(await said({})).toEqual([[false, 0, "auth off: no PRFAQ_API_KEYS, loopback only"]]);
+  });
+});

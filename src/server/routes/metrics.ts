@@ -53,7 +53,13 @@ export function createMetricsRoutes(deps: MetricsDeps) {
           ...byRole("completion_tokens").map((r) => ({ labels: { role: r.role, kind: "completion" }, value: r.value })),
         ],
       },
-      { name: "prfaq_model_cost_usd_total", help: "Model cost of finished runs in USD, by role.", type: "counter", values: byRole("cost_usd").map((r) => ({ labels: { role: r.role }, value: r.value })) },
+      { name: "prfaq_model_cost_usd_total", help: "Model cost of finished runs in USD, by role (calls of models with no known price are not in it).", type: "counter", values: byRole("cost_usd").map((r) => ({ labels: { role: r.role }, value: r.value })) },
+      {
+        name: "prfaq_model_unpriced_calls_total",
+        help: "Agent calls of finished runs on a model with no known price (PRFAQ_PRICES), by role: their cost is unknown.",
+        type: "counter",
+        values: byRole("unpriced_calls").map((r) => ({ labels: { role: r.role }, value: r.value })),
+      },
       {
         name: "prfaq_run_duration_seconds",
         help: "Wall time of finished runs, from start to end.",

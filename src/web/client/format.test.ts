@@ -8,9 +8,10 @@ const view = (patch: Partial<RunView>): RunView => ({ ...emptyView("rv_x", { rou
 describe("formatting", () => {
   it("counts tokens and cost compactly", () => {
     expect([0, 950, 1000, 1234, 12_345, 2_500_000].map(formatTokens)).toEqual(["0", "950", "1k", "1.2k", "12k", "2.5M"]);
-    expect([0, 0.00423, 1.234].map(formatCost)).toEqual(["$0", "$0.0042", "$1.23"]);
+    expect([0, 0.00423, 1.234, null].map(formatCost)).toEqual(["$0", "$0.0042", "$1.23", "cost unknown"]);
     expect(formatUsage({ calls: 10, promptTokens: 11_000, completionTokens: 1_345, costUsd: 0.0042 })).toBe("12k tokens · 10 calls · $0.0042");
     expect(formatUsage({ calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 })).toBe("0 tokens · 1 call · $0");
+    expect(formatUsage({ calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null })).toBe("1.5k tokens · 5 calls · cost unknown");
     expect(formatPercent(0.834)).toBe("83%");
   });
 

@@ -9,8 +9,9 @@ export function formatTokens(n: number): string {
   return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, "")}M`;
 }
 
-/** USD with enough digits to see small model costs: $0, $0.0042, $1.23. */
-export function formatCost(usd: number): string {
+/** USD with enough digits to see small model costs: $0, $0.0042, $1.23; "cost unknown" when a model has no price. */
+export function formatCost(usd: number | null): string {
+  if (usd === null) return "cost unknown";
   if (usd === 0) return "$0";
   if (usd < 0.01) return `$${usd.toFixed(4)}`;
   return `$${usd.toFixed(2)}`;
