@@ -1,4 +1,5 @@
 import type { Brief, BriefFacts, BriefPart } from "./brief.js";
+import { numeralsFromWords } from "./quantities.js";
 import { PAIN } from "./vocabulary.js";
 
 /**
@@ -7,10 +8,11 @@ import { PAIN } from "./vocabulary.js";
  * of a part come before the generic "what" and "how" of the solution.
  */
 const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
-  ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
-  ["customer", /\b(customers?|who|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
-  ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|now|currently|status quo|situation|issue|frustration|struggle|background)\b/i],
-  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far|happened)\b/i],
+  ["other", /\b(won't do|will not do|out of scope|not in v1|non-goals?)\b/i],
+  ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|get wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
+  ["customer", /\b(customers?|who|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
+  ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|now|currently|what happens|how often|status quo|situation|issue|frustration|struggle|background)\b/i],
+  ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far|happened|used it|tried it|tested it)\b/i],
   // "How we will know", "What I'd hold us to": the words of a commitment name the success measure.
   ["metrics", /\b(metrics?|success|measure|kpis?|goals?|outcomes?|targets?|aims?|(?:will|'ll|would|'d) know|hold (?:us|me|ourselves|the team) to)\b/i],
   ["business", /\b(business|pricing|price|economics|revenue|model|costs?|market|money|pays?|budget|the ask|build cost|cost to build|investment)\b/i],
@@ -67,7 +69,7 @@ export function statesGoal(sentence: string): boolean {
 }
 
 /** A start named by its date: "Starts 1 September 2027", "from 1 November 2027", "open sign-ups on 1 April 2027". */
-const STARTS_ON = new RegExp(`\\b(?:starts?|starting|begins?|beginning|opens?|opening|open (?:sign-?ups?|orders|bookings)|roll(?:s|ing)? out|from)\\s+(?:on\\s+|in\\s+)?${DATE}`, "i");
+const STARTS_ON = new RegExp(`\\b(?:starts?|starting|begins?|beginning|opens?|opening|launch(?:es|ing)?|go(?:es)? live|open (?:sign-?ups?|orders|bookings)|roll(?:s|ing)? out|from)\\s+(?:on\\s+|in\\s+)?${DATE}`, "i");
 
 /** Money named as what a customer pays or what it costs us: the business part, wherever it stands. */
 const PRICING = /\b(price[ds]?|pricing|charge|charging|fees?|subscriptions?|per month|per year|per seat|per user|revenue|gross margin|monetis\w*|monetiz\w*|costs? (about|us)|to serve)\b/i;
@@ -112,17 +114,31 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   const product = productSubject(brief.title);
   // The part the last cued sentence of this paragraph was in: a sentence with no cue of its own continues it.
   let topic: BriefPart | undefined;
-  for (const rawLine of itemisedCosts(tableRowsAsLabels(withApostrophes(brief.text).split(/\r?\n/)))) {
-    const line = rawLine.trim();
+  let seenHeading = false;
+  // Whether a sentence has yet said what the product does (a solution heading, label or subject).
+  let seenSolution = false;
+  // Paragraphs of text read so far: only the opening paragraph tells the situation by default.
+  let paragraphs = 0;
+  let previousLine = "";
+  for (const rawLine of itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/)))) {
+    // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
+    const line = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
     // A blank line ends a paragraph, and with it the topic its sentences continue.
     if (!line) topic = undefined;
+    if (line && !/^#/.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
+    previousLine = line;
     if (!line || EMAIL_FRAME.test(line)) continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(line) ?? /^\*\*([^*]{1,60})\*\*:?\s*$/.exec(line);
     if (heading) {
-      const name = heading[1] ?? "";
+      // "Q: How often does that happen?": a question heading is named by its question.
+      const name = (heading[1] ?? "").replace(/^\s*Q\s*[:.]\s*/i, "");
       // The document title (a level-1 heading naming the product) starts no part.
       // A heading that names no part ("Background", "Notes", "Subject") leaves its lines to be read by their cues.
-      current = partOf(name);
+      // The document's title (its level-1 heading, or a bold first line) names the product, not a part.
+      const isTitle = !seenHeading && (/^#\s/.test(line) || !/^#/.test(line)) && name.trim() === brief.title.trim();
+      seenHeading = true;
+      current = isTitle ? undefined : partOf(name);
+      if (current === "solution") seenSolution = true;
       topic = undefined;
       headingLabel = current && ["business", "metrics", "customer"].includes(current) && !namesOnlyThePart(name) ? name.trim() : undefined;
       continue;
@@ -132,7 +148,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     const runOn = isRunOn(line);
     const body = headingLabel && !/^[^:]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
     headingLabel = undefined;
-    for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : [x]))) {
+    // A very long sentence joined by semicolons says several things: each clause is read on its own.
+    for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
       const leadIn = LEAD_IN.exec(sentence);
       if (leadIn && partOf(leadIn[1] ?? "")) {
         // "As for the problem, a cancelled appointment ...": a lead-in names the part like a label does.
@@ -143,17 +160,19 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
         parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(namesOnlyThePart(name) || /^(price|pricing)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
         continue;
       }
-      const label = /^\*{0,2}([A-Za-z][A-Za-z /&]{1,30}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
+      const label = /^\*{0,2}([A-Za-z][A-Za-z '’/&,?-]{1,40}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
       // A success measure stated inside another section is still the success measure.
       if (METRIC_CUE.test(sentence) || (statesGoal(sentence) && (lineLabel ?? current) !== "launch" && !(label && labelPart))) parts.metrics.push(sentence);
       // A label ("Price: $9", "Representative customer: Dana") keeps its words: they say what the value is.
       else if (label && labelPart) parts[labelPart].push(namesOnlyThePart(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
-      // A start date after a label's sentence ("Target: ... . Starts 1 September 2027.") is the launch.
-      else if (!current && lineLabel && STARTS_ON.test(sentence)) parts.launch.push(sentence);
+      // A start date after a label's sentence ("Target: ... . Starts 1 September 2027."), or under a heading
+      // about something else ("How we'll know: Launch on 1 March 2027. Goal: ..."), is the launch.
+      else if ((current ?? lineLabel) !== "launch" && (current || lineLabel) && STARTS_ON.test(sentence)) parts.launch.push(sentence);
       else {
-        const part = current ?? lineLabel ?? classify(sentence, product, topic);
+        const part = current ?? lineLabel ?? classify(sentence, product, topic, seenSolution || paragraphs > 1);
+        if (part === "solution") seenSolution = true;
         if (!current && !lineLabel) topic = part;
         parts[part].push(sentence);
       }
@@ -271,13 +290,15 @@ const SOLUTION_SUBJECT = /^(?:it|this|the (?:app|tool|product|service|platform|s
 /** Parts a sentence without a cue of its own continues from the sentence before it (a story about the customer, the pain or a trial). */
 const CONTINUED: ReadonlySet<BriefPart> = new Set(["customer", "problem", "evidence"]);
 
-function classify(sentence: string, product: RegExp | undefined, topic: BriefPart | undefined): BriefPart {
+function classify(sentence: string, product: RegExp | undefined, topic: BriefPart | undefined, seenSolution: boolean): BriefPart {
   const cue = SENTENCE_CUES.find(([, re]) => re.test(sentence))?.[0];
   // "StopWatch sends parents a text...": a sentence whose subject is the product describes the solution,
   // unless it names a price, a launch, a trial or a risk.
   if ((product?.test(sentence) || SOLUTION_SUBJECT.test(sentence)) && (cue === undefined || cue === "problem" || cue === "customer")) return "solution";
   if (cue) return cue;
-  return topic && CONTINUED.has(topic) ? topic : "solution";
+  if (topic && CONTINUED.has(topic)) return topic;
+  // In the opening paragraph, before anything has said what the product does, a sentence with no cue tells the customer's situation.
+  return seenSolution ? "solution" : "problem";
 }
 
 /** The product name: the title up to a colon or dash ("RefillReady: refills for vets" → "RefillReady"). */

@@ -54,6 +54,8 @@ const HOURS_SAVED_FORMS = [
   /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
   /\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(\d+(?:\.\d+)?)\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b/i,
 ];
+/** A return written out as a product: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour". */
+const STATED_RETURN = /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?\s*[x×]\s*(\d[\d,]*)\s+([\p{L}-]+)\s*[x×]\s*(\d+)\s+(?:working\s+)?weeks?\s*[x×]\s*[$£€]\s?(\d[\d,]*(?:\.\d+)?)/iu;
 const HOURS_SAVED = /\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b/i;
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
@@ -296,9 +298,19 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   // A tool with no price: the value of the hours it saves.
   let valuePerYear: number | null = null;
   let valueId = "";
+  // A return the brief works out itself: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour".
+  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m);
   const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
-  if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
+  if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
+    const num = (i: number) => Number((stated.m?.[i] ?? "").replace(/,/g, ""));
+    const [h, n, w, r] = [num(1), num(2), num(4), num(5)];
+    const noun = stated.m[3] ?? "people";
+    if (h && n && w && r) {
+      valuePerYear = h * n * w * r;
+      valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${singular(noun)}s x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
+    }
+  } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
     const amount = Number(saved.m[1] ?? saved.m[4]);
     const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
@@ -424,7 +436,7 @@ function orgNoun(customerText: string): string | undefined {
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
-    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
+    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
     for (const f of facts.filter((x) => ["customer", "business", "other"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;

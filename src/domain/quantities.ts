@@ -31,7 +31,7 @@ export type Count = { value: number; noun: string; text: string; index: number }
 export type Rate = { value: number; noun: string; period: Period; text: string; index: number };
 
 const SYMBOL: Record<string, Currency> = { $: "USD", "£": "GBP", "€": "EUR" };
-const WORD_CURRENCY: Record<string, Currency> = { usd: "USD", dollars: "USD", gbp: "GBP", pounds: "GBP", eur: "EUR", euros: "EUR" };
+const WORD_CURRENCY: Record<string, Currency> = { usd: "USD", dollars: "USD", dollar: "USD", gbp: "GBP", pounds: "GBP", pound: "GBP", eur: "EUR", euros: "EUR", euro: "EUR" };
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 const PERIOD_WORDS: Record<string, Period> = {
   day: "day", daily: "day", week: "week", weekly: "week", wk: "week", month: "month", monthly: "month", mo: "month", mth: "month",
@@ -45,6 +45,41 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, a: 1, an: 1,
 };
+
+const UNITS_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
+  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
+const NUMBER_WORD = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(SCALE_WORDS)].join("|")})`;
+const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
+
+/**
+ * Figures written in words, as numerals: "twenty-four hundred euro" → "2400 euro", "a hundred and ten
+ * cylinders" → "110 cylinders", "four euro per hectare" → "4 euro per hectare". A lone small number
+ * ("two engineers", "one of them") is left as written unless money follows it: the readers of
+ * counts and effort read those words themselves.
+ */
+export function numeralsFromWords(text: string): string {
+  return text.replace(NUMBER_SPAN, (span: string, offset: number) => {
+    const tokens = span.toLowerCase().split(/[\s-]+/).filter((t) => t !== "and");
+    const big = tokens.some((t) => t in SCALE_WORDS || (UNITS_WORDS[t] ?? 0) > 12);
+    const money = /^\s+(?:euros?|pounds?|dollars?)\b/i.test(text.slice(offset + span.length));
+    if (!big && !money) return span;
+    let total = 0;
+    let current = 0;
+    for (const t of tokens) {
+      if (t === "a" || t === "an") current += 1;
+      else if (t in UNITS_WORDS) current += UNITS_WORDS[t] ?? 0;
+      else if (t === "hundred") current = (current || 1) * 100;
+      else {
+        total += (current || 1) * (SCALE_WORDS[t] ?? 1);
+        current = 0;
+      }
+    }
+    return String(total + current);
+  });
+}
 
 export function singular(word: string): string {
   const w = word.toLowerCase();
@@ -111,7 +146,7 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
 /** Every amount of money in a text, with its basis. */
 export function moneyIn(text: string): Money[] {
   const out: Money[] = [];
-  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars|pounds|euros)\b/gi;
+  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars?|pounds?|euros?)\b/gi;
   for (const m of text.matchAll(re)) {
     const symbol = m[1];
     const currency = symbol ? SYMBOL[symbol] : WORD_CURRENCY[(m[6] ?? "").toLowerCase()];
@@ -119,7 +154,8 @@ export function moneyIn(text: string): Money[] {
     if (!currency || !digits) continue;
     const value = toNumber(digits, symbol ? m[3] : m[5]);
     const end = (m.index ?? 0) + m[0].length;
-    const basis = basisAfter(text.slice(end, end + 60));
+    // "a €79-a-month service": the basis may be joined to the amount by hyphens.
+    const basis = basisAfter(text.slice(end, end + 60).replace(/^-(a|an|per)-/i, " $1 "));
     // "$300 one-time setup" and "a one-off fee of $300" are not recurring.
     const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     const oneOff = basis.oneOff || /\b(one-?time|one-?off|setup|set-up|upfront|up-front)\b[^.,;]*$/i.test(before) || /^\s*(setup|set-up|one-?time)/i.test(text.slice(end, end + 20));
@@ -183,7 +219,7 @@ export function durationMonths(text: string): number | undefined {
 
 /** Effort to build: "5 engineers for a year", "a team of four for 9 months", "two developers, six months". */
 export function buildEffort(text: string): { engineers: number; months: number; text: string } | undefined {
-  const m = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:full-time\s+|senior\s+|)(?:engineers?|developers?|devs|people|staff)\b([^.;]{0,60}?)\b(?:for|over|in|during|,)\s+((?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:full\s+)?(?:years?|months?|quarters?|weeks?))/i.exec(text)
+  const m = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:full-time\s+|senior\s+|)(?:engineers?|developers?|devs|people|staff)\b([^.;]{0,60}?)(?:\b(?:for|over|in|during)|,|\s[x×])\s+((?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:full\s+)?(?:years?|months?|quarters?|weeks?))/i.exec(text)
     ?? /\bteam of (\d+|two|three|four|five|six|seven|eight|nine|ten)\b([^.;]{0,40}?)\b(?:for|over|in)\s+((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))/i.exec(text)
     // "takes 4 engineers 9 months": the duration straight after the team.
     ?? /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:engineers?|developers?|devs)()\s+((?:about\s+|around\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))\b/i.exec(text);
