@@ -47,7 +47,7 @@ const TRIED_OR_LASTED = new RegExp(`${TRIED.source}|^(?:tried|trial|pilot|tested
 /** The brief saying no customer has seen or used it. */
 const NOT_SEEN = /\b(?:haven't|have not|hasn't|has not|never|not yet) (?:yet )?(?:been )?(?:shown|tested|tried|piloted|seen|used|put)\b[^.]{0,30}\b(?:customers?|users?|anyone|clients?|buyers?)\b|\bno (?:customer|user|client|buyer)s? (?:has|have) (?:yet )?(?:seen|used|tried|tested)\b/i;
 /** What was measured happening: a change with numbers, or customers doing something. */
-const OBSERVED = /\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep)\b/i;
+const OBSERVED = /\bbefore\b[^.]*\b(?:with|after)\b|\binstead of\b|\bagainst \d|\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep)\b/i;
 const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
 const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
@@ -91,7 +91,12 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const evidence = inPart("evidence", "other", "business", "problem", "customer", "solution");
   const paying = find(PAYING, evidence.filter((e) => /\d/.test(e.text) || e.part === "evidence"));
   const shipped = find(SHIPPED);
-  const observed = (e: LedgerEntry) => /\d/.test(e.text) && OBSERVED.test(e.text) && !MOCKUP.test(e.text) && !/\b(would|could|might|plan to|will)\b/i.test(e.text);
+  // Measured, not hoped for: a verb of what happened that comes before any "would", "could" or "will".
+  const observed = (e: LedgerEntry) => {
+    const seen = OBSERVED.exec(e.text);
+    const modal = /\b(would|could|might|plan to|will)\b/i.exec(e.text);
+    return /\d/.test(e.text) && !!seen && (!modal || modal.index > seen.index) && !MOCKUP.test(e.text);
+  };
   // A try and what was measured in it: in one sentence, or a trial named in the evidence part and its results in the next sentences.
   const evidencePart = inPart("evidence");
   const tried = find(TRIED, evidence.filter(observed)) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text))) : undefined);

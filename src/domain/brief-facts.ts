@@ -91,7 +91,9 @@ const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   ["metrics", /\b(target:|kpis?)\b/i],
   // A count of the customers: "there are about 2,600 of them in the UK" (before pain: "nearly all of them still ...").
   ["customer", /\bthere(?:'s| is| are) (?:about|around|roughly|some|over|nearly|almost|more than)? ?[\d,.]+\s*(?:k|thousand|million)?\s+(?:of them|such|[\p{L}-]+s (?:in|across|like))\b/iu],
-  ["risks", /\b(risks?|depends on|dependency|regulat|worr(?:y|ies) (?:me|us)|could (?:copy|go wrong))/i],
+  // What the product did, measured: "It flagged 44 patches", "Seven of the nine firms have asked to keep it".
+  ["evidence", /^(?:it|they|we|the (?:prototype|pilot|trial|test|app|tool|service|version))\s+(?:\w+\s+){0,2}?(?:flagged|found|caught|cut|saved|booked|sent|answered|handled|processed|reduced|completed|issued|logged|matched|prevented)\b[^.]*\d|\basked to keep\b|\bwant(?:s|ed)? to (?:keep|continue)\b|\bstill using\b/i],
+  ["risks", /\b(risks?|depends on|dependency|regulations?|regulatory|worr(?:y|ies) (?:me|us)|could (?:copy|go wrong))\b/i],
   ["problem", PAIN],
   // Money that is neither a price nor a cost to us is what the pain costs the customer, or else business.
   ["business", MONEY],
@@ -194,11 +196,28 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   };
   // A brief written as prose often says what it is in its first unlabelled sentences.
   if (!facts.solution && facts.other) facts.solution = facts.other;
+  // "We want to sell centres a €79-a-month service that puts a tag on every item": what it does, said with its price.
+  if (!facts.solution && !brief.solution) {
+    const described = [facts.business, facts.problem, facts.evidence].flatMap(splitSentences).find((x) => PRODUCT_DOES.test(x));
+    if (described) facts.solution = described;
+  }
+  // "Who it's for: sweeps in the UK. Bethan ... on a Sunday night she types the week's up.": with no problem
+  // part of its own, the customer part's story of their day after its first sentence is the problem.
+  if (!facts.problem && !brief.problem) {
+    const [first, ...rest] = splitSentences(facts.customer);
+    if (first && rest.length > 0) {
+      facts.customer = first;
+      facts.problem = rest.join(" ");
+    }
+  }
   // A brief that never says "Customer" usually names them in its title or opening sentences:
   // "refills for veterinary clinics", "Letting agencies in England managing 300 to 2,000 flats ...".
   if (!facts.customer) facts.customer = customerNamedFor(brief.title, [facts.problem, facts.other, facts.solution]);
   return facts;
 }
+
+/** A sentence that says what a product does: "a service that puts ...", "an app which lets ...". */
+const PRODUCT_DOES = /\b(?:service|app|tool|product|system|platform|device|tag|sensor|kit|software|subscription|check)\s+(?:that|which)\s+\p{Ll}+s\b/iu;
 
 /** Plural nouns that name no one in particular, or are not people or organisations at all. */
 const NO_ONE = /^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages|customers|businesses|companies|others|times|ones|lots|loads|dollars|pounds|euros|items|products|features|results)$/i;

@@ -80,7 +80,7 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
   // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
   if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
-  const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
+  const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|(?<!(?:would|will|'d|could) )pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
   if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
   if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
   if (PRICE_CUE.test(before.slice(-60))) return part === "business" || /\b(price|charge|fee|subscription|pays?|pricing)\b/i.test(before) || m.period || m.per ? "price" : "other";
@@ -130,8 +130,9 @@ function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
 function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string | undefined): Scaled | undefined {
   // "a 180-room hotel", "a 3-hectare greenhouse": the representative customer's size.
   for (const fact of facts) {
-    const m = new RegExp(`\\b(\\d[\\d,.]*)-${unit}\\b`, "i").exec(fact.text);
-    if (m?.[1]) return { value: Number(m[1].replace(/,/g, "")), id: fact.id, text: m[0] };
+    const m = new RegExp(`\\b(\\d[\\d,.]*|${Object.keys(SMALL_NUMBERS).join("|")})-${unit}\\b`, "i").exec(fact.text);
+    const n = m?.[1] ? (SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ""))) : NaN;
+    if (m && Number.isFinite(n)) return { value: n, id: fact.id, text: m[0] };
   }
   for (const fact of facts) {
     for (const c of countsIn(fact.text)) {
@@ -148,6 +149,9 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
   }
   return undefined;
 }
+
+/** Sizes written in words before a hyphen: "an eight-technician firm". */
+const SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
 
 /** An amount per one customer per month, when the brief gives what it takes to get there. */
 type Normal = { value: number; sources: string[]; formula: string };
