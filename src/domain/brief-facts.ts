@@ -122,7 +122,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // Paragraphs of text read so far: only the opening paragraph tells the situation by default.
   let paragraphs = 0;
   let previousLine = "";
-  for (const rawLine of itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/)))) {
+  for (const rawLine of itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/).flatMap(inlineLabels)))) {
     // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
     const line = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
     // A blank line ends a paragraph, and with it the topic its sentences continue.
@@ -243,6 +243,25 @@ function customerNamedFor(title: string, parts: string[]): string {
   return "";
 }
 
+const INLINE_LABEL = /(?:\(\d{1,2}\)\s*)?\*\*[^*\n]{1,60}?[.:?]?\*\*[.:]?(?=\s)/g;
+
+/**
+ * A paragraph that runs labelled items together ("(1) **Customer.** ... (2) **Price.** ...") is read as
+ * one line per item, so each label names only its own sentences.
+ */
+function inlineLabels(line: string): string[] {
+  const marks = [...line.matchAll(INLINE_LABEL)];
+  if (marks.length < 2) return [line];
+  const out: string[] = [];
+  let start = 0;
+  for (const m of marks) {
+    if (m.index > start) out.push(line.slice(start, m.index).trim());
+    start = m.index;
+  }
+  out.push(line.slice(start).trim());
+  return out.filter(Boolean).map((x) => x.replace(/^\(\d{1,2}\)\s*/, ""));
+}
+
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
 const COST_HEADING = /^(?:#{1,6}\s+|\*\*)?\s*(?:our\s+|monthly\s+)?(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**\s*$/i;
 
@@ -335,7 +354,7 @@ function productSubject(title: string): RegExp | undefined {
 }
 
 /** A lead-in naming what a sentence is about: "As for the problem, ...", "Regarding price: ...", "On the risks, ...". */
-const LEAD_IN = /^(?:as for|as to|regarding|concerning|about|on)\s+(?:the\s+|our\s+)?([a-z][a-z ]{1,30}?)\s*[,:]\s+/i;
+const LEAD_IN = /^(?:as for|as to|regarding|concerning|about|on)\s+(?:the\s+|our\s+)?([a-z][a-z'’ ]{1,40}?)\s*[,:]\s+/i;
 
 function upperFirstLetter(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -91,8 +91,10 @@ function asOneParagraph(lines: BriefLine[], source: string): string[] {
     if (line.kind !== "text") flush();
     if (line.kind === "text") paragraph.push(line.text);
     else if (line.kind === "label") labelled(line.label);
-    else if (line.kind === "raw") parts.push(line.text);
-    else if (line.kind === "heading" && /[?!.]$/.test(line.text)) {
+    // A table's empty header and separator rows say nothing once its rows are sentences.
+    else if (line.kind === "raw") {
+      if (!/^\s*\|[\s|:-]*\|\s*$/.test(line.text)) parts.push(line.text);
+    } else if (line.kind === "heading" && /[?!.]$/.test(line.text)) {
       lead = undefined;
       parts.push(line.text);
     } else if (line.kind === "heading") addLead(leadIn(line.text));
