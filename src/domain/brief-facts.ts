@@ -280,6 +280,14 @@ function itemisedCosts(lines: string[]): string[] {
     const items: string[] = [];
     let j = i + 1;
     while (j < lines.length && /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(lines[j] ?? "")) items.push(stripBullet((lines[j] ?? "").trim()).replace(/[.;]\s*$/, "")), j++;
+    // The same list written as sentences on one line: "Hosting: $21. Texts: $26. Support: 2 hours at $46 an hour."
+    if (items.length === 0) {
+      const sentences = splitSentences(lines[j] ?? "");
+      if (sentences.length >= 2 && sentences.every((x) => /^[^:]{2,60}:\s*[^:]*[$£€]\s?\d/.test(x))) {
+        items.push(...sentences.map((x) => x.replace(/[.;]\s*$/, "")));
+        j += 1;
+      }
+    }
     if (items.length < 2) continue;
     const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
     out.push(`${name}: ${items.join("; ")}.`);
