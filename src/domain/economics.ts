@@ -289,7 +289,9 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const effort = facts.map((f) => ({ f, e: buildEffort(f.text) })).find((x) => x.e);
   const statedBuild = found.find((m) => m.role === "build");
   if (effort?.e) {
-    const loaded = found.find((m) => m.role === "loaded");
+    // The loaded cost the effort is priced at: stated beside it, else one with a period; an hourly wage is not a month's cost.
+    const loadedAll = found.filter((m) => m.role === "loaded" || (m.id === effort.f.id && (m.period === "month" || m.per === "engineer-month" || m.per === "engineer")));
+    const loaded = loadedAll.find((m) => m.id === effort.f.id && m.role === "loaded") ?? loadedAll.find((m) => m.id === effort.f.id) ?? loadedAll.find((m) => m.period || m.per === "engineer-month" || m.per === "engineer" || m.per === "hour");
     const perMonth = loaded ? (loaded.period === "year" ? loaded.value / 12 : loaded.per === "hour" ? loaded.value * 160 : loaded.value) : ASSUMED_ENGINEER_MONTH[currency ?? "USD"];
     const loadedId = loaded ? loaded.id : line("assumed loaded cost per engineer-month", perMonth, `${money(perMonth)} per engineer-month, an assumption: the brief states none`, [], "assumption");
     buildCost = effort.e.engineers * effort.e.months * perMonth;
@@ -342,11 +344,28 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     line("payback months", paybackMonths, `${money(buildCost)} / (${money(valuePerYear)} a year / 12)`, [buildId, valueId]);
   }
 
+  // A revenue goal stated in money: "$4 million in annual recurring revenue by 31 December 2027".
+  const statedTarget = facts
+    .filter((f) => f.part === "metrics" || /\b(goal|target|aim)\b/i.test(f.text))
+    .flatMap((f) => found.filter((m) => m.id === f.id && /\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text)))
+    .find((m) => m.value > 0);
+  if (statedTarget && tamPerYear !== null && statedTarget.value > tamPerYear) {
+    line("stated revenue target per year", statedTarget.value, `as the success measure states it: ${statedTarget.text}`, [statedTarget.id]);
+  }
+
   const economics: Economics = {
     currency, pricePerMonth, costToServePerMonth, grossMarginPct, marketCustomers, tamPerYear, targetCustomers, targetRevenuePerYear,
     buildCost: buildCost === null ? null : round2(buildCost), paybackMonths, breakEvenCustomers, valuePerYear: valuePerYear === null ? null : round2(valuePerYear), lines,
   };
-  return { economics, problems: problemsOf(economics, isFree) };
+  const problems = problemsOf(economics, isFree);
+  const revenueGoal = lines.find((l) => l.label === "stated revenue target per year");
+  if (revenueGoal && tamPerYear !== null) {
+    problems.push({
+      text: `The revenue goal is more than the whole market: ${money(revenueGoal.value)} a year against ${money(tamPerYear)} a year if every one of the ${(marketCustomers ?? 0).toLocaleString("en-US")} customers bought it.`,
+      sources: [...revenueGoal.sources, ...(lines.find((l) => l.label === "market per year")?.sources ?? [])],
+    });
+  }
+  return { economics, problems };
 }
 
 /**
@@ -449,6 +468,14 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
       if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
     }
   }
+  // "Organ maintenance firms in the UK (trade body list): 40": a label naming the customers, and their count.
+  const labelled = facts
+    .filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))
+    .map((f) => ({ f, m: /^((?:[\p{L}-]+\s+){0,3}?(\p{L}[\p{L}-]*s)\b(?!.*\b(?:we|visited|interviewed|said|asked|pilot|trial|spends?|estimate)\b)[^:]*):\s*(?:about |around |roughly |some |over |nearly )?(\d[\d,]*)\.?$/iu.exec(f.text) }))
+    .map(({ f, m }) => ({ f, m, value: m?.[3] ? Number(m[3].replace(/,/g, "")) : 0, noun: m?.[2] ? singular(m[2]) : "" }))
+    .filter(({ m, value, noun }) => m && value >= 5 && !MEASURE.test(noun) && !/^(hour|day|week|month|year|minute)$/.test(noun) && (customer === undefined || noun === customer || !PEOPLE.test(noun)))
+    .sort((a, b) => b.value - a.value)[0];
+  if (labelled?.m) return { value: labelled.value, noun: labelled.noun, text: labelled.m[0], index: 0, id: labelled.f.id, part: labelled.f.part, sentence: labelled.f.text, rank: 5 };
   // "..., of which there are about 4,500", "Production breweries ...; about 1,900 in the US": a count of the customer with no noun of its own.
   for (const f of facts.filter((x) => ["customer", "other", "solution"].includes(x.part))) {
     const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);

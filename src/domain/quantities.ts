@@ -63,6 +63,8 @@ const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\
 export function numeralsFromWords(text: string): string {
   return text.replace(NUMBER_SPAN, (span: string, offset: number) => {
     const tokens = span.toLowerCase().split(/[\s-]+/).filter((t) => t !== "and");
+    // "$4 million", "12 thousand": a scale word after a numeral is read with it, as written.
+    if ((tokens[0] ?? "") in SCALE_WORDS && /\d[\s-]*$/.test(text.slice(0, offset))) return span;
     const big = tokens.some((t) => t in SCALE_WORDS || (UNITS_WORDS[t] ?? 0) > 12);
     const money = /^\s+(?:euros?|pounds?|dollars?)\b/i.test(text.slice(offset + span.length));
     if (!big && !money) return span;
