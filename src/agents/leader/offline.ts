@@ -1,6 +1,7 @@
 import type { Analysis } from "../../domain/analysis.js";
 import { byDecisiveness, KIND_OF_CHECK, type Argument, type Reason, type ReasonKind } from "../../domain/argument.js";
 import { fmt } from "../../domain/economics.js";
+import { PAIN } from "../../domain/vocabulary.js";
 import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import type { ChangeRequest, Decision } from "../../domain/review.js";
@@ -39,7 +40,10 @@ const CHANGE_FOR: Partial<Record<CheckId, Pick<ChangeRequest, "kind" | "target">
   "no-measurable-outcome": { kind: "answer-question", target: "internalFaq", question: "How do we measure success, and by when?" },
 };
 
-const hasFacts = (a: Analysis, part: string) => a.ledger.some((e) => e.kind === "fact" && e.part === part);
+/** A wish in place of a problem: "Homes could be smarter.", "Work should be easier." */
+const WISH = /\b(?:could|should|would|might|can) be (?:\w+ )?(?:smarter|better|easier|faster|simpler|more \w+|improved)\b/i;
+/** The brief states a problem: a problem sentence that is more than a wish, or that names a harm or a figure. */
+const statesAProblem = (a: Analysis) => a.ledger.some((e) => e.kind === "fact" && e.part === "problem" && (PAIN.test(e.text) || /\d/.test(e.text) || !WISH.test(e.text)));
 
 /**
  * Every argument standing after a round, most decisive first: the reviewers' objections (abstaining
@@ -52,7 +56,8 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   const builtIds = new Set(analysis.alreadyBuilt?.sources ?? []);
   const claimIds = new Set(analysis.claims.flatMap((c) => c.sources));
   const tierOf = (a: Argument): number => {
-    if (a.kind === "economics") return a.basis.some((b) => computed.has(b)) || analysis.economicsProblems.some((p) => p.text === a.text) ? 0 : 2;
+    // Missing money inputs weigh least for a hypothesis: what it owes first is a cheap test, not a P&L.
+    if (a.kind === "economics") return a.basis.some((b) => computed.has(b)) || analysis.economicsProblems.some((p) => p.text === a.text) ? 0 : analysis.stage === "hypothesis" ? 3 : 2;
     if (a.kind === "claims" && a.basis.some((b) => claimIds.has(b))) return 0;
     if (a.kind === "process" && a.basis.some((b) => builtIds.has(b))) return 0;
     if (a.kind === "evidence") return 2;
@@ -78,7 +83,7 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   }
   for (const f of round.findings.filter((x) => x.severity === "critical")) {
     const kind = KIND_OF_CHECK[f.check];
-    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && !customerFacts.length) || (f.check === "missing-problem-paragraph" && !hasFacts(analysis, "problem"));
+    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && !customerFacts.length) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
     if (!needsAuthor) continue;
     out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
   }
