@@ -3,6 +3,7 @@ import type { BriefFacts } from "../domain/brief.js";
 import { splitSentences } from "../domain/brief-facts.js";
 import { headNoun } from "../domain/economics.js";
 import { singular } from "../domain/quantities.js";
+import { NO_ONE_IN_PARTICULAR } from "../domain/vocabulary.js";
 import { ValidationError } from "../domain/errors.js";
 import { PersonaSchema, personaSlug, type Persona } from "../domain/persona.js";
 import type { PersonaLibrary } from "../personas/loader.js";
@@ -18,8 +19,6 @@ export type SeatChoice = { seats: Seat[]; personas: { id: string; name: string; 
 const MAX_CUSTOMER_SEATS = 3;
 /** Keywords a library persona must share with the brief's customer part to be seated automatically. */
 const MIN_FIT = 2;
-/** Words that name no one in particular: no persona can be built from them. */
-const VAGUE = /\b(everyone|everybody|anyone|all (users|people|businesses|companies)|companies of all sizes|businesses of (every|all) sizes?|the world|people everywhere)\b/i;
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
@@ -34,7 +33,7 @@ export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | u
   // A customer described specifically enough to speak for: a group named by a plural noun ("gym members in Madrid").
   const group = /^\s*(?:(?:our|the)\s+)?((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s)\b/u.exec(splitSentences(customer)[0] ?? "")?.[1];
   const noun = headNoun(customer) ?? (group ? singular(group.split(/\s+/).at(-1) ?? "") : undefined);
-  if (!rep && (!customer || VAGUE.test(customer) || !noun)) return undefined;
+  if (!rep && (!customer || NO_ONE_IN_PARTICULAR.test(customer) || !noun)) return undefined;
   const problem = splitSentences(facts.problem).slice(0, 12).map((s) => cut(s, 300));
   const role = cut(rep?.role || splitSentences(customer)[0] || customer, 200);
   const name = cut(rep ? rep.name : `The brief's ${noun ?? "customer"}`, 80);

@@ -36,6 +36,8 @@ export const AnalysisSchema = z.object({
   ask: Cited.nullable(),
   /** The brief says the product is already built: the PR/FAQ would justify a decision already made. */
   alreadyBuilt: Cited.nullable(),
+  /** The brief asks the document to justify what is already decided ("show the board it was the right call"). */
+  afterTheFact: Cited.nullable().default(null),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
@@ -44,6 +46,8 @@ const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|c
 const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?) (?:at|with|in|across|of)\b(?! (?:the |a )?(?:year|month|week)))\b/i;
 /** In the evidence part, beside measured results: a try named as such ("Trial: ...") or one that lasted a stated time ("10 weeks, 3 installers"). */
 const TRIED_OR_LASTED = new RegExp(`${TRIED.source}|^(?:tried|trial|pilot|tested|test|beta)\\s*:|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?)\\b`, "i");
+/** The document asked for to justify a decision already made. */
+const AFTER_THE_FACT = /\b(?:show|prove|convince) (?:the board|them|leadership|management|the exec\w*|everyone) (?:that )?(?:it|this) was the right (?:call|decision|choice)|\bjustify (?:it|the spend|the decision|the investment)\b|\bmake the case for it\b|\bpresents? [^.]{0,40} as a new (?:product )?launch\b|\bafter the fact\b/i;
 /** The brief saying no customer has seen or used it. */
 const NOT_SEEN = /\b(?:haven't|have not|hasn't|has not|never|not yet) (?:yet )?(?:been )?(?:shown|tested|tried|piloted|seen|used|put)\b[^.]{0,30}\b(?:customers?|users?|anyone|clients?|buyers?)\b|\bno (?:customer|user|client|buyer)s? (?:has|have) (?:yet )?(?:seen|used|tried|tested)\b/i;
 /** What was measured happening: a change with numbers, or customers doing something. */
@@ -51,7 +55,7 @@ const OBSERVED = /\bbefore\b[^.]*\b(?:with|after)\b|\binstead of\b|\bagainst \d|
 const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
 const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
-const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in)|(?<!\b(?:when|once|until|after|if|before) )(?:it|the (?:module|product|feature|app|system|platform)) is (?:now )?(?:finished|complete|done|built)|passed (?:uat|qa|acceptance|user acceptance)\w*|code[- ]complete|(?:announced|unveiled|launched) (?:it )?on stage)\b/i;
+const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in)|(?<!\b(?:when|once|until|after|if|before) )(?:it|the (?:module|product|feature|app|system|platform|build|work|development|code)) is (?:now )?(?:finished|complete|done|built)|went live (?:at|in|across|on)|passed (?:uat|qa|acceptance|user acceptance)\w*|code[- ]complete|(?:announced|unveiled|launched) (?:it )?on stage)\b/i;
 const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w*|drones?|vehicles?|fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
 const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
 
@@ -153,6 +157,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
     if (representative) break;
   }
 
+  const justify = find(AFTER_THE_FACT);
   const askEntry = find(ASK, factEntries.filter((e) => /\d|engineer|team|budget|fund/i.test(e.text)));
   const built = shipped && !/\b(pilot|trial|prototype)\b/i.test(shipped.text) ? { text: shipped.text, sources: [shipped.id] } : null;
 
@@ -169,5 +174,6 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
     representative,
     ask: askEntry ? { text: askEntry.text, sources: [askEntry.id] } : null,
     alreadyBuilt: built,
+    afterTheFact: justify && (shipped || built) ? { text: justify.text, sources: [justify.id] } : null,
   });
 }

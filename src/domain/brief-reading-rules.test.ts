@@ -6,6 +6,9 @@ import { extractBriefFacts, statesGoal } from "./brief-facts.js";
 // Every text here is written for the test and names the general rule it checks; none comes from a fixture.
 const read = (text: string) => extractBriefFacts({ title: markdownTitle(text), text });
 const analyse = (text: string) => analyseBrief(read(text));
+const blank = { title: "T", customer: "", problem: "", solution: "", evidence: "", business: "", metrics: "", launch: "", risks: "", other: "" };
+const economics = (parts: Partial<typeof blank>) => analyseBrief({ ...blank, ...parts }).economics;
+const problems = (parts: Partial<typeof blank>) => analyseBrief({ ...blank, ...parts }).economicsProblems.map((p) => p.text);
 
 describe("the title of a brief", () => {
   it("drops emphasis, skips front matter and email headers, and takes an email's subject", () => {
@@ -78,5 +81,57 @@ describe("stage", () => {
   it("counts a trial named by a label whose results follow in the next sentence", () => {
     const a = analyse("## Customer\nTutoring centres in Leeds.\n\n## Tried\nPilot: 6 weeks, 4 centres. No-shows fell from 18% to 7%.");
     expect(a.stage).toBe("validated");
+  });
+});
+
+describe("more ways briefs are written (rules written for the test)", () => {
+  it("reads figures written in words as numerals, leaving a lone small number and a numeral's scale word alone", async () => {
+    const { numeralsFromWords } = await import("./quantities.js");
+    expect(numeralsFromWords("about twelve hundred members")).toBe("about 1200 members");
+    expect(numeralsFromWords("a hundred and five boats")).toBe("105 boats");
+    expect(numeralsFromWords("nine pounds a month")).toBe("9 pounds a month");
+    expect(numeralsFromWords("two engineers for one month")).toBe("two engineers for one month");
+    expect(numeralsFromWords("$3 million of sales")).toBe("$3 million of sales");
+  });
+
+  it("reads question headings and bold lead-in labels ending in a full stop", () => {
+    const f = read("# Kiln\n\n**Q: How often does it happen?**\nA firing fails about once a fortnight.\n\n**Q: Has anyone used it?**\nFour studios for six weeks.\n\n**Who it's for.** Pottery studios with two kilns.");
+    expect(f.problem).toBe("A firing fails about once a fortnight.");
+    expect(f.evidence).toBe("Four studios for six weeks.");
+    expect(f.customer).toBe("Pottery studios with two kilns.");
+  });
+
+  it("reads labelled items run together in one paragraph, one per label", () => {
+    const f = read("# Kiln\n\n(1) **Customer.** Pottery studios. (2) **Price.** $40 a month. (3) **Launch.** 1 May 2027.");
+    expect(f.customer).toBe("Pottery studios.");
+    expect(f.business).toBe("Price: $40 a month.");
+    expect(f.launch).toBe("1 May 2027.");
+  });
+
+  it("takes the title heading for the product, not for a part ('Service dates' is not a launch)", () => {
+    expect(read("# Service-date tags for kayak hire\n\nKayak hire firms lose paddles.").launch).toBe("");
+  });
+});
+
+describe("economics problems that decide on their own (rules written for the test)", () => {
+  it("a revenue goal larger than the whole market", () => {
+    expect(problems({ customer: "Community choirs in Wales; there are about 800 choirs.", business: "£20 per choir per month.", metrics: "£1 million in annual recurring revenue by 31 December 2028." }).join(" ")).toMatch(/more than the whole market/);
+  });
+
+  it("a market counted in a label with the build it cannot repay", () => {
+    const e = economics({ customer: "Harp makers.", business: "Harp workshops in Ireland: 25. £150 per workshop per month. Build: 4 engineers x 10 months x £9,000 loaded." });
+    expect(e.marketCustomers).toBe(25);
+    expect(problems({ customer: "Harp makers.", business: "Harp workshops in Ireland: 25. £150 per workshop per month. Build: 4 engineers x 10 months x £9,000 loaded." }).join(" ")).toMatch(/whole market cannot repay/);
+  });
+
+  it("a return the brief works out itself", () => {
+    expect(economics({ customer: "Our 30 claims clerks.", business: "Return: 2 hours x 30 clerks x 46 working weeks x $40 loaded an hour." }).valuePerYear).toBe(110_400);
+  });
+});
+
+describe("process", () => {
+  it("a built product the document is asked to justify is a decision made after the fact", () => {
+    const a = analyse("# Yard board\n\nThe yard board went live at both depots in March. I'd like the PR/FAQ to show the board it was the right call and approve phase 2.");
+    expect(a.afterTheFact?.text).toMatch(/right call/);
   });
 });

@@ -42,3 +42,6 @@ const TODAY = words("currently", "still", "problem", "pain\\w*");
 
 /** Words that describe a customer's pain or friction today. */
 export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, TODAY].join("|")})\\b`, "i");
+
+/** Words that name no one in particular: no persona can be built from them, and a customer part made of them names no customer. */
+export const NO_ONE_IN_PARTICULAR = /\b(everyone|everybody|anyone|anybody|all (users|people|businesses|companies)|companies of all sizes|businesses of (every|all) sizes?|the world|people everywhere)\b/i;

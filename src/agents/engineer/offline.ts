@@ -107,6 +107,8 @@ export function reviewAsEngineerOffline(input: InternalReviewInput): Review {
   // Built before anyone looked: the method's amendment allows a prototype customers used, not a product decided without them.
   if (a.alreadyBuilt && a.stage === "hypothesis") {
     objections.push({ kind: "process", text: `It is already built and no customer has used it: the PR/FAQ would justify a decision already made rather than test one ("${wholeSentence(a.alreadyBuilt.text, 140)}").`, basis: a.alreadyBuilt.sources, blocking: true, quote: a.alreadyBuilt.text });
+  } else if (a.afterTheFact) {
+    objections.push({ kind: "process", text: `The document is asked to justify a decision already made, not to test one ("${wholeSentence(a.afterTheFact.text, 140)}").`, basis: a.afterTheFact.sources, blocking: true, quote: a.afterTheFact.text });
   }
   if (!doc.pressRelease.solution.trim() && !input.facts.solution.trim()) {
     objections.push({ kind: "feasibility", text: "There is no description of how the product works, so nobody can judge whether it can be built.", basis: [], blocking: true });

@@ -1,7 +1,7 @@
 import type { Analysis } from "../../domain/analysis.js";
 import { byDecisiveness, KIND_OF_CHECK, type Argument, type Reason, type ReasonKind } from "../../domain/argument.js";
 import { fmt } from "../../domain/economics.js";
-import { PAIN } from "../../domain/vocabulary.js";
+import { NO_ONE_IN_PARTICULAR, PAIN } from "../../domain/vocabulary.js";
 import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import type { ChangeRequest, Decision } from "../../domain/review.js";
@@ -53,7 +53,7 @@ const statesAProblem = (a: Analysis) => a.ledger.some((e) => e.kind === "fact" &
 export function standingArguments(round: RoundSummary, analysis: Analysis): Weighed[] {
   const out: Weighed[] = [];
   const computed = new Set(analysis.ledger.filter((e) => e.source === "computed" || e.kind === "claim").map((e) => e.id));
-  const builtIds = new Set(analysis.alreadyBuilt?.sources ?? []);
+  const builtIds = new Set([...(analysis.alreadyBuilt?.sources ?? []), ...(analysis.afterTheFact?.sources ?? [])]);
   const claimIds = new Set(analysis.claims.flatMap((c) => c.sources));
   const tierOf = (a: Argument): number => {
     // Missing money inputs weigh least for a hypothesis: what it owes first is a cheap test, not a P&L.
@@ -83,7 +83,7 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   }
   for (const f of round.findings.filter((x) => x.severity === "critical")) {
     const kind = KIND_OF_CHECK[f.check];
-    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && !customerFacts.length) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
+    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && analysis.ledger.filter((e) => customerFacts.includes(e.id)).every((e) => NO_ONE_IN_PARTICULAR.test(e.text))) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
     if (!needsAuthor) continue;
     out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
   }
