@@ -27,7 +27,7 @@ export const ConfigSchema = z
       .default("prfaq"),
     /** Reviews one worker process runs at once. Default 20 (reviews wait on models, not the CPU). */
     PRFAQ_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
-    /** Offline engine think time per agent call, in ms, so a demo unfolds at a watchable pace. Default 0. */
+    /** The offline engine's pace, in ms: every agent step thinks a few paces, one step at a time (300: a 3-round meeting takes 15-20 s). Default 0. */
     PRFAQ_OFFLINE_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     /** How long a worker's lock on a running review lasts; a dead worker's review resumes elsewhere after about this long. Default 30000. */
     PRFAQ_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),

@@ -79,7 +79,7 @@ describe("the review graph", () => {
       "decision",
       "usage",
     ].map((x) => `${n}:${x}`);
-    expect(events.map((e, i) => `${e.round ?? 0}:${shape[i]}`)).toEqual([...round(1), ...round(2), "2:started:leader", "2:memo.ready"]);
+    expect(events.map((e, i) => `${e.round ?? 0}:${shape[i]}`)).toEqual([...round(1), ...round(2), "2:started:leader", "2:usage", "2:memo.ready"]);
     expect(final.memo?.rounds).toBe(2);
     expect(final.memo?.scorecard.map((r) => r.version)).toEqual([1, 2]);
     // Event keys are unique: a replay could never append one twice.

@@ -216,8 +216,13 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       revisions: state.revisions,
       authorQuestions: state.authorQuestions,
     });
-    await emit({ type: "memo.ready", key: eventKey("memo.ready", round), round, memo });
-    return { memo, usage: call.usage() };
+    const usage = call.usage();
+    // The memo's call counts too: the last usage event carries the run's final totals.
+    await Promise.all([
+      emit({ type: "usage", key: eventKey("usage", round, "leader", "memo"), round, usage: sumUsage(addUsage(state.usage, usage)) }),
+      emit({ type: "memo.ready", key: eventKey("memo.ready", round), round, memo }),
+    ]);
+    return { memo, usage };
   }
 
   /** Times a node for `onStep`; failed steps are not timed (they are retried). */

@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   app.route("/", createDocsRoutes());
-  app.route("/", createWebRoutes(deps));
+  app.route("/", createWebRoutes({ engines: deps.engines, limits }));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError(async (error, c) => {
     // Redis away: every route answers 503 + Retry-After (its commands time out after a second), not a 500.

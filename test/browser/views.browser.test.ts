@@ -24,6 +24,7 @@ beforeAll(async () => {
     stdin: {
       contents: `
         import { renderMemo } from ${JSON.stringify(client("memo-view.ts"))};
+        import { renderDocument } from ${JSON.stringify(client("document-view.ts"))};
         import { renderEntry, renderRoom } from ${JSON.stringify(client("transcript-view.ts"))};
         import { renderScorecard } from ${JSON.stringify(client("scorecard-view.ts"))};
         import { reduceEvents } from ${JSON.stringify(client("view-model.ts"))};
@@ -35,6 +36,9 @@ beforeAll(async () => {
           document.querySelector(".transcript").append(...view.entries.map((entry) => renderEntry(entry, view)));
           document.querySelector(".room").append(...renderRoom(view));
           document.querySelector(".scorecard").append(...renderScorecard(view));
+          // The PR/FAQ panel as run-view.ts renders it: the latest version against the one before, with the memo's ledger.
+          const draw = (state) => document.querySelector(".document").replaceChildren(...renderDocument(window.drafts, state, draw, view.memo.ledger));
+          draw({ showDiff: true });
         };`,
       resolveDir: client("."),
       loader: "ts",
@@ -125,6 +129,8 @@ function transcript(memo: Memo): RunEvent[] {
       objections: [{ kind: "claims", text: `"Zero errors" cannot be promised ${XSS}.`, basis: ["L3", "pr:summary"], blocking: true }, { kind: "scope", text: "Two products in one.", basis: [], blocking: false }],
       engineering: { hardestProblem: "Owners must change habit.", mustBeTrue: ["The pilot's result holds.", "Vets approve in one tap."], oneWayDoors: [], dependencies: ["Practice-management integrations"], claimsChallenged: ["Zero errors"] },
     }),
+    // The finance seat's model call failed once: the page shows who waits, how long, and which attempt comes next.
+    e({ type: "agent.retrying", round: 1, agent: "finance", attempt: 1, waitMs: 2000, reason: "rate-limited (429)" }),
     review("finance", "finance", "undecided"),
     e({
       type: "decision",
@@ -139,12 +145,33 @@ function transcript(memo: Memo): RunEvent[] {
   ];
 }
 
+/** Two versions of a PR/FAQ: v2 changes two words of the summary, respaces the problem, and adds an FAQ item. */
+function drafts() {
+  const v1 = memoOf("fund").finalPrfaq;
+  const pressRelease = {
+    ...v1.pressRelease,
+    heading: "RefillReady: refills by text",
+    summary: "Owners text for refills. The vet approves in one tap.",
+    problem: "Refill calls take 5 minutes\n\neach.",
+    customerQuote: `"I **finally** get my mornings back ${XSS}," said Elena.`,
+  };
+  const first = { ...v1, pressRelease, externalFaq: [{ question: "How much does it cost?", answer: "$119 a month." }], sources: { summary: ["L3"], customerQuote: ["L1", "illustrative"] } };
+  const second = {
+    ...first,
+    pressRelease: { ...pressRelease, summary: "Owners text for refills. The vet approves in two taps.", problem: "Refill calls take 5 minutes each." },
+    externalFaq: [...first.externalFaq, { question: "What happens to my data?", answer: "It stays with the clinic." }],
+  };
+  const assumptions = ["The customer quote is illustrative: composed from the brief's facts (L1); confirm it with Elena."];
+  return [{ version: 1, round: 1, prfaq: first, assumptions }, { version: 2, round: 2, prfaq: second, assumptions }];
+}
+
 /** A blank page with the stylesheet and the views, the transcript rendered into it. */
 async function render(memo: Memo) {
   const opened = await openPage(browser);
   const { page } = opened;
-  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><main><div class="memo"></div><ol class="transcript"></ol><ul class="room"></ul><div class="scorecard"></div></main></body></html>`);
+  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><main><div class="memo"></div><ol class="transcript"></ol><ul class="room"></ul><div class="scorecard"></div><div class="document"></div></main></body></html>`);
   await page.addScriptTag({ content: script });
+  await page.evaluate((drafts) => Object.assign(globalThis, { drafts }), drafts());
   await page.evaluate((events) => (globalThis as unknown as { renderAll(events: unknown): void }).renderAll(events), transcript(memo));
   return opened;
 }
@@ -194,6 +221,31 @@ describe("the decision document", () => {
       expect(await page.locator("img").count()).toBe(0);
       expect(await page.locator("#ledger-L1 td").last().textContent()).toContain(XSS);
       await shot(page, "views-memo-fund.png");
+
+      // The PR/FAQ panel: a document with the changed words marked in place, whitespace-only edits not.
+      const doc = page.locator(".document");
+      expect(await doc.locator(".doc-title").textContent()).toBe("RefillReady: refills by text");
+      expect(await doc.locator(".doc-summary").textContent()).toBe("Changes from v1 to v2: 2 passages, 12 words added and 2 removed.");
+      const summary = doc.locator('[data-key="pr:summary"]');
+      expect(await summary.getAttribute("data-change")).toBe("changed");
+      expect(await summary.locator("ins").allTextContents()).toEqual(["two taps"]);
+      expect(await summary.locator("del").allTextContents()).toEqual(["one tap"]);
+      expect(await doc.locator('[data-key="pr:problem"]').getAttribute("data-change")).toBe("same");
+      expect(await doc.locator('[data-key="externalFaq.1"]').getAttribute("data-change")).toBe("added");
+      expect(await doc.locator('[data-key="externalFaq.1"] .faq-q').textContent()).toBe("What happens to my data?");
+      // No markdown marker reaches the page; the brief's HTML stays text.
+      expect(await doc.locator(`[data-key="pr:customerQuote"] blockquote`).textContent()).toBe(`"I finally get my mornings back ${XSS}," said Elena.`);
+      // Sources on hover (title) and on tap (a note under the block).
+      const illustrative = doc.locator(`[data-key="pr:customerQuote"] button.ref-assumption`);
+      expect(await illustrative.getAttribute("title")).toBe(`Illustrative: composed from the brief's facts, not a real quote. ${"The customer quote is illustrative: composed from the brief's facts (L1); confirm it with Elena."}`);
+      await summary.locator("button.ref", { hasText: "L3" }).click();
+      expect(await summary.locator(".ref-note").textContent()).toBe("L3 · brief fact (evidence): A 6-week pilot at 2 clinics cut refill calls by 58%.");
+      await summary.locator("button.ref", { hasText: "L3" }).press("Enter");
+      expect(await summary.locator(".ref-note").isHidden()).toBe(true);
+      // v1 alone: nothing marked.
+      await doc.getByRole("button", { name: "v1" }).click();
+      expect(await doc.locator("ins, del, .change-mark").count()).toBe(0);
+      expect(await doc.locator(".doc-summary").textContent()).toBe("Version 1, written in round 1.");
       expect(problems).toEqual([]);
       expect(dialogs).toEqual([]);
     } finally {
@@ -217,7 +269,7 @@ describe("the decision document", () => {
 });
 
 describe("the transcript", () => {
-  it("objections with kind and a blocking mark, an abstaining seat that is not a vote, a scenario, the engineer's fields, typed change requests", async () => {
+  it("objections with kind and a blocking mark, an abstaining seat that is not a vote, a scenario, the engineer's fields, a retried model call, typed change requests", async () => {
     const { page, problems, close } = await render(memoOf("fund"));
     try {
       const engineer = page.locator('.transcript li[data-lane="engineer"]');
@@ -244,6 +296,7 @@ describe("the transcript", () => {
       // A typed change request: kind -> target: change, why, and what it rests on (the check included).
       const change = page.locator('.transcript li[data-kind="decision"] .changes li');
       expect(await change.textContent()).toBe(`fix-claim → summary: Replace "zero errors" with the pilot's figure ${XSS}. (the engineer)L3hyperbole-instead-of-specifics`);
+      expect(await page.locator('.transcript li[data-kind="retry"]').textContent()).toBe("FFinanceFinance partnerThe model call failed (rate-limited (429)); attempt 2 in 2 s.");
       expect(await page.locator('.transcript li[data-kind="memo"] .crux-line').textContent()).toBe(`The crux: ${memoOf("fund").crux}`);
       expect(await page.locator("img").count()).toBe(0);
       await shot(page, "views-transcript.png");

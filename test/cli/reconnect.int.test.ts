@@ -19,9 +19,9 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
 describe("prfaq review survives a server restart", () => {
   it("reconnects with Last-Event-ID and prints every event exactly once (seq 1..n)", async () => {
     const prefix = testPrefix("cli-reconnect");
-    // The worker lives apart from the API, so the run goes on while the API is down. 600 ms of think time per
+    // The worker lives apart from the API, so the run goes on while the API is down. 100 ms paces of think time per
     // agent call makes the meeting last a few seconds.
-    stacks.push(await startStack({ prefix, roles: { api: false, worker: true }, env: { PRFAQ_OFFLINE_PACE_MS: "600" } }));
+    stacks.push(await startStack({ prefix, roles: { api: false, worker: true }, env: { PRFAQ_OFFLINE_PACE_MS: "100" } }));
     const first = await startStack({ prefix, roles: { api: true, worker: false } });
     const port = new URL(first.url).port;
 

@@ -6,7 +6,7 @@ import { readSse } from "../helpers/sse.js";
 import { useStack } from "../helpers/stack.js";
 
 
-const stack = useStack({ env: { PRFAQ_OFFLINE_PACE_MS: "200" } });
+const stack = useStack({ env: { PRFAQ_OFFLINE_PACE_MS: "35" } });
 
 const brief = { title: "RefillReady", text: "## Customer\nFront-desk staff at 18,000 US vet clinics.\n## Problem\nRefill calls are 31% of calls." };
 

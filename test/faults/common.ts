@@ -82,12 +82,14 @@ export async function transcript(url: string, id: string, headers: Record<string
 
 /**
  * What makes an event unique in a run, whatever the timing: its type, round, agent and version. The
- * leader starts twice in its last round (the decision, then the memo): `decided` tells them apart.
+ * leader starts twice in its last round (the decision, then the memo): `decided` tells them apart; so
+ * does a usage event's count of calls.
  */
 export function identity(e: RunEvent, decided = false): string | undefined {
   if (e.type === "agent.delta" || e.type === "agent.retrying") return undefined; // many per agent: streamed chunks, retries of its calls
   const agent = e.type === "agent.started" ? `${e.agent}${e.agent === "leader" && decided ? ":memo" : ""}` : e.type === "review.ready" ? e.review.agent : "";
-  const version = e.type === "draft.ready" || e.type === "rubric.findings" ? e.version : "";
+  // A round's usage comes after its decision and, in the last round, again after the memo: the count of calls tells them apart.
+  const version = e.type === "draft.ready" || e.type === "rubric.findings" ? e.version : e.type === "usage" ? `calls=${e.usage.calls}` : "";
   return `${e.type}|${e.round ?? ""}|${agent}|${version}`;
 }
 

@@ -16,7 +16,7 @@ const RUNS = 5;
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
-    env: { PRFAQ_API_KEYS: `${GOOD},${BAD}`, PRFAQ_OFFLINE_PACE_MS: "100", PRFAQ_MAX_STREAMS_PER_KEY: "10", PRFAQ_RATE_LIMIT_PER_MIN: "300", PRFAQ_AUTH_FAILURES_PER_MIN: "20" },
+    env: { PRFAQ_API_KEYS: `${GOOD},${BAD}`, PRFAQ_OFFLINE_PACE_MS: "17", PRFAQ_MAX_STREAMS_PER_KEY: "10", PRFAQ_RATE_LIMIT_PER_MIN: "300", PRFAQ_AUTH_FAILURES_PER_MIN: "20" },
   });
 });
 afterAll(async () => {

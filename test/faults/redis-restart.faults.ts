@@ -29,7 +29,7 @@ beforeAll(async () => {
     roles: { api: true, worker: true },
     env: {
       REDIS_URL: redis.url,
-      PRFAQ_OFFLINE_PACE_MS: "150",
+      PRFAQ_OFFLINE_PACE_MS: "25",
       // Two at a time, so most runs wait in the queue while Redis dies.
       PRFAQ_WORKER_CONCURRENCY: "2",
       PRFAQ_JOB_LOCK_MS: "5000",

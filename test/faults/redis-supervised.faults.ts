@@ -25,7 +25,7 @@ beforeAll(async () => {
     PORT: "0",
     PRFAQ_DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
-    PRFAQ_OFFLINE_PACE_MS: "250",
+    PRFAQ_OFFLINE_PACE_MS: "40",
     PRFAQ_WORKER_CONCURRENCY: "3",
     PRFAQ_JOB_LOCK_MS: "5000",
     PRFAQ_MAX_ACTIVE_RUNS: "1000",

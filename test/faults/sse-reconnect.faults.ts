@@ -18,7 +18,7 @@ let stack: Stack | undefined;
 beforeAll(async () => {
   stack = await startStack({
     roles: { api: true, worker: true },
-    env: { PRFAQ_OFFLINE_PACE_MS: "120", PRFAQ_MAX_ACTIVE_RUNS: "1000", PRFAQ_RATE_LIMIT_PER_MIN: "1000000" },
+    env: { PRFAQ_OFFLINE_PACE_MS: "20", PRFAQ_MAX_ACTIVE_RUNS: "1000", PRFAQ_RATE_LIMIT_PER_MIN: "1000000" },
   });
 });
 afterAll(async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   workerEnv = {
     REDIS_URL: inject("redisUrl"),
     PRFAQ_PREFIX: api.prefix,
-    PRFAQ_OFFLINE_PACE_MS: "200",
+    PRFAQ_OFFLINE_PACE_MS: "35",
     PRFAQ_JOB_LOCK_MS: "2000",
     PRFAQ_WORKER_CONCURRENCY: "50",
     LOG_LEVEL: "silent",

@@ -102,7 +102,7 @@ describe("Redis unreachable", () => {
 describe("the private Redis under supervision", () => {
   it("is restarted from its AOF when it dies, and a running review completes without a restart of the service", async () => {
     const dataDir = await tempDir("supervised");
-    const config = loadConfig({ PORT: "0", PRFAQ_DATA_DIR: dataDir, LOG_LEVEL: "silent", PRFAQ_OFFLINE_PACE_MS: "150", PRFAQ_JOB_LOCK_MS: "5000" });
+    const config = loadConfig({ PORT: "0", PRFAQ_DATA_DIR: dataDir, LOG_LEVEL: "silent", PRFAQ_OFFLINE_PACE_MS: "25", PRFAQ_JOB_LOCK_MS: "5000" });
     const running = await startServices(config, { api: true, worker: true }, { logger: pino({ level: "silent" }) });
     try {
       const url = running.url ?? "";

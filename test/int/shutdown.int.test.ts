@@ -29,7 +29,7 @@ describe("graceful shutdown", () => {
       REDIS_URL: inject("redisUrl"),
       PORT: String(port),
       PRFAQ_PREFIX: testPrefix("shutdown"),
-      PRFAQ_OFFLINE_PACE_MS: "250",
+      PRFAQ_OFFLINE_PACE_MS: "40",
       PRFAQ_SHUTDOWN_TIMEOUT_MS: "300",
       PRFAQ_JOB_LOCK_MS: "2000",
       LOG_LEVEL: "silent",

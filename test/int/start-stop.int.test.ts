@@ -50,7 +50,7 @@ describe("stopping npm start", () => {
       dirs.push(dataDir);
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const dev = startDev({ PORT: String(port), PRFAQ_DATA_DIR: dataDir, PRFAQ_OFFLINE_PACE_MS: "200", PRFAQ_SHUTDOWN_TIMEOUT_MS: "1000" });
+      const dev = startDev({ PORT: String(port), PRFAQ_DATA_DIR: dataDir, PRFAQ_OFFLINE_PACE_MS: "35", PRFAQ_SHUTDOWN_TIMEOUT_MS: "1000" });
       await waitFor(() => dev.output().includes("Ctrl-C stops"), "start-up", dev.output);
       // The start-up line says whether auth is on.
       expect(dev.output()).toMatch(/^prfaq-sim .*running at .*auth: off \(no PRFAQ_API_KEYS; loopback only\)\)\. Ctrl-C stops\.$/m);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   api = await startStack({ roles: { api: true, worker: false } });
   // Paced so that "the middle of round 2" lasts long enough to aim a SIGKILL at; a short lock so
   // the second worker takes over within seconds.
-  workerEnv = { REDIS_URL: inject("redisUrl"), PRFAQ_PREFIX: api.prefix, PRFAQ_OFFLINE_PACE_MS: "150", PRFAQ_JOB_LOCK_MS: "2000", LOG_LEVEL: "silent" };
+  workerEnv = { REDIS_URL: inject("redisUrl"), PRFAQ_PREFIX: api.prefix, PRFAQ_OFFLINE_PACE_MS: "25", PRFAQ_JOB_LOCK_MS: "2000", LOG_LEVEL: "silent" };
 });
 afterAll(async () => {
   for (const c of children) c.kill("SIGKILL");

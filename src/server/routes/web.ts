@@ -4,7 +4,11 @@ import type { Engine } from "../../domain/run.js";
 import { webAssets, type WebAsset } from "../../web/bundle.js";
 import { escapeHtml } from "./docs.js";
 
-export type WebRoutesDeps = { engines: readonly Engine[] };
+export type WebRoutesDeps = {
+  engines: readonly Engine[];
+  /** This server's limits, for the form (it offers no more rounds or personas than the API takes). */
+  limits?: { maxRounds: number; maxPersonas: number; maxBriefChars: number };
+};
 
 /**
  * The page may load only what this app serves: its one script, its one stylesheet, and fetch/SSE on the
@@ -44,8 +48,10 @@ export function createWebRoutes(deps: WebRoutesDeps) {
     if (!page) {
       const { html: shell } = await webAssets();
       // The engines this deployment runs, default first, for the form's engine choice.
-      const body = shell.body.replace("{{engines}}", escapeHtml(deps.engines.join(",")));
-      page = { ...shell, body, etag: `${shell.etag.slice(0, -1)}-${deps.engines.join(".")}"` };
+      const l = deps.limits;
+      const limits = l ? `rounds=${l.maxRounds},personas=${l.maxPersonas},briefChars=${l.maxBriefChars}` : "";
+      const body = shell.body.replace("{{engines}}", escapeHtml(deps.engines.join(","))).replace("{{limits}}", escapeHtml(limits));
+      page = { ...shell, body, etag: `${shell.etag.slice(0, -1)}-${deps.engines.join(".")}-${limits.replace(/\D+/g, ".")}"` };
     }
     return send(c, page, { "content-security-policy": PAGE_CSP, "referrer-policy": "no-referrer" });
   };

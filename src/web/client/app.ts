@@ -41,7 +41,9 @@ function showKeyPanel(open: boolean, message = ""): void {
   input.focus();
 }
 keyToggle.addEventListener("click", () => showKeyPanel(keyPanel.hidden !== false));
-const onAuth = (message: string) => showKeyPanel(true, `The server needs an API key: ${message}`);
+// The server's own wording ("Send an API key: Authorization: Bearer <key>.") is for API clients; the page says what to do here.
+const onAuth = () =>
+  showKeyPanel(true, getApiKey() ? "The server did not accept this API key. Check it and save it again." : "This server needs an API key. Paste it below; it stays in this browser.");
 
 function navigate(path: string): void {
   history.pushState(null, "", path);

@@ -1,39 +1,56 @@
 import { describe, expect, it } from "vitest";
-import { diffLines, diffStats, splitLines } from "./diff.js";
+import { emptyPrfaq, type Prfaq } from "../../domain/prfaq.js";
+import { changeStats, diffText, documentBlocks, plainField, type DocBlock } from "./diff.js";
 
-const render = (before: string, after: string) =>
-  diffLines(before, after).map((l) => `${l.kind === "same" ? " " : l.kind === "added" ? "+" : "-"}${l.text}`);
+/** A block's text with additions as [+x] and removals as [-x]. */
+const show = (pieces: DocBlock["text"]) => pieces.map((p) => (p.change === "same" ? p.text : `[${p.change === "added" ? "+" : "-"}${p.text}]`)).join("");
 
-describe("diffLines", () => {
-  it("keeps identical texts as they are", () => {
-    expect(render("a\nb", "a\nb")).toEqual([" a", " b"]);
-    expect(diffLines("", "")).toEqual([]);
+function doc(patch: Partial<Prfaq["pressRelease"]> = {}, faq: Prfaq["externalFaq"] = []): Prfaq {
+  const d = emptyPrfaq("RefillReady");
+  d.pressRelease = { ...d.pressRelease, heading: "RefillReady: refills by text", summary: "Owners text for refills. The vet approves in one tap.", ...patch };
+  d.externalFaq = faq;
+  d.sources = { summary: ["L12", "L13"] };
+  return d;
+}
+
+describe("diffText", () => {
+  it("marks the changed word within a paragraph, the rest kept", () => {
+    expect(show(diffText("The vet approves in one tap.", "The vet approves in two taps."))).toBe("The vet approves in [-one tap][+two taps].");
   });
 
-  it("adds everything to an empty text and removes everything from one", () => {
-    expect(render("", "a\nb")).toEqual(["+a", "+b"]);
-    expect(render("a\nb", "")).toEqual(["-a", "-b"]);
+  it("ignores changes of whitespace alone: spaces, line breaks, blank lines", () => {
+    expect(diffText("Owners text  for\nrefills.\n\n", "Owners text for refills.")).toEqual([{ text: "Owners text for refills.", change: "same" }]);
   });
 
-  it("finds a changed line in the middle, removal before addition", () => {
-    expect(render("# T\nold line\nend", "# T\nnew line\nend")).toEqual([" # T", "-old line", "+new line", " end"]);
+  it("drops markdown emphasis and heading marks so no marker reaches the page", () => {
+    expect(plainField("## **Fast** refills for __busy__ clinics")).toBe("Fast refills for busy clinics");
+    expect(plainField("2 ** 3 stays")).toBe("2 ** 3 stays");
+  });
+});
+
+describe("documentBlocks", () => {
+  it("lays the press release out as headline and paragraphs with their sources, FAQ as question and answer", () => {
+    const blocks = documentBlocks(doc({}, [{ question: "How much?", answer: "$119 a month." }]));
+    expect(blocks.map((b) => `${b.kind}:${show(b.text)}`)).toEqual([
+      "headline:RefillReady: refills by text",
+      "para:Owners text for refills. The vet approves in one tap.",
+      "faq-heading:External FAQ",
+      "faq:$119 a month.",
+    ]);
+    expect(blocks.every((b) => b.change === "same")).toBe(true);
+    expect(blocks[1]?.sources).toEqual(["L12", "L13"]);
   });
 
-  it("finds insertions and deletions around common lines (longest common subsequence)", () => {
-    expect(render("a\nb\nc\nd", "a\nc\nd\ne")).toEqual([" a", "-b", " c", " d", "+e"]);
-    expect(render("x\na\ny\nb", "a\nb\nz")).toEqual(["-x", " a", "-y", " b", "+z"]);
-  });
-
-  it("keeps every line of both texts, in order", () => {
-    const before = "one\ntwo\nthree\nfour\nfive";
-    const after = "zero\ntwo\nthree and a half\nfour\nsix";
-    const lines = diffLines(before, after);
-    expect(lines.filter((l) => l.kind !== "added").map((l) => l.text)).toEqual(splitLines(before));
-    expect(lines.filter((l) => l.kind !== "removed").map((l) => l.text)).toEqual(splitLines(after));
-    expect(diffStats(lines)).toEqual({ added: 3, removed: 3 });
-  });
-
-  it("treats CRLF like LF", () => {
-    expect(render("a\r\nb", "a\nb")).toEqual([" a", " b"]);
+  it("against the previous version: changed words, a new FAQ item, a dropped section; whitespace-only edits are no change", () => {
+    const before = doc({ problem: "Calls take 5 minutes.", solution: "Text  to\nrefill." }, [{ question: "How much?", answer: "$99 a month." }]);
+    const after = doc({ solution: "Text to refill." }, [{ question: "How much?", answer: "$119 a month." }, { question: "What happens to my data?", answer: "It stays in the clinic." }]);
+    const blocks = documentBlocks(after, before);
+    const changed = blocks.filter((b) => b.change !== "same").map((b) => `${b.change} ${b.key}: ${b.kind === "faq" ? `${show(b.question)} ` : ""}${show(b.text)}`);
+    expect(changed).toEqual([
+      "removed pr:problem: [-Calls take 5 minutes.]",
+      "changed externalFaq.0: How much? $[-99][+119] a month.",
+      "added externalFaq.1: [+What happens to my data?] [+It stays in the clinic.]",
+    ]);
+    expect(changeStats(blocks)).toEqual({ blocks: 3, added: 11, removed: 5 });
   });
 });

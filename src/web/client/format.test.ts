@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Economics } from "../../domain/economics.js";
-import { economicsFigures, formatCost, formatMoney, formatPercent, formatTokens, formatUsage, formatVotes, initials, joinAnd, memoFileName, statusLine } from "./format.js";
+import { economicsFigures, formatAge, formatCost, formatMoney, formatPercent, formatTokens, formatUsage, formatVotes, initials, joinAnd, memoFileName, plainMessage, sentence, statusLine } from "./format.js";
 import { emptyView, type RunView } from "./view-model.js";
 
 const view = (patch: Partial<RunView>): RunView => ({ ...emptyView("rv_x", { rounds: 3 }), ...patch });
@@ -13,6 +13,24 @@ describe("formatting", () => {
     expect(formatUsage({ calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 })).toBe("0 tokens · 1 call · $0");
     expect(formatUsage({ calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null })).toBe("1.5k tokens · 5 calls · cost unknown");
     expect(formatPercent(0.834)).toBe("83%");
+    // A model with no known price reports a null cost: never shown as free.
+    expect(formatUsage({ calls: 2, promptTokens: 900, completionTokens: 100, costUsd: null })).toBe("1k tokens · 2 calls · cost unknown");
+  });
+
+  it("writes messages as sentences and the API's validation messages in words", () => {
+    expect(sentence("the model endpoint is unreachable.")).toBe("The model endpoint is unreachable.");
+    expect(sentence("no stop at the end")).toBe("No stop at the end.");
+    expect(sentence("Ends with a quote: \"x.\"")).toBe("Ends with a quote: \"x.\"");
+    expect(plainMessage("Too big: expected array to have <=5 items")).toBe("At most 5 items.");
+    expect(plainMessage("Too big: expected string to have <=200 characters")).toBe("At most 200 characters.");
+    expect(plainMessage("Too small: expected string to have >=1 characters")).toBe("This cannot be empty.");
+    expect(plainMessage("Invalid input: expected string, received undefined")).toBe("This is required.");
+    expect(plainMessage("at most 6 on this server")).toBe("At most 6 on this server.");
+  });
+
+  it("says how long ago a run started", () => {
+    const now = new Date("2027-01-10T12:00:00Z");
+    expect(["2027-01-10T11:59:40Z", "2027-01-10T11:55:00Z", "2027-01-10T09:00:00Z", "2027-01-08T12:00:00Z"].map((t) => formatAge(t, now))).toEqual(["just now", "5 minutes ago", "3 hours ago", "2 days ago"]);
   });
 
   it("joins names and makes initials and file names", () => {
@@ -27,6 +45,11 @@ describe("formatting", () => {
 
 describe("the status line", () => {
   const thinking = (agent: string, lane: RunView["participants"][number]["lane"], name: string) => ({ agent, lane, name, thinking: true });
+
+  it("says when an agent waits to try a failed model call again", () => {
+    const retrying = { agent: "finance", lane: "finance" as const, name: "Finance", thinking: true, retry: { attempt: 1, waitMs: 2000, reason: "rate-limited (429)" } };
+    expect(statusLine(view({ status: "running", round: 1, participants: [retrying] }))).toBe("Round 1 of 3: Finance is waiting to try again: the model call failed (rate-limited (429)); attempt 2 in 2 s.");
+  });
 
   it("says where the meeting is", () => {
     expect(statusLine(view({ status: "connecting" }))).toBe("Connecting to the meeting...");
@@ -82,5 +105,14 @@ describe("the memo's figures and the votes", () => {
     expect(formatVotes({ fund: 2, kill: 1, undecided: 0, abstain: 1, votes: 3 })).toBe("2 fund and 1 kill; 1 abstains (not a vote)");
     expect(formatVotes({ fund: 0, kill: 0, undecided: 0, abstain: 2, votes: 0 })).toBe("no votes; 2 abstain (not a vote)");
     expect(formatVotes({ fund: 1, kill: 1, undecided: 1, abstain: 0, votes: 3 })).toBe("1 fund, 1 kill and 1 undecided");
+  });
+});
+
+describe("the page's limits", () => {
+  it("reads the server's limits and keeps the defaults for anything missing or out of range", async () => {
+    const { parseLimits, DEFAULT_LIMITS } = await import("./limits.js");
+    expect(parseLimits("")).toEqual(DEFAULT_LIMITS);
+    expect(parseLimits("rounds=4,personas=2,briefChars=9000")).toEqual({ rounds: 4, personas: 2, briefChars: 9000 });
+    expect(parseLimits("rounds=99,personas=x")).toEqual(DEFAULT_LIMITS);
   });
 });

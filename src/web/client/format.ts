@@ -9,18 +9,61 @@ export function formatTokens(n: number): string {
   return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, "")}M`;
 }
 
-/** USD with enough digits to see small model costs: $0, $0.0042, $1.23; "cost unknown" when a model has no price. */
-export function formatCost(usd: number | null): string {
-  if (usd === null) return "cost unknown";
+/** USD with enough digits to see small model costs: $0, $0.0042, $1.23; "cost unknown" when a model has no price (null, never a made-up 0). */
+export function formatCost(usd: number | null | undefined): string {
+  if (typeof usd !== "number") return "cost unknown";
   if (usd === 0) return "$0";
   if (usd < 0.01) return `$${usd.toFixed(4)}`;
   return `$${usd.toFixed(2)}`;
 }
 
-/** The usage counter: "12.3k tokens · 10 calls · $0.0042". */
-export function formatUsage(usage: Usage): string {
+/** The usage counter: "12.3k tokens · 10 calls · $0.0042" ("cost unknown" when a price is unknown). */
+export function formatUsage(usage: Pick<Usage, "calls" | "promptTokens" | "completionTokens" | "costUsd">): string {
   const tokens = usage.promptTokens + usage.completionTokens;
-  return `${formatTokens(tokens)} tokens · ${usage.calls} ${usage.calls === 1 ? "call" : "calls"} · ${formatCost(usage.costUsd)}`;
+  const cost = formatCost(usage.costUsd);
+  return `${formatTokens(tokens)} tokens · ${usage.calls} ${usage.calls === 1 ? "call" : "calls"} · ${cost}`;
+}
+
+/** Text with one final stop: "fails" -> "fails.", "fails." stays (never "fails.."). */
+export function endStop(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return !t || /[.!?…]["')\]]?$/.test(t) ? t : `${t}.`;
+}
+
+/** A message as a sentence: a capital first letter and one final stop. */
+export function sentence(text: string): string {
+  const t = endStop(text);
+  return t ? `${t[0]?.toUpperCase()}${t.slice(1)}` : t;
+}
+
+/**
+ * A validation message from the API in plain words: zod's "Too big: expected array to have <=5 items"
+ * becomes "At most 5 items." Messages already in words pass through (as a sentence).
+ */
+export function plainMessage(message: string): string {
+  const m = message.trim();
+  const size = /^Too (big|small): expected (string|array|number) to (?:have|be) ([<>]=?)\s*([\d.]+)(?: (\w+))?/.exec(m);
+  if (size) {
+    const [, , kind, op, n, unit] = size;
+    const noun = kind === "number" ? "" : ` ${unit ?? (kind === "string" ? "characters" : "items")}`;
+    if (kind === "string" && (op === ">=" || op === ">") && Number(n) <= 1) return "This cannot be empty.";
+    return `${op?.startsWith("<") ? "At most" : "At least"} ${n}${noun}.`;
+  }
+  if (/^Invalid input: expected \w+, received undefined$/.test(m)) return "This is required.";
+  return sentence(m);
+}
+
+/** How long ago: "just now", "5 minutes ago", "3 hours ago", "2 days ago" (a full date after a week). */
+export function formatAge(iso: string, now: Date = new Date(), locale?: string): string {
+  const then = new Date(iso);
+  const s = Math.round((now.getTime() - then.getTime()) / 1000);
+  if (Number.isNaN(s)) return iso;
+  if (s < 45) return "just now";
+  const ago = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+  if (s < 3600) return ago(Math.max(1, Math.round(s / 60)), "minute");
+  if (s < 86_400) return ago(Math.round(s / 3600), "hour");
+  if (s < 7 * 86_400) return ago(Math.round(s / 86_400), "day");
+  return formatWhen(iso, locale);
 }
 
 /** 0.834 -> "83%". */
@@ -45,7 +88,7 @@ export function statusLine(view: RunView): string {
       return v ? `Done after ${rounds}: ${v.decision.toUpperCase()} (${formatPercent(v.confidence)} confidence).` : `Done after ${rounds}.`;
     }
     case "failed":
-      return `Failed: ${view.error?.message ?? "the review could not finish"}.`;
+      return `Failed: ${endStop(view.error?.message ?? "the review could not finish")}`;
     case "cancelled":
       return "Cancelled.";
     case "running":
@@ -53,6 +96,8 @@ export function statusLine(view: RunView): string {
   }
   const round = view.round > 0 ? `Round ${view.round} of ${view.rounds}: ` : "";
   const thinking = view.participants.filter((p) => p.thinking);
+  const retrying = thinking.find((p) => p.retry);
+  if (retrying?.retry) return `${round}${retrying.name} is waiting to try again: ${retrySentence(retrying.retry)}`;
   const leader = thinking.find((p) => p.lane === "leader");
   if (leader) return `${round}${view.concluding ? "the leader is writing the memo..." : "the leader is deciding..."}`;
   const drafter = thinking.find((p) => p.lane === "drafter");
@@ -60,6 +105,12 @@ export function statusLine(view: RunView): string {
   if (thinking.length > 0) return `${round}${joinAnd(thinking.map((p) => p.name))} ${thinking.length === 1 ? "is" : "are"} reading...`;
   if (view.round === 0) return "The meeting is starting...";
   return `${round}in progress...`;
+}
+
+/** "the model call failed (rate-limited (429)); attempt 2 in 2 s." */
+export function retrySentence(r: { attempt: number; waitMs: number; reason: string }): string {
+  const wait = r.waitMs < 1000 ? `${r.waitMs} ms` : `${Math.round(r.waitMs / 100) / 10} s`;
+  return `the model call failed (${r.reason.replace(/[.\s]+$/, "")}); attempt ${r.attempt + 1} in ${wait}.`;
 }
 
 /** A timestamp as a short local date and time. */

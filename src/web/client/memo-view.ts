@@ -7,7 +7,7 @@ import type { Memo } from "../../domain/memo.js";
 import { memoMarkdown } from "./api.js";
 import { basisRefs, describeEntry, LEDGER_ID, ledgerRowId } from "./basis-view.js";
 import { h, list, type Child } from "./dom.js";
-import { economicsFigures, formatNumber, formatPercent, memoFileName } from "./format.js";
+import { economicsFigures, endStop, formatNumber, formatPercent, memoFileName } from "./format.js";
 import { DOOR_LABELS, STAGE_LABELS } from "./labels.js";
 import { kindChip, stanceChip } from "./transcript-view.js";
 
@@ -120,7 +120,7 @@ function actions(memo: Memo, runId: string): HTMLElement[] {
       await navigator.clipboard.writeText(md);
       note.textContent = "Copied the memo as markdown.";
     } catch (error) {
-      note.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}. Try "Download .md".`;
+      note.textContent = `Could not copy: ${endStop(error instanceof Error ? error.message : String(error))} Try "Download .md".`;
     }
   });
   download.addEventListener("click", async () => {
@@ -134,7 +134,7 @@ function actions(memo: Memo, runId: string): HTMLElement[] {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       note.textContent = "Downloaded the memo.";
     } catch (error) {
-      note.textContent = `Could not download: ${error instanceof Error ? error.message : String(error)}.`;
+      note.textContent = `Could not download: ${endStop(error instanceof Error ? error.message : String(error))}`;
     }
   });
   return [h("div", { class: "memo-actions" }, copy, download), note];

@@ -3,7 +3,7 @@ import type { Argument } from "../../domain/argument.js";
 import type { ChangeRequest, Engineering, Stance } from "../../domain/review.js";
 import { basisRefs } from "./basis-view.js";
 import { h, list } from "./dom.js";
-import { formatPercent, initials } from "./format.js";
+import { formatPercent, initials, retrySentence, sentence } from "./format.js";
 import { LANE_LABELS, STANCE_LABELS, thinkingVerb } from "./labels.js";
 import type { Entry, Lane, Participant, RunView } from "./view-model.js";
 
@@ -132,6 +132,8 @@ function body(entry: Entry, view: RunView): HTMLElement {
         scores.length ? h("p", { class: "scores muted" }, scores.map(([k, v]) => `${k} ${v}/5`).join(" · ")) : null,
       );
     }
+    case "retry":
+      return bubble(entry.lane, nameOf(view, entry.agent), LANE_LABELS[entry.lane], h("p", { class: "retry" }, sentence(retrySentence(entry.retry))));
     case "decision": {
       const d = entry.decision;
       return bubble(
@@ -154,14 +156,14 @@ function body(entry: Entry, view: RunView): HTMLElement {
         h("p", { class: "crux-line" }, h("strong", {}, "The crux: "), entry.memo.crux),
       );
     case "end":
-      return h("div", { class: `end end-${entry.status}` }, entry.text);
+      return h("div", { class: `end end-${entry.status}` }, sentence(entry.text));
   }
 }
 
 /** A transcript entry: `li.entry` with its lane, avatar and content. */
 export function renderEntry(entry: Entry, view: RunView): HTMLLIElement {
   if (entry.kind === "round") return h("li", { class: "entry round-sep", "data-kind": "round", "data-seq": entry.seq }, body(entry, view));
-  const who = entry.kind === "review" ? nameOf(view, entry.agent) : LANE_LABELS[entry.lane];
+  const who = entry.kind === "review" || entry.kind === "retry" ? nameOf(view, entry.agent) : LANE_LABELS[entry.lane];
   return h("li", { class: `entry lane-${entry.lane}`, "data-kind": entry.kind, "data-lane": entry.lane, "data-seq": entry.seq }, avatar(entry.lane, who), body(entry, view));
 }
 

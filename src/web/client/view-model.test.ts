@@ -42,7 +42,7 @@ describe("the run view model", () => {
     expect(view.entries.map((x) => x.kind)).toEqual(["started", "round", "draft", "rubric", "review", "review", "review", "review", "decision", "memo", "end"]);
     expect(view).toMatchObject({ title: "RefillReady", engine: "offline", rounds: 2, round: 1, status: "completed", lastSeq: 20, concluding: true });
     expect(view.scorecard).toEqual([{ round: 1, version: 1, score: 80, stances: { "customer:vet-front-desk": "fund", "customer:family-farmer": "abstain", engineer: "kill", finance: "undecided" } }]);
-    expect(view.drafts).toEqual([{ version: 1, round: 1, markdown: "# RefillReady\nv1" }]);
+    expect(view.drafts).toEqual([{ version: 1, round: 1, prfaq: {}, assumptions: ["a"] }]);
     expect(view.usage.promptTokens).toBe(1200);
     expect(view.verdict).toEqual({ decision: "kill", confidence: 0.7, score: 80 });
     expect(view.memo?.headline).toBe("Kill it");
@@ -68,6 +68,16 @@ describe("the run view model", () => {
     const view = reduceEvents("rv_test", events.slice(0, 9));
     expect(view.status).toBe("running");
     expect(view.participants.filter((p) => p.thinking).map((p) => p.agent)).toEqual(["customer:vet-front-desk", "customer:family-farmer", "engineer"]);
+  });
+
+  it("shows a failed model call the agent will try again, until the agent speaks", () => {
+    const events = transcript();
+    const retrying = { seq: 10, runId: "rv_test", at: "", type: "agent.retrying", round: 1, agent: "engineer", attempt: 1, waitMs: 2000, reason: "rate-limited (429)" } as RunEvent;
+    const view = reduceEvents("rv_test", [...events.slice(0, 9), retrying]);
+    expect(view.entries.at(-1)).toEqual({ kind: "retry", seq: 10, lane: "engineer", agent: "engineer", retry: { attempt: 1, waitMs: 2000, reason: "rate-limited (429)" } });
+    expect(view.participants.find((p) => p.agent === "engineer")?.retry).toEqual({ attempt: 1, waitMs: 2000, reason: "rate-limited (429)" });
+    for (const e of events.slice(10)) applyEvent(view, { ...e, seq: e.seq + 1 });
+    expect(view.participants.find((p) => p.agent === "engineer")?.retry).toBeUndefined();
   });
 
   it("ignores an event it has already applied, so a resumed stream never shows one twice", () => {

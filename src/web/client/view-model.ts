@@ -3,6 +3,7 @@
 import type { RunEvent } from "../../domain/events.js";
 import type { Finding } from "../../domain/finding.js";
 import type { Memo } from "../../domain/memo.js";
+import type { Prfaq } from "../../domain/prfaq.js";
 import type { Decision, Review, Stance } from "../../domain/review.js";
 import type { RunStatus, Usage } from "../../domain/run.js";
 
@@ -10,7 +11,10 @@ import type { RunStatus, Usage } from "../../domain/run.js";
 export type Lane = "drafter" | "customer" | "engineer" | "finance" | "leader" | "rubric" | "system";
 
 /** Someone at the table: one avatar per agent (each customer persona has its own). */
-export type Participant = { agent: string; lane: Lane; name: string; thinking: boolean; stance?: Stance; delta?: string };
+export type Participant = { agent: string; lane: Lane; name: string; thinking: boolean; stance?: Stance; delta?: string; retry?: Retry };
+
+/** A failed model call the agent is about to try again: the attempt that failed, the wait, why. */
+export type Retry = { attempt: number; waitMs: number; reason: string };
 
 /** One entry of the transcript, in event order. `seq` is the event that made it. */
 export type Entry =
@@ -19,6 +23,7 @@ export type Entry =
   | { kind: "draft"; seq: number; lane: "drafter"; round: number; version: number; words: number; changes: string[]; assumptions: string[] }
   | { kind: "rubric"; seq: number; lane: "rubric"; version: number; score: number; findings: Finding[] }
   | { kind: "review"; seq: number; lane: Lane; agent: string; review: Review }
+  | { kind: "retry"; seq: number; lane: Lane; agent: string; retry: Retry }
   | { kind: "decision"; seq: number; lane: "leader"; decision: Decision }
   | { kind: "memo"; seq: number; lane: "leader"; memo: Memo }
   | { kind: "end"; seq: number; lane: "system"; status: RunStatus; text: string };
@@ -26,7 +31,7 @@ export type Entry =
 /** One row of the scorecard: a round's draft, its rubric score and each reviewer's stance. */
 export type ScoreRow = { round: number; version: number; score?: number; stances: Record<string, Stance> };
 
-export type Draft = { version: number; round: number; markdown: string };
+export type Draft = { version: number; round: number; prfaq: Prfaq; assumptions: string[] };
 
 export type RunView = {
   runId: string;
@@ -101,6 +106,7 @@ const stopThinking = (view: RunView, agent: string) => {
   if (p) {
     p.thinking = false;
     delete p.delta;
+    delete p.retry;
   }
 };
 const stopAll = (view: RunView) => view.participants.forEach((p) => stopThinking(view, p.agent));
@@ -141,10 +147,18 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
       p.delta = ((p.delta ?? "") + event.text).slice(-400);
       break;
     }
+    case "agent.retrying": {
+      const p = seat(view, event.agent);
+      p.thinking = true;
+      const retry = { attempt: event.attempt, waitMs: event.waitMs, reason: event.reason };
+      p.retry = retry;
+      view.entries.push({ ...base, kind: "retry", lane: laneOf(event.agent), agent: event.agent, retry });
+      break;
+    }
     case "draft.ready": {
       const round = event.round ?? view.round;
       stopThinking(view, "drafter");
-      view.drafts.push({ version: event.version, round, markdown: event.markdown });
+      view.drafts.push({ version: event.version, round, prfaq: event.prfaq, assumptions: event.assumptions });
       scoreRow(view, round, event.version);
       view.entries.push({ ...base, kind: "draft", lane: "drafter", round, version: event.version, words: event.wordCounts.pressRelease + event.wordCounts.faq, changes: event.changes, assumptions: event.assumptions });
       break;
