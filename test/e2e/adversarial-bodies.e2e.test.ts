@@ -37,6 +37,12 @@ const request: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom("reviews-md", "revi
   }
 });
 
+const EXAMPLES: [Case][] = [
+  [{ route: "/v1/reviews", type: "text/markdown", body: `# Kiln alerts\n\n${"Pottery studios lose a firing a month. ".repeat(50)}` }],
+  [{ route: "/v1/reviews", type: "text/markdown", body: "\n".repeat(2000) }],
+  [{ route: "/v1/lint", type: "text/markdown", body: `# Kiln alerts\n\n${"A studio texts when a firing fails. ".repeat(50)}` }],
+];
+
 async function send(c: Case): Promise<Response> {
   return fetch(`${stack().url}${c.route}`, { method: "POST", headers: { "content-type": c.type }, body: c.body });
 }
@@ -68,7 +74,8 @@ describe("adversarial bodies up to the limit, on every route that takes one", ()
           expect(res.status, label).toBe(404);
         }
       }),
-      { seed: SEED, numRuns: 60 },
+      // Three cases always run besides the generated ones, so both outcomes of each route are reached whatever the seed.
+      { seed: SEED, numRuns: 60, examples: EXAMPLES },
     );
     console.log(`adversarial-bodies: ${[...statuses].map(([k, n]) => `${k} x${n}`).join(", ")}`);
     // Both outcomes of each route were reached: the generators make valid documents as well as refused ones.
