@@ -4,6 +4,7 @@ import { absoluteClaims } from "./claims.js";
 import { computeEconomics, EconomicsSchema } from "./economics.js";
 import { productName } from "./brief-facts.js";
 import { LedgerSchema, ledgerFromFacts, type LedgerEntry } from "./ledger.js";
+import { buildEffort } from "./quantities.js";
 
 /** How far the idea has come: no customer evidence, customers have used something, or customers pay. */
 export const StageSchema = z.enum(["hypothesis", "validated", "growth"]).describe("hypothesis: no customer evidence; validated: interviews, a pilot or a prototype in front of customers; growth: paying customers");
@@ -103,7 +104,8 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   };
   // A try and what was measured in it: in one sentence, or a trial named in the evidence part and its results in the next sentences.
   const evidencePart = inPart("evidence");
-  const tried = find(TRIED, evidence.filter(observed)) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text))) : undefined);
+  // A build plan ("three engineers for eight months") is not a try.
+  const tried = find(TRIED, evidence.filter((e) => observed(e) && !buildEffort(e.text))) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text) && !buildEffort(e.text))) : undefined);
   const mockup = find(MOCKUP, evidence);
   const interviews = find(INTERVIEWS, evidence.filter((e) => /\d/.test(e.text)));
   const intent = find(INTENT_ONLY, evidence);

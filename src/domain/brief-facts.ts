@@ -263,7 +263,7 @@ function inlineLabels(line: string): string[] {
 }
 
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
-const COST_HEADING = /^(?:#{1,6}\s+|\*\*)?\s*(?:our\s+|monthly\s+)?(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**\s*$/i;
+const COST_HEADING = /^(?:#{1,6}\s+|(?:[-*+]\s+)?\*\*|[-*+]\s+)?\s*(?:our\s+|monthly\s+)?(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**:?\s*$/i;
 
 /**
  * An itemised cost under its heading is one statement: the heading followed by two or more bullets
@@ -289,7 +289,7 @@ function itemisedCosts(lines: string[]): string[] {
       }
     }
     if (items.length < 2) continue;
-    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
+    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/^[-*+]\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
     out.push(`${name}: ${items.join("; ")}.`);
     i = j - 1;
   }

@@ -48,14 +48,15 @@ const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing|minutes)\b[^.;$£€]{0,30}\b(?:costs?|comes? to|add(?:s)? up to|runs? (?:us )?(?:to|about)|totals?)\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
 const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
-const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
+const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free for the first (?:\w+ )?(?:year|years|\d+ months|six months|twelve months)|launch(?:es|ing)? free\b|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
 const HOURS_SAVED_FORMS = [
   /\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
   /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
   /\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(\d+(?:\.\d+)?)\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b/i,
 ];
 /** A return written out as a product: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour". */
-const STATED_RETURN = /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?\s*[x×]\s*(\d[\d,]*)\s+([\p{L}-]+)\s*[x×]\s*(\d+)\s+(?:working\s+)?weeks?\s*[x×]\s*[$£€]\s?(\d[\d,]*(?:\.\d+)?)/iu;
+const TIMES = String.raw`(?:\s*[x×]\s*|,?\s+times\s+)`;
+const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?${TIMES}(\d[\d,]*)\s+([\p{L}-]+)${TIMES}(\d+)\s+(?:working\s+)?weeks?${TIMES}(?:an?\s+)?(?:loaded\s+)?(?:(?:hourly\s+)?(?:cost|rate)\s+of\s+)?(?:[$£€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:pounds?|dollars?|euros?))`, "iu");
 const HOURS_SAVED = /\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b/i;
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
@@ -76,7 +77,9 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   const before = clauseBefore(sentence, m.index, prevEnd);
   const after = clauseAfter(sentence, m.index + m.text.length, nextStart);
   if (m.per === "hour" && !/\b(charg|price|fee|bill)/i.test(before)) return "hourly";
-  if (m.per === "engineer-month" || m.per === "engineer" || m.per === "developer" || LOADED_CUE.test(`${before.slice(-40)} ${m.text} ${after.slice(0, 25)}`)) return "loaded";
+  // "$16,000 a month each, loaded": the word may follow the amount past a comma.
+  const rawAfter = sentence.slice(m.index + m.text.length, m.index + m.text.length + 20);
+  if (m.per === "engineer-month" || m.per === "engineer" || m.per === "developer" || LOADED_CUE.test(`${before.slice(-40)} ${m.text} ${after.slice(0, 25)}`) || /^[^.;]{0,12}\bloaded\b/i.test(rawAfter)) return "loaded";
   if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
   // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
   if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
@@ -130,7 +133,8 @@ function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
 function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string | undefined): Scaled | undefined {
   // "a 180-room hotel", "a 3-hectare greenhouse": the representative customer's size.
   for (const fact of facts) {
-    const m = new RegExp(`\\b(\\d[\\d,.]*|${Object.keys(SMALL_NUMBERS).join("|")})-${unit}\\b`, "i").exec(fact.text);
+    // "a 6,000-barrel brewery", but not "a 12-choir pilot" (the size of a trial, not of a customer).
+    const m = new RegExp(`\\b(\\d[\\d,.]*|${Object.keys(SMALL_NUMBERS).join("|")})-${unit}\\b(?!\\s+(?:pilot|trial|study|test|survey|sample|beta)\\b)`, "i").exec(fact.text);
     const n = m?.[1] ? (SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ""))) : NaN;
     if (m && Number.isFinite(n)) return { value: n, id: fact.id, text: m[0] };
   }
@@ -169,7 +173,7 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
   const monthly = m.value / MONTHS_PER[p];
   const amount = m.items ? `(${m.items}) = ${money(m.value)}` : money(m.value);
   const periodText = p === "month" ? `${amount} a month` : `${amount} a ${p} / ${round2(MONTHS_PER[p])} months`;
-  if (m.per && customer && m.per !== customer) {
+  if (m.per && m.per !== customer && (customer || isSubUnit(facts, m.per, customer))) {
     const n = unitsPerCustomer(facts, m.per, customer);
     // "$26 a month per home" where the customer is a household: a unit that is not a measure, a person or a
     // transaction, and that no customer is said to have several of, is the customer under another name.
@@ -309,12 +313,15 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
   if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
-    const num = (i: number) => Number((stated.m?.[i] ?? "").replace(/,/g, ""));
-    const [h, n, w, r] = [num(1), num(2), num(4), num(5)];
+    const num = (i: number) => {
+      const t = (stated.m?.[i] ?? "").toLowerCase();
+      return SMALL_NUMBERS[t] ?? (t === "one" ? 1 : Number(t.replace(/,/g, "")));
+    };
+    const [h, n, w, r] = [num(1), num(2), num(4), num(5) || num(6)];
     const noun = stated.m[3] ?? "people";
     if (h && n && w && r) {
       valuePerYear = h * n * w * r;
-      valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${singular(noun)}s x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
+      valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
     const amount = Number(saved.m[1] ?? saved.m[4]);
@@ -424,12 +431,30 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   // "$12 per café per month, paid by the bakery": the payer is named.
   const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
   if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
-  const head = headNoun(customerText);
-  // "firms with 3 to 20 preparers", "an 8-preparer firm": a unit the customer has several of is not the customer.
-  const subUnit = (u: string) => head !== undefined && u !== head && new RegExp(`\\b(?:with|has|have|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+${u}s?\\b|\\d+-${u}\\b`, "iu").test(customerText);
-  const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !subUnit(u));
+  // "Market: about 21,000 US academic and biotech labs": with no customer part, the market names the customer.
+  const head = headNoun(customerText) ?? marketNoun(facts);
+  const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !isSubUnit(facts, u, head));
   // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
   return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
+}
+
+/**
+ * A unit a customer has several of, anywhere in the brief: "firms with 3 to 20 preparers", "an 8-preparer
+ * firm", "a typical lab has 40 pipettes". Such a unit is what is counted, not who pays.
+ */
+function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
+  if (unit === head) return false;
+  const re = new RegExp(`\\b(?:with|has|have|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
+  return facts.some((f) => re.test(f.text));
+}
+
+/** The noun a labelled market count names: "Market: about 21,000 US academic and biotech labs" → "lab". */
+function marketNoun(facts: LedgerEntry[]): string | undefined {
+  for (const f of facts) {
+    const m = /^market\s*:\s*(?:about |around |roughly |some |over |nearly )?\d[\d,]*\s+(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\b/iu.exec(f.text);
+    if (m?.[1] && /^\p{Ll}/u.test(m[1])) return singular(m[1]);
+  }
+  return undefined;
 }
 
 /** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
@@ -469,6 +494,13 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     }
   }
   // "Organ maintenance firms in the UK (trade body list): 40": a label naming the customers, and their count.
+  // "Market: about 21,000 US academic and biotech labs": the count the brief labels as its market.
+  for (const f of facts) {
+    const m = /^(?:the )?(?:market|market size|addressable market|who could buy(?: it)?)\s*:\s*(?:about |around |roughly |some |over |nearly |approximately )?(\d[\d,]*)(?:\s?(k|thousand|million))?\s+(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\b/iu.exec(f.text);
+    if (!m?.[1] || !m[3]) continue;
+    const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
+    if (value >= 5) return { value, noun: singular(m[3]), text: m[0].replace(/^[^:]*:\s*/, ""), index: 0, id: f.id, part: f.part, sentence: f.text, rank: 6 };
+  }
   const labelled = facts
     .filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))
     .map((f) => ({ f, m: /^((?:[\p{L}-]+\s+){0,3}?(\p{L}[\p{L}-]*s)\b(?!.*\b(?:we|visited|interviewed|said|asked|pilot|trial|spends?|estimate)\b)[^:]*):\s*(?:about |around |roughly |some |over |nearly )?(\d[\d,]*)\.?$/iu.exec(f.text) }))

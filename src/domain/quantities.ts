@@ -52,7 +52,8 @@ const UNITS_WORDS: Record<string, number> = {
 };
 const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(SCALE_WORDS)].join("|")})`;
-const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
+// "a hundred and twenty-five thousand, four hundred and eighty-eight": a comma may follow "thousand" or "million" inside one number.
+const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|(?<=(?:thousand|million)),\\s+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
 
 /**
  * Figures written in words, as numerals: "twenty-four hundred euro" → "2400 euro", "a hundred and ten
@@ -62,7 +63,7 @@ const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\
  */
 export function numeralsFromWords(text: string): string {
   return text.replace(NUMBER_SPAN, (span: string, offset: number) => {
-    const tokens = span.toLowerCase().split(/[\s-]+/).filter((t) => t !== "and");
+    const tokens = span.toLowerCase().split(/[\s,-]+/).filter((t) => t !== "and" && t !== "");
     // "$4 million", "12 thousand": a scale word after a numeral is read with it, as written.
     if ((tokens[0] ?? "") in SCALE_WORDS && /\d[\s-]*$/.test(text.slice(0, offset))) return span;
     const big = tokens.some((t) => t in SCALE_WORDS || (UNITS_WORDS[t] ?? 0) > 12);
