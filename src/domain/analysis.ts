@@ -61,11 +61,46 @@ const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w
 const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
 
 /** "Representative customer: Dana, ...", "for example, Carmen, housekeeping manager at ...", "Meet Tom, who ...". */
-const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|member|client))?(?:\s+is)?|[Ff]or example|[Ff]or instance|e\.g\.|[Mm]eet|[Tt]ake|such as|[Aa] typical (?:one|customer|user|buyer|client)(?: is)?|[Ll]ike)\s*[:,]?\s*([A-Z][\p{Ll}'-]+(?:\s[A-Z][\p{Ll}'-]+)?)(?:,\s*(?:who\s+)?|\s+(?:is|was|runs|manages|owns|works)\s+)((?:the |a |an )?[^.;]+)/u;
+const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|member|client))?(?:\s+is)?|[Ff]or example|[Ff]or instance|e\.g\.|[Mm]eet|[Tt]ake|such as|[Aa] typical (?:[\p{Ll}-]+ ){0,2}?(?:one|customer|user|buyer|client|[\p{Ll}-]+)(?: is)?|[Ll]ike)\s*[:,]?\s*([A-Z][\p{Ll}'-]+(?:\s[A-Z][\p{Ll}'-]+)?)(?:,\s*(?:who\s+)?|\s+(?:is|was|runs|manages|owns|works)\s+|\s+(?=\p{Ll}))((?:the |a |an )?[^.;]+)/u;
+/**
+ * Any person the brief tells about doing something: a capitalised word (never written in lower case in
+ * the brief, not a place or the product) followed, after an optional appositive, "who", parenthesis or
+ * "at ...", by a verb: "Bethan sweeps around Builth Wells", "Marisol (runs 2 stores) said", "like Dwayne spends".
+ */
+const PERSON_DOING = /(?:^|[|:(]\s*|\.\s+|\blike\s+|\bmy\s+\p{Ll}+\s+|\b(?:said|says|according to)\s+)([A-Z][\p{Ll}-]{2,})(?!'s\b)(?=(,\s*who\s+\p{Ll}+[^.;|]*|(?:,\s*(?:who|a|an|the|our|at|in|from)\b[^,]{0,80},?|\s*\([^)]{0,80}\)|\s+at\s+[^,.]{0,50})?\s+(?:\p{Ll}{2,}s|has|had|does|did|told|said|kept|took|ran|spent|found|got|is|was)\b[^.;|]*))/u;
+/** A person named with an appositive anywhere in a sentence: "which takes Mikko, an ice technician in Tampere, around two hours". */
+const APPOSITIVE = /\b([A-Z][\p{Ll}-]{2,})(?=(,\s+(?:a|an|our)\s+\p{Ll}[^,.;|]{2,60},[^.;|]*))/u;
 /** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
 const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})(,\s*(?:\d{2},\s*)?(?:the|a|an|our)\s+\p{Ll}[^,.;|]{2,70},\s+\p{Ll}+\b[^.;|]*|(?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?(?:,\s*who)?\s+(?:is|was|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does|directs|reads|handles|books|sells|buys|orders|plans|hires|answers|tracks|checks|visits|serves|treats|oversees|supervises|lives|uses|writes|fixes|repairs|builds|installs|inspects|delivers|collects|ships|tunes|cleans|cooks|bakes|grows|breeds|trains|coaches)\b[^.;|]*)/u;
 const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
-const NOT_NAMES = new Set(["Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
+const NOT_NAMES = new Set(["Launch", "Success", "Goal", "Goals", "Target", "Price", "Pricing", "Cost", "Costs", "Risk", "Risks", "Pilot", "Trial", "Market", "Build", "Customer", "Problem", "Solution", "Evidence", "Metrics", "Timeline", "Budget", "Return", "Revenue", "For", "From", "Such", "Dear", "Everything", "Nothing", "Something", "After", "Before", "When", "While", "Since", "Because", "Once", "Until", "Today", "Tomorrow", "Yesterday", "Eleven", "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Leadership", "Management", "Sales", "Marketing", "Finance", "Engineering", "Operations", "Product", "Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
+
+/**
+ * The brief's representative customer: the first person found by the most explicit form first ("Meet
+ * Tom", "Kwame is one of our adjusters", "Bex, who tattoos", "Mikko, an ice technician"). A bare
+ * capitalised word before a verb counts only when the brief goes on about them (the name again, or
+ * "she"/"he" in that sentence or the next).
+ */
+function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], allText: string, isName: (n: string) => boolean): Analysis["representative"] {
+  for (const re of [REPRESENTATIVE, PERSON_SUBJECT, PERSON_DOING, APPOSITIVE]) {
+    for (const e of candidates) {
+      for (const m of e.text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+        const name = m[1];
+        if (!name || !isName(name)) continue;
+        if (re === PERSON_DOING) {
+          const next = facts[facts.indexOf(e) + 1]?.text ?? "";
+          const toldAbout = (allText.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length >= 2 || /\b(?:she|he|her|his|him)\b/i.test(`${e.text} ${next}`);
+          // "like Dwayne spends", "Bex, who tattoos", "Marisol (runs 2 stores)": the form itself says it is a person.
+          const introduced = /\b(?:like|my\s+\p{Ll}+|said|says|according to)\s+$/u.test(e.text.slice(0, m.index + m[0].indexOf(name))) || /^(?:,|\s*\()/.test(m[2] ?? "");
+          if (!toldAbout && !introduced) continue;
+        }
+        const role = (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim();
+        return { name, role, sources: [e.id] };
+      }
+    }
+  }
+  return null;
+}
 
 function cite(e: LedgerEntry | undefined): string[] {
   return e ? [e.id] : [];
@@ -145,19 +180,9 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const allText = factEntries.map((e) => e.text).join(" ");
   // A word the brief also writes in lower case ("tuition goes on autopay") is a common noun, not a name.
   const common = (n: string) => new RegExp(`(?<![.!?:]\\s*|^)\\b${(n.split(" ")[0] ?? "").toLowerCase()}\\b`).test(allText);
-  const isName = (n: string | undefined) => !!n && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !PLACES.test(n) && !common(n);
-  const candidates = [...inPart("customer"), ...inPart("problem"), ...inPart("other"), ...inPart("solution")];
-  let representative: Analysis["representative"] = null;
-  for (const re of [REPRESENTATIVE, PERSON_SUBJECT]) {
-    for (const e of candidates) {
-      const m = re.exec(e.text);
-      if (m?.[1] && isName(m[1])) {
-        representative = { name: m[1], role: (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim(), sources: [e.id] };
-        break;
-      }
-    }
-    if (representative) break;
-  }
+  const isName = (n: string | undefined) => !!n && !/'s$/.test(n) && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !product.startsWith(`${n.toLowerCase()} `) && !PLACES.test(n) && !common(n) && !new RegExp(`\\b${n}\\b`).test(facts.title) && !/(?:ing|tion|sion|ment|ness|ship|ity|ers)$/.test(n);
+  const candidates = [...inPart("customer"), ...inPart("problem"), ...inPart("other"), ...inPart("solution"), ...inPart("evidence"), ...inPart("business", "metrics", "launch", "risks")];
+  const representative = findRepresentative(candidates, factEntries, allText, isName);
 
   const justify = find(AFTER_THE_FACT);
   const askEntry = find(ASK, factEntries.filter((e) => /\d|engineer|team|budget|fund/i.test(e.text)));
