@@ -122,9 +122,12 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // Paragraphs of text read so far: only the opening paragraph tells the situation by default.
   let paragraphs = 0;
   let previousLine = "";
-  for (const rawLine of itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/).flatMap(inlineLabels)))) {
+  const lines = itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/).flatMap(inlineLabels)));
+  for (const [index, rawLine] of lines.entries()) {
     // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
-    const line = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
+    const answerLine = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
+    // "A: Around 2,500 practices ...": an answer's marker says nothing.
+    const line = answerLine.replace(/^A\s*[:.]\s+/, "");
     // A blank line ends a paragraph, and with it the topic its sentences continue.
     if (!line) topic = undefined;
     if (line && !/^#/.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
@@ -139,7 +142,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       // The document's title (its level-1 heading, or a bold first line) names the product, not a part.
       const isTitle = !seenHeading && (/^#\s/.test(line) || !/^#/.test(line)) && name.trim() === brief.title.trim();
       seenHeading = true;
-      current = isTitle ? undefined : partOf(name);
+      current = isTitle ? undefined : corroborated(partOf(name), sectionAfter(lines, index));
       if (current === "solution") seenSolution = true;
       topic = undefined;
       headingLabel = current && ["business", "metrics", "customer"].includes(current) && !namesOnlyThePart(name) ? name.trim() : undefined;
@@ -262,8 +265,29 @@ function inlineLabels(line: string): string[] {
   return out.filter(Boolean).map((x) => x.replace(/^\(\d{1,2}\)\s*/, ""));
 }
 
+/** The text under a heading, up to the next heading. */
+function sectionAfter(lines: string[], index: number): string {
+  const out: string[] = [];
+  for (const line of lines.slice(index + 1)) {
+    if (/^\s*#{1,6}\s/.test(line) || /^\s*\*\*[^*]{1,60}\*\*:?\s*$/.test(line.trim())) break;
+    out.push(line);
+  }
+  return out.join(" ");
+}
+
+/**
+ * A heading's part, when what stands under it bears it out: a money heading has an amount under it, a
+ * launch heading a time, a success heading a number. "The list nobody pays for" over a story with no
+ * amount is read by its sentences instead.
+ */
+function corroborated(part: BriefPart | undefined, section: string): BriefPart | undefined {
+  if (part === "business" && !/[$£€]\s?\d|\d\s*(?:euros?|pounds?|dollars?)\b|\bfree\b|\bprice|\bcharg|\bcost|\bengineers?\b/i.test(section)) return undefined;
+  if (part === "launch" && !/\d|\b(?:spring|summer|autumn|fall|winter|soon|ready|next|quarter|month|year|week)\b/i.test(section)) return undefined;
+  return part;
+}
+
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
-const COST_HEADING = /^(?:#{1,6}\s+|(?:[-*+]\s+)?\*\*|[-*+]\s+)?\s*(?:our\s+|monthly\s+)?(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**:?\s*$/i;
+const COST_HEADING = /^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**:?\s*$/i;
 
 /**
  * An itemised cost under its heading is one statement: the heading followed by two or more bullets
@@ -279,7 +303,9 @@ function itemisedCosts(lines: string[]): string[] {
     if (!COST_HEADING.test(line.trim())) continue;
     const items: string[] = [];
     let j = i + 1;
-    while (j < lines.length && /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(lines[j] ?? "")) items.push(stripBullet((lines[j] ?? "").trim()).replace(/[.;]\s*$/, "")), j++;
+    // An item is short and names one amount ("- hosting: £3", "- $4 text messages"); a sentence after the list is not one.
+    const isItem = (l: string) => /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(l) && l.trim().length <= 90 && (l.match(/[$£€]\s?\d/g) ?? []).length === 1;
+    while (j < lines.length && isItem(lines[j] ?? "")) items.push(stripBullet((lines[j] ?? "").trim()).replace(/[.;]\s*$/, "")), j++;
     // The same list written as sentences on one line: "Hosting: $21. Texts: $26. Support: 2 hours at $46 an hour."
     if (items.length === 0) {
       const sentences = splitSentences(lines[j] ?? "");
@@ -289,7 +315,7 @@ function itemisedCosts(lines: string[]): string[] {
       }
     }
     if (items.length < 2) continue;
-    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/^[-*+]\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
+    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
     out.push(`${name}: ${items.join("; ")}.`);
     i = j - 1;
   }

@@ -432,7 +432,9 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
   if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
   // "Market: about 21,000 US academic and biotech labs": with no customer part, the market names the customer.
-  const head = headNoun(customerText) ?? marketNoun(facts);
+  const named0 = headNoun(customerText) ?? marketNoun(facts);
+  // "Surveyors ... a typical practice has 2 surveyors": the customer is what the people belong to.
+  const head = (named0 && containerOf(facts, named0)) ?? named0;
   const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !isSubUnit(facts, u, head));
   // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
   return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
@@ -448,6 +450,16 @@ function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined)
   return facts.some((f) => re.test(f.text));
 }
 
+/** What a unit belongs to, as the brief says: "a typical practice has 2 surveyors" → "practice". */
+function containerOf(facts: LedgerEntry[], unit: string): string | undefined {
+  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(\\p{Ll}[\\p{L}-]*?)s?\\s+(?:has|have|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
+  for (const f of facts) {
+    const m = re.exec(f.text);
+    if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit) return singular(m[1]);
+  }
+  return undefined;
+}
+
 /** The noun a labelled market count names: "Market: about 21,000 US academic and biotech labs" → "lab". */
 function marketNoun(facts: LedgerEntry[]): string | undefined {
   for (const f of facts) {
@@ -461,7 +473,7 @@ function marketNoun(facts: LedgerEntry[]): string | undefined {
 export function headNoun(customerText: string): string | undefined {
   // "Wholesale bakeries that deliver ...": the subject is the customer.
   const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\s+(?:that|who|which|with|in|across)\b/iu.exec(customerText);
-  const first = subject?.[1] && /^\p{Ll}/u.test(subject[1]) ? singular(subject[1]) : undefined;
+  const first = subject?.[1] && !/^\p{Lu}{2,}s?$/u.test(subject[1]) ? singular(subject[1]) : undefined;
   if (first && !PEOPLE.test(first) && !MEASURE.test(first) && !/^(member|famil|owner)/.test(first)) return first;
   const org = orgNoun(customerText);
   // "Residential solar installers in the US with 3 to 25 staff": people named as a trade are the customer when no organisation follows.
@@ -485,10 +497,12 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
     const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
-    for (const f of facts.filter((x) => ["customer", "business", "other"].includes(x.part))) {
+    for (const f of facts.filter((x) => ["customer", "business", "other", "solution"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
       const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
+      // "a 1912 carousel": a year written before a noun dates it, it does not count it.
+      if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const c = { value, noun: customer, text: m[0], index: m.index, id: f.id, part: f.part, sentence: f.text };
       if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
     }
@@ -545,7 +559,7 @@ function marketRank(c: { sentence: string; index: number; part: string; text: st
   const around = c.sentence.slice(Math.max(0, c.index - 50), c.index + c.text.length + 40);
   let rank = c.part === "customer" ? 1 : 0;
   if (/\b(there (are|is)|about|around|roughly|some|over|nearly|almost|estimated|in the (us|uk|eu|country|state|region)|nationwide|across|market|total|of them|exist|in total)\b/i.test(around)) rank += 2;
-  if (/\b(pilot|trial|tested|interviewed|surveyed|survey|asked|studied|signed|paying|waitlist|letters? of intent)\b/i.test(around)) rank -= 3;
+  if (/\b(pilot\w*|trial\w*|tested|interviewed|surveyed|survey|asked|studied|signed|paying|waitlist|letters? of intent|spoke|talked|met|visited|we tried|used it)\b/i.test(around)) rank -= 3;
   return rank;
 }
 
