@@ -246,7 +246,7 @@ function customerNamedFor(title: string, parts: string[]): string {
   return "";
 }
 
-const INLINE_LABEL = /(?:\(\d{1,2}\)\s*)?\*\*[^*\n]{1,60}?[.:?]?\*\*[.:]?(?=\s)/g;
+const INLINE_LABEL = /(?:\(\d{1,2}\)\s*)?\*\*[^*\n]{1,60}?[.:?]?\*\*[.:]?(?=\s)|\(\d{1,2}\)\s+(?=[A-Z][A-Za-z' ]{1,40}[:.]\s)/g;
 
 /**
  * A paragraph that runs labelled items together ("(1) **Customer.** ... (2) **Price.** ...") is read as
@@ -300,6 +300,15 @@ function itemisedCosts(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     out.push(line);
+    // "Running costs per society per month: Texts: £4.00. Hosting: £2.50.": the label and its items on one line.
+    const inline = /^((?:[-*+]|\d+[.)])\s+)?([^:]{2,70}):\s+(.*)$/.exec(line.trim());
+    if (inline?.[2] && inline[3] && COST_HEADING.test(`${inline[2]}:`)) {
+      const sentences = splitSentences(inline[3]);
+      if (sentences.length >= 2 && sentences.every((x) => /^[^:]{2,100}:\s*[^:$£€]*[$£€]\s?\d[\d.,]*\.?$/.test(x))) {
+        out[out.length - 1] = `${inline[2]}: ${sentences.map((x) => x.replace(/[.;]\s*$/, "")).join("; ")}.`;
+        continue;
+      }
+    }
     if (!COST_HEADING.test(line.trim())) continue;
     const items: string[] = [];
     let j = i + 1;
