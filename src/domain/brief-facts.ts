@@ -84,7 +84,7 @@ const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // A price named with an amount, or pricing talked about as such; "more than online prices" is not the business part.
   ["business", new RegExp(`(?=.*[$£€\\d])(?:${PRICING.source})|\\b(pricing|we(?:'d| would| will)? charge|subscription)\\b`, "i")],
   // Effort to build is a cost: "5 engineers for 12 months", "a loaded $15,000 per engineer-month".
-  ["business", /\b\d+ (engineers?|developers?)\b[^.]{0,30}\b(for|over)\b|\bloaded\b|\bper (engineer|developer)/i],
+  ["business", /\b\d+ (engineers?|developers?)\b[^.]{0,30}\b(for|over)\b|\bloaded\b(?=[^.]*[$£€\d])|\bper (engineer|developer)/i],
   ["evidence", /\b(pilot(ed)?|trial|we (found|measured|observed|interviewed|surveyed|tried|tested|ran|counted)|in a study|study (at|of|with)|time study|replay(ing|ed))\b/i],
   // Customers using it over a stated time: "Gary and three other firms used it for eight weeks".
   ["evidence", /\b(used|tried|tested|ran|trialled|trialed|had) (it|this|them|the (?:tool|app|prototype|service|rough version|version))\b[^.]{0,40}?\b(for|over) (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days?|weeks?|months?)\b/i],
@@ -156,6 +156,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     // A very long sentence joined by semicolons says several things: each clause is read on its own.
     for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
       const leadIn = LEAD_IN.exec(sentence);
+      // A lead-in that names no part ("As for the dollars and cents, ...") still ends the topic before it.
+      if (leadIn && !partOf(leadIn[1] ?? "")) lineLabel = undefined;
       if (leadIn && partOf(leadIn[1] ?? "")) {
         // "As for the problem, a cancelled appointment ...": a lead-in names the part like a label does.
         lineLabel = partOf(leadIn[1] ?? "");
@@ -201,7 +203,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   if (!facts.solution && facts.other) facts.solution = facts.other;
   // "We want to sell centres a €79-a-month service that puts a tag on every item": what it does, said with its price.
   if (!facts.solution && !brief.solution) {
-    const described = [facts.business, facts.problem, facts.evidence].flatMap(splitSentences).find((x) => PRODUCT_DOES.test(x));
+    const described = [facts.business, facts.evidence, facts.problem].flatMap(splitSentences).find((x) => PRODUCT_DOES.test(x));
     if (described) facts.solution = described;
   }
   // "Who it's for: sweeps in the UK. Bethan ... on a Sunday night she types the week's up.": with no problem
@@ -220,7 +222,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
 }
 
 /** A sentence that says what a product does: "a service that puts ...", "an app which lets ...". */
-const PRODUCT_DOES = /\b(?:service|app|tool|product|system|platform|device|tag|sensor|kit|software|subscription|check)\s+(?:that|which)\s+\p{Ll}+s\b/iu;
+const PRODUCT_DOES = /\b(?:service|app|tool|product|system|platform|device|tag|sensor|kit|software|subscription|check)\s+(?:that|which)\s+\p{Ll}+s\b|\b(?:the|a|an|our)\s+(?:[\p{L}-]+\s+){0,2}(?:app|tool|system|platform|device|sensor|reader|monitor|tracker|dashboard|bot|prototype)\s+(?:\p{Ll}+(?:s|ed))\b/iu;
 
 /** Plural nouns that name no one in particular, or are not people or organisations at all. */
 const NO_ONE = /^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages|customers|businesses|companies|others|times|ones|lots|loads|dollars|pounds|euros|items|products|features|results)$/i;
