@@ -277,6 +277,9 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
           e.grossMarginPct !== null ? `Stop if gross margin falls below ${Math.max(0, Math.round(e.grossMarginPct / 2))}% (it is ${e.grossMarginPct}% now).` : "",
           e.breakEvenCustomers !== null ? `Stop if fewer than ${e.breakEvenCustomers} customers pay by month 36: that many repay the build.` : "",
           a.stage === "validated" ? "Stop if the next three customers do not reproduce the trial's result within 60 days." : "",
+          // A tool with no price answers to the return it promises and the build it must repay.
+          e.valuePerYear !== null && e.pricePerMonth === null ? `Stop if the time saved after 90 days is worth less than half the stated return (${fmt(e.valuePerYear / 2, e.currency)} a year).` : "",
+          e.paybackMonths !== null && e.pricePerMonth === null ? `Stop if the build is not repaid within ${Math.max(12, Math.ceil(e.paybackMonths * 2))} months (${e.paybackMonths} months at the stated return).` : "",
         ].filter(Boolean)
       : [];
   const nextTest = decision === "kill" ? NEXT_TEST[top?.kind ?? "evidence"](a, who) : `Before building, test what it rests on: ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result"))}, with three new ${who}; stop if it fails for two.`;
