@@ -199,6 +199,15 @@ describe("the leader and the memo", () => {
     expect(memo.dissent.map((d) => d.agent)).toContain("engineer");
   });
 
+  it("kills a market too small to repay the build, and its next test sizes the build the market can repay", async () => {
+    const tiny = STRONG.replace("about 3,200 wholesalers in the UK", "about 30 wholesalers in the UK").replace("Launch: 1 May 2027.", "Build: 6 engineers for 12 months at £10,000 a month loaded.\nLaunch: 1 May 2027.");
+    const { memo } = await memoOf(tiny);
+    expect(memo.decision).toBe("kill");
+    expect(memo.reasons[0]?.text).toMatch(/whole market cannot repay the build/);
+    // 30 wholesalers x (£390 - £45) x 36 months = £372,600 is the most a build can cost.
+    expect(memo.nextTest).toMatch(/at most £372,600 of engineering/);
+  });
+
   it("funds a strong brief with kill criteria and the stage, and no two consecutive versions alike", async () => {
     const { memo, drafts, personas } = await memoOf(STRONG);
     expect(memo.decision).toBe("fund");

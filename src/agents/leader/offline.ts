@@ -1,6 +1,6 @@
 import type { Analysis } from "../../domain/analysis.js";
 import { byDecisiveness, KIND_OF_CHECK, type Argument, type Reason, type ReasonKind } from "../../domain/argument.js";
-import { fmt } from "../../domain/economics.js";
+import { fmt, PAYBACK_HORIZON_MONTHS } from "../../domain/economics.js";
 import { NO_ONE_IN_PARTICULAR, PAIN } from "../../domain/vocabulary.js";
 import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
@@ -187,9 +187,36 @@ export function decideOffline(input: LeaderInput): Decision {
   return { round: input.round, action: conclude ? "conclude" : "iterate", leaning: lean, rationale: why, changes: conclude ? [] : changes };
 }
 
+/** Which money problem decides: every sale loses money, the whole market cannot repay the build, or the goal is bigger than the market. */
+function economicsCase(a: Analysis): "loss" | "market" | "goal" {
+  const texts = a.economicsProblems.map((p) => p.text).join(" ");
+  if (/every (customer|sale) loses money|there is no revenue/i.test(texts)) return "loss";
+  if (/whole market cannot repay/i.test(texts)) return "market";
+  if (/revenue goal is more than the whole market/i.test(texts)) return "goal";
+  return "loss";
+}
+
+/** The most a build can cost for the whole market to repay it within the payback horizon. */
+function maxBuild(a: Analysis): number {
+  const e = a.economics;
+  const contribution = (e.pricePerMonth ?? 0) - (e.costToServePerMonth ?? 0);
+  return Math.max(0, (e.marketCustomers ?? 0) * contribution * PAYBACK_HORIZON_MONTHS);
+}
+
 /** What would have to be true to overturn a reason of each kind: the inverse, stated as a test. */
 const OVERTURN: Record<ReasonKind, (a: Analysis) => string> = {
-  economics: (a) => `A price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a customer a month)` : ""} that customers accept, and a market large enough to repay the build.`,
+  economics: (a) => {
+    const e = a.economics;
+    const m = (n: number) => fmt(n, e.currency);
+    switch (economicsCase(a)) {
+      case "market":
+        return `A build the whole market can repay: at most ${m(maxBuild(a))} of engineering (every one of the ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers for ${PAYBACK_HORIZON_MONTHS} months), or a larger market counted bottom-up.`;
+      case "goal":
+        return `A revenue goal inside the market it is counted from (${m(e.tamPerYear ?? 0)} a year if every customer bought), and a build that goal repays.`;
+      default:
+        return `A price above the cost to serve${e.costToServePerMonth !== null ? ` (${m(e.costToServePerMonth)} a customer a month)` : ""} that customers accept, and a market large enough to repay the build.`;
+    }
+  },
   claims: () => "The absolute claims restated as measured rates, with what happens when the product is wrong.",
   process: () => "Customers using what was built, observed, before any launch is decided.",
   scope: () => "One product for one customer with one benefit, in its own PR/FAQ.",
@@ -202,7 +229,16 @@ const OVERTURN: Record<ReasonKind, (a: Analysis) => string> = {
 
 /** The cheapest experiment that could settle it, by the kind of reason that decides. */
 const NEXT_TEST: Record<ReasonKind, (a: Analysis, who: string) => string> = {
-  economics: (a, who) => `Quote ${who} a price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a month)` : ""} in ten sales conversations; kill it for good if fewer than three accept.`,
+  economics: (a, who) => {
+    switch (economicsCase(a)) {
+      case "market":
+        return `Scope the smallest version the whole market can repay (at most ${fmt(maxBuild(a), a.economics.currency)} of engineering) and walk five ${who} through it; stop if it cannot be built for that or they would not pay for it.`;
+      case "goal":
+        return `Count the market bottom-up again and restate the goal inside it; stop if no goal the market allows repays the build.`;
+      default:
+        return `Quote ${who} a price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a month)` : ""} in ten sales conversations; kill it for good if fewer than three accept.`;
+    }
+  },
   claims: () => "Run it on 100 real cases and publish the measured error rate; restate the promise from that number or stop.",
   process: (_a, who) => `Put what was built in front of five ${who} for two weeks and watch whether they use it twice; decide after.`,
   scope: (_a, who) => `Write the PR/FAQ for the one product ${who} need most and interview five of them; drop the rest.`,
@@ -312,7 +348,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
       : Math.min(0.9, 0.5 + 0.3 * (agree / voices) + (a.stage === "growth" ? 0.1 : 0.05) + (customers.some((r) => r.stance === "fund") ? 0.05 : 0));
   const buildTest = {
     whyUs: citedFact(a, /\b(we|our)\s+(already\s+)?(have|own|run|serve|built|know|hold)\b|\bour (data|customers|access|network|team|relationships?)\b/i) ?? "The brief does not say why this team is the one to build it.",
-    whyNow: citedFact(a, /\b(now|newly|recent(ly)?|since \d{4}|this year|changed|new (law|rule|regulation)|deadline|no longer)\b/i) ?? "The brief does not say why now.",
+    whyNow: citedFact(a, /\b(now that|(?:is|are|has|have|can) now|newly|recent(ly)?|since \d{4}|changed|new (law|rule|regulation|requirement)|deadline|no longer)\b/i) ?? "The brief does not say why now.",
     giveUp: e.buildCost !== null ? `${m(e.buildCost)} of engineering (${line("build cost")?.formula ?? ""})${cite(line("build cost")?.sources ?? [])}, and whatever else that team would build.` : "The brief states no build effort, so what the team gives up cannot be weighed.",
   };
   const product = input.facts.title.split(/\s*[:–—|]\s*/)[0] ?? input.facts.title;
