@@ -8,8 +8,7 @@ import { decideOffline, writeMemoOffline } from "./leader/index.js";
 
 /** What the transcript says about the offline engine, so nobody mistakes it for a model. */
 export const OFFLINE_NOTE =
-  "Offline engine: no language model. A deterministic reviewer whose every statement is computed from the brief, the draft and the rubric findings.";
-
+  "Offline engine: no language model. A deterministic analyst whose every statement is computed from the brief's evidence ledger, the economics model's figures and the rubric, citing the ledger ids it rests on.";
 
 export type OfflineAgentOptions = {
   /**
