@@ -29,7 +29,7 @@ describe("the form's PR/FAQ tab", () => {
       await page.getByRole("tab", { name: "I have a brief" }).focus();
       await page.keyboard.press("ArrowRight");
       expect(await tab.getAttribute("aria-selected")).toBe("true");
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-prfaq");
+      expect(await page.evaluate("document.activeElement?.id")).toBe("tab-prfaq");
       // No title to give: the document's heading is the title.
       expect(await page.getByLabel("Title").isVisible()).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
