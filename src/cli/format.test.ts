@@ -121,6 +121,15 @@ describe("formatEvent", () => {
     expect(line).toBe("[round 2] drafter   v2         PR 410 words, FAQ 820 words · 2 changes: Named the customer.");
   });
 
+  it("draft.ready from the author: says it is the author's document, with no changes", () => {
+    const empty = { heading: "", subheading: "", dateline: "", summary: "", problem: "", solution: "", leaderQuote: "", howItWorks: "", customerQuote: "", callToAction: "" };
+    const line = formatEvent(
+      ev({ seq: 3, round: 1, type: "draft.ready", version: 1, source: "author", prfaq: { title: "T", pressRelease: empty, externalFaq: [], internalFaq: [] }, markdown: "", wordCounts: { pressRelease: 380, faq: 240 }, changes: [], assumptions: [] }),
+      plain,
+    );
+    expect(line).toBe("[round 1] drafter   v1         the author's PR/FAQ as written: PR 380 words, FAQ 240 words");
+  });
+
   it("rubric.findings: the score and the most severe finding", () => {
     const findings = [
       { check: "missing-the-date", severity: "medium", message: "Add a date.", evidence: "soon" },

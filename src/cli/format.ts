@@ -168,7 +168,9 @@ function partsOf(event: RunEvent): LineParts | undefined {
       };
     case "draft.ready": {
       const changes = event.changes.length ? ` · ${plural(event.changes.length, "change")}: ${event.changes[0]}` : " · 0 changes";
-      return { role: "drafter", label: `v${event.version}`, gist: `PR ${event.wordCounts.pressRelease} words, FAQ ${event.wordCounts.faq} words${changes}` };
+      const words = `PR ${event.wordCounts.pressRelease} words, FAQ ${event.wordCounts.faq} words`;
+      if (event.source === "author") return { role: "drafter", label: `v${event.version}`, gist: `the author's PR/FAQ as written: ${words}` };
+      return { role: "drafter", label: `v${event.version}`, gist: `${words}${changes}` };
     }
     case "rubric.findings": {
       const top = topFinding(event.findings);

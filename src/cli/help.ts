@@ -4,6 +4,7 @@ export const HELP = `prfaq - simulated Working Backwards reviews of product brie
 Usage:
   prfaq review FILE.md        review a brief on a server and follow the meeting live (- reads stdin)
   prfaq review --local FILE   run the same review in this process: no server, no Redis
+  prfaq review --prfaq DOC.md review a PR/FAQ you already wrote (it is version 1; with --local too)
   prfaq watch ID              follow a review's meeting (from the start) until it ends
   prfaq memo ID               print a finished review's kill-or-fund memo
   prfaq lint FILE             rubric findings and score for a PR/FAQ markdown file
@@ -37,6 +38,7 @@ failed or was cancelled, or the event stream lost for over 60 s.`;
 /** Help per command, shown by `prfaq COMMAND --help`. */
 export const COMMAND_HELP: Record<string, string> = {
   review: `prfaq review FILE.md [options]
+       prfaq review --prfaq DOC.md [options]
 
 Submits a brief (markdown; - reads stdin; the first # heading is the title) and follows the meeting
 live: one line per event ([round N] role label gist), a spinner while an agent works (on a terminal
@@ -45,6 +47,8 @@ resumes after the last event shown, never showing an event twice.
 
 Options:
 ${SERVER_OPTIONS}
+  --prfaq DOC.md      review a PR/FAQ you already wrote (- reads stdin): the meeting starts from it as
+                      version 1 and later versions revise it; front matter, images, comments ignored
   --local             run the review in this process on the offline engine: no server, no Redis
                       (--engine openai is not available here yet)
   --rounds N          most rounds of the meeting, 1-6 (default 3)

@@ -17,6 +17,11 @@ describe("buildReviewRequest", () => {
     expect(buildReviewRequest("\n  A plain idea\nmore", {})).toEqual({ brief: { title: "A plain idea", text: "\n  A plain idea\nmore" }, options: {} });
   });
 
+  it("--prfaq: the file is the author's PR/FAQ, sent as {prfaq: {markdown}} with no brief", () => {
+    const md = "---\ntitle: x\n---\n# RefillReady ends phone tag\n";
+    expect(buildReviewRequest(md, { input: "prfaq", rounds: 1 })).toEqual({ prfaq: { markdown: md }, options: { rounds: 1 } });
+  });
+
   it("reads - from stdin", async () => {
     expect(await readInput("-", Readable.from([Buffer.from("# T\n"), "body"]))).toBe("# T\nbody");
   });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { AppError } from "../domain/errors.js";
 import { eventKey, RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
+import { requestTitle } from "../domain/author-document.js";
 import type { CreateReview } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
@@ -49,7 +50,7 @@ export async function runLocalReview(request: CreateReview, opts: LocalReviewOpt
     opts.onEvent(last);
   };
   const engine = agents.engine === "offline" ? "offline" : "openai";
-  await emit({ type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: request.options.rounds, title: request.brief.title });
+  await emit({ type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: request.options.rounds, title: requestTitle(request) });
   try {
     const { memo } = await runMeeting({ runId, createdAt: now().toISOString(), request, agents, personas, emit });
     const verdict = { decision: memo.decision, confidence: memo.confidence, score: memo.scorecard.at(-1)?.score ?? 0 };

@@ -75,7 +75,7 @@ const OUTCOME_OPTIONS = { json: { type: "boolean" }, "memo-out": { type: "string
 
 /** Each command's options (node:util parseArgs, strict: an unknown option is a usage error). */
 const OPTIONS = {
-  review: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS, local: { type: "boolean" }, rounds: { type: "string" }, persona: { type: "string", multiple: true }, engine: { type: "string" } },
+  review: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS, local: { type: "boolean" }, prfaq: { type: "string" }, rounds: { type: "string" }, persona: { type: "string", multiple: true }, engine: { type: "string" } },
   watch: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS },
   memo: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, out: { type: "string", short: "o" } },
   personas: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, local: { type: "boolean" } },
@@ -165,8 +165,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case "review": {
       const { values: v, positionals } = parse("review", rest);
-      const file = single(positionals, command, "a brief FILE.md (or - for stdin)");
+      // `--prfaq DOC.md`: a PR/FAQ the author already wrote, reviewed as version 1, instead of a brief.
+      if (v.prfaq !== undefined && positionals.length > 0) throw new UsageError("review takes a brief FILE.md or --prfaq DOC.md, not both", "review");
+      const file = v.prfaq ?? single(positionals, command, "a brief FILE.md (or - for stdin), or --prfaq DOC.md");
       const flags = {
+        input: v.prfaq !== undefined ? ("prfaq" as const) : ("brief" as const),
         ...server(v.server),
         local: Boolean(v.local),
         json: Boolean(v.json),

@@ -28,7 +28,7 @@ export type ServerFlags = { server: string; apiKey?: string | undefined };
 export type OutcomeFlags = { json: boolean; memoOut?: string | undefined; noFail: boolean };
 
 export type ReviewCommand = ServerFlags &
-  OutcomeFlags & { local: boolean; rounds?: number | undefined; personas?: string[] | undefined; engine?: Engine | undefined; env: Record<string, string | undefined> };
+  OutcomeFlags & { local: boolean; input?: "brief" | "prfaq" | undefined; rounds?: number | undefined; personas?: string[] | undefined; engine?: Engine | undefined; env: Record<string, string | undefined> };
 
 function printerFor(term: Terminal, json: boolean): EventPrinter {
   return createEventPrinter({ out: term.stdout, err: term.stderr, json, tty: term.tty, color: term.color, width: term.width });
@@ -47,7 +47,7 @@ function onInterrupt(printer: EventPrinter, term: Terminal, message: () => strin
 }
 
 /**
- * `prfaq review`: submits the brief to a server and follows the meeting (or, with `local`, runs it in this
+ * `prfaq review`: submits the brief (or with `--prfaq` the author's PR/FAQ) to a server and follows the meeting (or, with `local`, runs it in this
  * process), printing every event, then the memo. Returns the exit code ({@link EXIT}).
  */
 export async function review(markdown: string, cmd: ReviewCommand, term: Terminal): Promise<number> {
@@ -57,7 +57,7 @@ export async function review(markdown: string, cmd: ReviewCommand, term: Termina
     const parsed = CreateReviewSchema.safeParse(body);
     if (!parsed.success) {
       throw new InputError(
-        `The brief is not a valid review request: ${parsed.error.issues.length} problem(s).`,
+        `The ${cmd.input === "prfaq" ? "PR/FAQ" : "brief"} is not a valid review request: ${parsed.error.issues.length} problem(s).`,
         parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(request)", message: i.message })),
       );
     }

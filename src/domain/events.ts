@@ -34,6 +34,10 @@ const payloads = {
   },
   "draft.ready": {
     version: z.number().int().min(1),
+    source: z
+      .enum(["author", "drafter"])
+      .optional()
+      .describe("Who wrote this version: the author (a PR/FAQ submitted as the document, version 1) or the drafter; absent in transcripts older than this field means the drafter"),
     prfaq: PrfaqSchema,
     markdown: z.string(),
     wordCounts: z.object({ pressRelease: z.number().int(), faq: z.number().int() }),

@@ -140,15 +140,47 @@ export function parsePrfaqMarkdown(text: string): Prfaq {
   }
 }
 
-function tokenize(raw: string): Block[] {
-  let text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const blocks: Block[] = [];
+// Document chrome a reader does not see as text: a whole-line image (maybe linked), and HTML comments.
+const IMAGE_LINE = /^(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?$/;
+const NORMALIZE = (raw: string) => raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
+/** A leading YAML front matter block (`---` ... `---` or `...`) and the text after it. */
+function splitFrontMatter(text: string): { yaml?: string; body: string } {
   const front = /^---\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
-  if (front) {
-    text = text.slice(front[0].length);
-    const title = readFrontMatterTitle(front[1] ?? "");
-    if (title) blocks.push({ kind: "marker", name: "title", value: title });
+  return front ? { yaml: front[1] ?? "", body: text.slice(front[0].length) } : { body: text };
+}
+
+/**
+ * A document's text as a reader sees it: without its YAML front matter, whole-line images and HTML
+ * comments (a brief reader fed the raw file would read YAML keys and image alt text as prose). Pure.
+ */
+export function documentBody(raw: string): string {
+  const out: string[] = [];
+  let inComment = false;
+  for (const line of splitFrontMatter(NORMALIZE(typeof raw === "string" ? raw : "")).body.split("\n")) {
+    const t = line.trim();
+    if (inComment) {
+      if (t.includes("-->")) inComment = false;
+      continue;
+    }
+    if (t.startsWith("<!--") && !t.includes("-->")) inComment = true;
+    else if (IMAGE_LINE.test(t)) out.push("");
+    else out.push(line.replace(/<!--.*?-->/g, ""));
   }
+  return out.join("\n").trim();
+}
+
+function tokenize(raw: string): Block[] {
+  const split = splitFrontMatter(NORMALIZE(raw));
+  const text = split.body;
+  const blocks: Block[] = [];
+  if (split.yaml !== undefined) {
+    const title = readFrontMatterTitle(split.yaml);
+    if (title) blocks.push({ kind: "marker", name: "title", value: title });
+    // The front matter's title heads a document whose body has no `#` heading of its own.
+    if (title && !/^ {0,3}#[ \t]+\S/m.test(text)) blocks.push({ kind: "heading", level: 1, text: title });
+  }
+  let inComment = false;
   let buf: string[] = [];
   let item = false;
   const flush = () => {
@@ -162,7 +194,14 @@ function tokenize(raw: string): Block[] {
     const trimmed = line.trim();
     const marker = /^<!--\s*prfaq:([A-Za-z]+)\s*(.*?)\s*-->$/.exec(trimmed);
     const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(trimmed);
-    if (trimmed === "" || /^```/.test(trimmed)) flush();
+    if (inComment) {
+      // A comment over several lines is skipped to its end.
+      if (trimmed.includes("-->")) inComment = false;
+    } else if (trimmed === "" || /^```/.test(trimmed) || IMAGE_LINE.test(trimmed)) flush();
+    else if (trimmed.startsWith("<!--") && !trimmed.includes("-->")) {
+      flush();
+      inComment = true;
+    }
     else if (marker) {
       flush();
       blocks.push({ kind: "marker", name: marker[1] ?? "", value: marker[2] ?? "" });

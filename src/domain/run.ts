@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BriefSchema } from "./brief.js";
+import { BRIEF_LIMITS, BriefSchema } from "./brief.js";
 import { DecisionValueSchema } from "./memo.js";
 
 export const EngineSchema = z.enum(["offline", "openai"]);
@@ -22,11 +22,34 @@ export const ReviewOptionsSchema = z.object({
 });
 export type ReviewOptions = z.infer<typeof ReviewOptionsSchema>;
 
-/** Body of POST /v1/reviews. */
-export const CreateReviewSchema = z.object({
-  brief: BriefSchema,
-  options: ReviewOptionsSchema.default({ rounds: 3 }),
-});
+/** A PR/FAQ the author already wrote: reviewed as it is (version 1), never redrafted from a brief. */
+export const PrfaqDocumentSchema = z
+  .object({
+    markdown: z
+      .string()
+      .trim()
+      .min(1, "the PR/FAQ markdown is required")
+      .max(BRIEF_LIMITS.textMax)
+      .describe("The PR/FAQ as markdown: a press release and its FAQ (YAML front matter, images and HTML comments are ignored)"),
+  })
+  .describe("A PR/FAQ you already wrote: the meeting reviews it as version 1");
+export type PrfaqDocument = z.infer<typeof PrfaqDocumentSchema>;
+
+/** Body of POST /v1/reviews: exactly one of `brief` (the drafter writes the PR/FAQ) or `prfaq` (the author did). */
+export const CreateReviewSchema = z
+  .object({
+    brief: BriefSchema.optional(),
+    prfaq: PrfaqDocumentSchema.optional(),
+    options: ReviewOptionsSchema.default({ rounds: 3 }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.brief && body.prfaq) {
+      for (const path of ["brief", "prfaq"]) ctx.addIssue({ code: "custom", path: [path], message: "send either brief or prfaq, not both" });
+    } else if (!body.brief && !body.prfaq) {
+      ctx.addIssue({ code: "custom", path: ["brief"], message: "send a brief, or a PR/FAQ you already wrote as prfaq" });
+    }
+  })
+  .meta({ oneOf: [{ required: ["brief"] }, { required: ["prfaq"] }] });
 export type CreateReview = z.infer<typeof CreateReviewSchema>;
 
 export const RunStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);

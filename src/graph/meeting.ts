@@ -2,6 +2,7 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { chooseSeats } from "../agents/seats.js";
 import { analyseBrief } from "../domain/analysis.js";
+import { readReviewInputs } from "../domain/author-document.js";
 import { extractBriefFacts } from "../domain/brief-facts.js";
 import { toPersona } from "../domain/persona.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
@@ -33,8 +34,9 @@ export type MeetingResult = { memo: Memo; usage: Usage; round: number };
  */
 export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
   const { request, agents } = input;
-  const facts = extractBriefFacts(request.brief);
-  const inline = request.brief.persona ? toPersona(request.brief.persona) : undefined;
+  const { brief, authored } = readReviewInputs(request);
+  const facts = extractBriefFacts(brief);
+  const inline = brief.persona ? toPersona(brief.persona) : undefined;
   // The evidence ledger and the computed figures: built once, shared by every seat and both engines.
   const analysis = analyseBrief(facts);
   const { seats, personas } = chooseSeats(facts, analysis, input.personas, request.options.personas, inline);
@@ -60,7 +62,7 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
   };
   // A retried job (the worker before this one died) resumes from the last checkpoint instead of starting over.
   const resume = input.checkpointer && !input.fresh ? (await input.checkpointer.getTuple(config)) !== undefined : false;
-  const start = { runId: input.runId, createdAt: input.createdAt, facts, analysis, rounds: request.options.rounds, maxTokens: request.options.maxTokens, seats };
+  const start = { runId: input.runId, createdAt: input.createdAt, facts, analysis, rounds: request.options.rounds, maxTokens: request.options.maxTokens, seats, ...(authored ? { authored } : {}) };
   const final = await graph.invoke(resume ? null : start, config);
   if (!final.memo) throw new Error("the meeting ended without a memo");
   return { memo: final.memo, usage: sumUsage(final.usage), round: final.round };

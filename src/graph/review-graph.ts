@@ -87,6 +87,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       findings: state.findings,
       createdAt: state.createdAt,
     };
+    // The author's own document is version 1 as it was written: no drafter call, no redraft.
+    if (version === 1 && state.authored) {
+      await emit({ type: "round.started", key: eventKey("round.started", round), round });
+      return publish(state, { prfaq: state.authored, changes: [], assumptions: [] }, round, version, {}, "author");
+    }
     // A revision that leaves the document as it was earns no round: nothing is announced, the memo follows.
     if (state.prfaq && version > 1) {
       const out = await agents.draft(input, call.ctx);
@@ -105,7 +110,14 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
   }
 
   /** Emits a new version and its rubric findings, and records what changed. */
-  async function publish(state: MeetingStateType, out: DraftOutput, round: number, version: number, usage: Record<string, UsageTotals>): Promise<MeetingUpdate> {
+  async function publish(
+    state: MeetingStateType,
+    out: DraftOutput,
+    round: number,
+    version: number,
+    usage: Record<string, UsageTotals>,
+    source: "author" | "drafter" = "drafter",
+  ): Promise<MeetingUpdate> {
     const markdown = renderPrfaqMarkdown(out.prfaq);
     const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");
     // The draft goes out first; the rubric is read while it is being written.
@@ -114,6 +126,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       key: eventKey("draft.ready", round, "drafter", String(version)),
       round,
       version,
+      source,
       prfaq: out.prfaq,
       markdown,
       wordCounts: { pressRelease: wordCount(Object.values(out.prfaq.pressRelease).join(" ")), faq: wordCount(faqText) },

@@ -49,6 +49,8 @@ export const MeetingState = Annotation.Root({
   round: last<number>(() => 0),
   version: last<number>(() => 0),
   prfaq: last<Prfaq | undefined>(() => undefined),
+  /** The author's own PR/FAQ, when the review started from one: it is version 1, not the drafter's. */
+  authored: last<Prfaq | undefined>(() => undefined),
   findings: last<Finding[]>(() => []),
   score: last<number>(() => 0),
   reviews: Annotation<Review[]>({ reducer: mergeReviews, default: () => [] }),

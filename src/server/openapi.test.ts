@@ -61,8 +61,11 @@ describe("buildOpenApiDocument: component schemas", () => {
 
   it("converts request bodies as zod input: defaults make fields optional", () => {
     const create = schema("CreateReview");
-    expect(create.required).toEqual(["brief"]);
+    expect(create.required ?? []).toEqual([]);
+    expect(create.oneOf).toEqual([{ required: ["brief"] }, { required: ["prfaq"] }]);
     expect(create.properties.brief).toEqual({ $ref: "#/components/schemas/Brief" });
+    expect(create.properties.prfaq).toEqual({ $ref: "#/components/schemas/PrfaqDocument" });
+    expect(schema("PrfaqDocument").required).toEqual(["markdown"]);
     expect(create.properties.options).toMatchObject({ $ref: "#/components/schemas/ReviewOptions", default: { rounds: 3 } });
     const options = schema("ReviewOptions");
     expect(options.required ?? []).not.toContain("rounds");

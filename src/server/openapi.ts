@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { IdempotencyKeySchema, LintBodySchema, ListQuerySchema, VersionQuerySchema } from "./wire-schemas.js";
+import { QueryOptionsSchema } from "./request-body.js";
 import { BRIEF_LIMITS, BriefSchema } from "../domain/brief.js";
 import { PersonaChoiceSchema, RunEventSchema } from "../domain/events.js";
 import { CheckIdSchema, FindingSchema, RubricResultSchema, SeveritySchema } from "../domain/finding.js";
@@ -11,6 +12,7 @@ import { ChangeRequestSchema, DecisionSchema, ReviewSchema, StanceSchema } from 
 import {
   CreateReviewSchema,
   EngineSchema,
+  PrfaqDocumentSchema,
   ReviewOptionsSchema,
   RunIdSchema,
   RunRecordSchema,
@@ -172,6 +174,7 @@ for (const option of RunEventSchema.options) OUTPUT_COMPONENTS[`Event.${option.s
 const INPUT_COMPONENTS: Record<string, z.ZodType> = {
   CreateReview: CreateReviewSchema,
   Brief: BriefSchema,
+  PrfaqDocument: PrfaqDocumentSchema,
   ReviewOptions: ReviewOptionsSchema,
   InlinePersona: InlinePersonaSchema,
   LintRequest: LintRequestSchema,
@@ -184,7 +187,7 @@ const INPUT_COMPONENTS: Record<string, z.ZodType> = {
  * A `.describe()` on the domain schema wins over these.
  */
 const DESCRIPTIONS: Record<string, string> = {
-  CreateReview: "Body of POST /v1/reviews: a brief and the options of the run",
+  CreateReview: "Body of POST /v1/reviews: exactly one of a brief (the drafter writes the PR/FAQ) or prfaq (a PR/FAQ you already wrote, reviewed as version 1), and the options of the run",
   Brief: "A project brief: free-form markdown plus optional structured fields that override what is parsed from the text",
   ReviewOptions: "Options of one review run",
   RunStatus: "Where a run is: queued, running, then completed, failed or cancelled",
@@ -339,6 +342,7 @@ function routes(): Route[] {
       summary: "Start a review",
       description:
         "Queues a simulated Working Backwards review of a brief. Send JSON `{brief, options}`, or a markdown brief as the body (`text/markdown`; its first `#` heading is the title) with the options as query parameters. " +
+        "To review a PR/FAQ you already wrote, send `{prfaq: {markdown}, options}` instead of `brief` (exactly one of the two), or a markdown body with `?input=prfaq`: the document as parsed is version 1 (`draft.ready` with `source: \"author\"`), round 1 reviews it, and later versions are the drafter's revisions of it. " +
         "With an `Idempotency-Key` header, the same key and the same body return the same run (with `Idempotent-Replayed: true`); another body with the same key is a 409.",
       parameters: [
         { name: "Idempotency-Key", in: "header", required: false, description: "Makes a retry safe: the same key and body return the same run; another body with the same key is a 409.", schema: convert(IdempotencyKeyParam) },
@@ -353,12 +357,13 @@ function routes(): Route[] {
           schema: convert(ReviewOptionsSchema.shape.personas.unwrap()),
         },
         { name: "engine", in: "query", required: false, description: "Markdown bodies only: the engine that speaks (default: the server's PRFAQ_ENGINE)", schema: ref("Engine") },
+        { name: "input", in: "query", required: false, description: "Markdown bodies only: `brief` (default) or `prfaq`, a PR/FAQ you already wrote, reviewed as version 1", schema: convert(QueryOptionsSchema.shape.input) },
       ],
       requestBody: {
         required: true,
         content: {
           "application/json": { schema: ref("CreateReview") },
-          "text/markdown": markdown("The brief as markdown; the first `#` heading is the title (else the first line). Options come from the query string."),
+          "text/markdown": markdown("The brief as markdown; the first `#` heading is the title (else the first line). With `?input=prfaq`, a PR/FAQ you already wrote (YAML front matter, images and HTML comments are ignored). Options come from the query string."),
           "text/plain": markdown("Treated as text/markdown."),
         },
       },

@@ -32,16 +32,18 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what:
   return parsed.data;
 }
 
-/** Options of a markdown submission come from the query string (`?rounds=2&personas=a,b&engine=offline`). */
-const QueryOptionsSchema = z.object({
+/** Options of a markdown submission come from the query string (`?rounds=2&personas=a,b&engine=offline&input=prfaq`). */
+export const QueryOptionsSchema = z.object({
   rounds: z.coerce.number().int().optional(),
   personas: z.string().optional(),
   engine: z.string().optional(),
+  input: z.enum(["brief", "prfaq"]).default("brief").describe("What the markdown body is: a brief, or a PR/FAQ you already wrote"),
 });
 
 /**
- * The body of POST /v1/reviews: JSON `{brief, options}`, or a markdown brief (`text/markdown`,
- * title = first heading) with options as query parameters.
+ * The body of POST /v1/reviews: JSON `{brief, options}` or `{prfaq, options}`, or a markdown body
+ * (`text/markdown`: a brief whose title is its first heading, or with `?input=prfaq` a PR/FAQ) with the
+ * options as query parameters.
  */
 export async function readCreateReview(c: Context): Promise<CreateReview> {
   const type = mediaType(c);
@@ -49,7 +51,7 @@ export async function readCreateReview(c: Context): Promise<CreateReview> {
     const text = await c.req.text();
     const q = parseOr400(QueryOptionsSchema, c.req.query(), "query string");
     const body = {
-      brief: { title: markdownTitle(text), text },
+      ...(q.input === "prfaq" ? { prfaq: { markdown: text } } : { brief: { title: markdownTitle(text), text } }),
       options: {
         ...(q.rounds !== undefined ? { rounds: q.rounds } : {}),
         ...(q.personas ? { personas: q.personas.split(",").map((p) => p.trim()).filter(Boolean) } : {}),

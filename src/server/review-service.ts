@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { requestTitle } from "../domain/author-document.js";
 import { eventKey } from "../domain/events.js";
 import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
 import { toPersona } from "../domain/persona.js";
@@ -58,7 +59,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
     if (!deps.engines.includes(engine)) {
       errors.push({ path: "options.engine", message: `'${engine}' is not available; available: ${deps.engines.join(", ")}. Set OPENAI_API_KEY (and OPENAI_BASE_URL) on the server to enable openai.` });
     }
-    if (request.brief.text.length > deps.limits.maxBriefChars) errors.push({ path: "brief.text", message: `at most ${deps.limits.maxBriefChars} characters` });
+    if (request.brief && request.brief.text.length > deps.limits.maxBriefChars) errors.push({ path: "brief.text", message: `at most ${deps.limits.maxBriefChars} characters` });
+    if (request.prfaq && request.prfaq.markdown.length > deps.limits.maxBriefChars) errors.push({ path: "prfaq.markdown", message: `at most ${deps.limits.maxBriefChars} characters` });
     if (request.options.rounds > deps.limits.maxRounds) errors.push({ path: "options.rounds", message: `at most ${deps.limits.maxRounds} on this server` });
     if ((request.options.personas?.length ?? 0) > deps.limits.maxPersonas) errors.push({ path: "options.personas", message: `at most ${deps.limits.maxPersonas} personas` });
     for (const [choice, model] of Object.entries(request.options.models ?? {})) {
@@ -69,7 +71,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
         errors.push({ path, message: `${JSON.stringify(model.slice(0, 100))} is not allowed on this server; allowed: ${deps.limits.allowedModels.join(", ") || "none"} (PRFAQ_ALLOWED_MODELS)` });
       }
     }
-    if (request.brief.persona) errors.push(...inlinePersonaErrors(toPersona(request.brief.persona), deps.personas));
+    if (request.brief?.persona) errors.push(...inlinePersonaErrors(toPersona(request.brief.persona), deps.personas));
     if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${errors.length} problem(s), listed in errors.`, errors);
     const unknown = (request.options.personas ?? []).map((id, i) => ({ id, i })).filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
     if (unknown.length > 0) {
@@ -87,7 +89,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
     if ((await deps.runs.activeCount(owner)) >= deps.limits.maxActiveRuns) {
       throw new HttpProblem(429, "too-many-active-runs", `This key already has ${deps.limits.maxActiveRuns} reviews queued or running; wait for one to finish or cancel one.`, undefined, { "Retry-After": "30" });
     }
-    const record: RunRecord = { id, status: "queued", title: request.brief.title, engine, round: 0, rounds: request.options.rounds, createdAt: now().toISOString(), usage: ZERO_USAGE, owner };
+    const record: RunRecord = { id, status: "queued", title: requestTitle(request), engine, round: 0, rounds: request.options.rounds, createdAt: now().toISOString(), usage: ZERO_USAGE, owner };
     const stored = { ...request, options: { ...request.options, engine } };
     await deps.runs.create(record, stored);
     try {

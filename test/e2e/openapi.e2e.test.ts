@@ -53,7 +53,7 @@ const ROUTES: { method: string; path: string; statuses: string[]; request?: stri
 
 /** Parameters each route must declare: `in:name`. */
 const PARAMETERS: Record<string, string[]> = {
-  "post /v1/reviews": ["header:Idempotency-Key", "query:rounds", "query:personas", "query:engine"],
+  "post /v1/reviews": ["header:Idempotency-Key", "query:rounds", "query:personas", "query:engine", "query:input"],
   "get /v1/reviews": ["query:limit", "query:cursor", "query:status"],
   "get /v1/reviews/{id}": ["path:id"],
   "get /v1/reviews/{id}/events": ["path:id", "query:after", "query:format", "header:Last-Event-ID", "query:access_token"],

@@ -102,7 +102,9 @@ export function renderDocument(drafts: readonly Draft[], state: DocState, onChan
     ? stats.blocks === 0
       ? `Version ${current.version} says what version ${compare.version} said.`
       : `Changes from v${compare.version} to v${current.version}: ${stats.blocks} ${stats.blocks === 1 ? "passage" : "passages"}, ${stats.added} ${stats.added === 1 ? "word" : "words"} added and ${stats.removed} removed.`
-    : `Version ${current.version}, written in round ${current.round}.`;
+    : current.source === "author"
+      ? `Version ${current.version}: your document, as written, reviewed in round ${current.round}.`
+      : `Version ${current.version}, written in round ${current.round}.`;
   return [
     h("div", { class: "doc-tools" }, tabs, h("label", { class: "check" }, toggle, previous ? ` Show changes from v${previous.version}` : " Show changes")),
     h("p", { class: "muted doc-summary", "aria-live": "polite" }, summary),

@@ -1,5 +1,6 @@
-// The start page: the brief form (on one screen: title, rounds and engine in a row, the brief, a searchable
-// persona picker that stops at the server's limit) and the list of past reviews.
+// The start page: the brief form (on one screen: a brief or "I already have a PR/FAQ" tab, title, rounds
+// and engine in a row, the text, a searchable persona picker that stops at the server's limit) and the
+// list of past reviews.
 import { BRIEF_LIMITS } from "../../domain/brief.js";
 import { ApiError, apiJson, isRunRecord, listPersonas, listRuns, type PersonaOption, type RunSummary } from "./api.js";
 import { h, replace } from "./dom.js";
@@ -22,6 +23,28 @@ What success means, with a number and a date.
 A concrete launch date.
 ## Risks
 What could sink it.`;
+
+const PRFAQ_TEMPLATE = `# Product name: the one benefit, in customer words
+## Who the customer is and what they get
+CITY, State, Month D, YYYY — The whole story in three or four sentences.
+
+The customer's problem today, with numbers.
+
+How the product removes it.
+
+"Why we built it," said a leader.
+
+How a customer starts, and what it costs.
+
+"My day before and after," said a named customer.
+
+Where to go next.
+
+## FAQ
+**A customer's question?** The answer.`;
+
+/** What the form submits: a brief for the drafter, or a PR/FAQ the author already wrote. */
+type InputKind = "brief" | "prfaq";
 
 /** The engines this server runs, default first (the server writes them into a meta tag). */
 function engines(): string[] {
@@ -116,7 +139,7 @@ function fieldFor(form: HTMLFormElement, path: string): HTMLElement | null {
         ? "brief-engine"
         : path.startsWith("options.personas")
           ? "personas"
-          : path.startsWith("brief.")
+          : path.startsWith("brief.") || path.startsWith("prfaq")
             ? "brief-text"
             : "";
   return id ? form.querySelector<HTMLElement>(`[data-field="${id}"]`) : null;
@@ -156,27 +179,66 @@ function briefForm(onCreated: (id: string) => void, onAuth: (message: string) =>
   const submit = h("button", { type: "submit", class: "btn" }, "Start the review");
   const useTemplate = h("button", { type: "button", class: "link" }, "Insert the template");
   useTemplate.addEventListener("click", () => {
-    if (!text.value.trim()) text.value = TEMPLATE;
+    if (!text.value.trim()) text.value = kind === "prfaq" ? PRFAQ_TEMPLATE : TEMPLATE;
     text.focus();
   });
 
+  // Two tabs over one form: a brief for the drafter, or "I already have a PR/FAQ" (reviewed as version 1).
+  let kind: InputKind = "brief";
+  const textLabel = h("label", { for: "brief-text" }, "Brief (markdown)");
+  const textHint = h("p", { class: "hint", id: "brief-text-hint" }, "");
+  const titleField = field("brief-title", "Title", title, "field grow");
+  const tab = (which: InputKind, label: string) =>
+    h("button", { type: "button", role: "tab", id: `tab-${which}`, "aria-controls": "input-panel", "aria-selected": String(which === kind), tabindex: which === kind ? "0" : "-1", class: "tab" }, label);
+  const tabs = { brief: tab("brief", "I have a brief"), prfaq: tab("prfaq", "I already have a PR/FAQ") };
+  function choose(which: InputKind, focus = false): void {
+    kind = which;
+    for (const [k, b] of Object.entries(tabs)) {
+      b.setAttribute("aria-selected", String(k === which));
+      b.setAttribute("tabindex", k === which ? "0" : "-1");
+    }
+    panel.setAttribute("aria-labelledby", `tab-${which}`);
+    titleField.hidden = which === "prfaq";
+    textLabel.textContent = which === "prfaq" ? "Your PR/FAQ (markdown)" : "Brief (markdown)";
+    text.placeholder = which === "prfaq" ? PRFAQ_TEMPLATE : TEMPLATE;
+    textHint.textContent =
+      which === "prfaq"
+        ? "Paste the press release and FAQ you wrote. The meeting reviews it as version 1 and revises it; the title is its first # heading. Front matter, images and comments are ignored."
+        : "Who the customer is, the problem with numbers, the solution, evidence, price, a success metric and a launch date. What it leaves out becomes an open question.";
+    clearFieldErrors(form);
+    errors.replaceChildren();
+    if (focus) tabs[which].focus();
+  }
+  for (const which of ["brief", "prfaq"] as const) {
+    tabs[which].addEventListener("click", () => choose(which));
+    tabs[which].addEventListener("keydown", (e) => {
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") {
+        e.preventDefault();
+        choose(which === "brief" ? "prfaq" : "brief", true);
+      }
+    });
+  }
+  const tabList = h("div", { role: "tablist", class: "tabs", "aria-label": "What you have" }, tabs.brief, tabs.prfaq);
+
+  const panel = h(
+    "div",
+    { role: "tabpanel", id: "input-panel", "aria-labelledby": "tab-brief" },
+    h("div", { class: "top-row" }, titleField, field("brief-rounds", "Most rounds", rounds), field("brief-engine", "Engine", engine)),
+    h("div", { class: "field", "data-field": "brief-text" }, h("div", { class: "label-row" }, textLabel, useTemplate), textHint, text),
+  );
   const form = h(
     "form",
     { class: "card brief-form", "aria-labelledby": "form-h", novalidate: true },
     h("h1", { id: "form-h", tabindex: "-1" }, "Test an idea the Working Backwards way"),
     h("p", { class: "lead" }, "A drafter turns your brief into a PR/FAQ, a customer, a skeptical engineer and a finance partner review it, and the leader iterates or decides. It ends in a FUND or KILL memo."),
-    h("div", { class: "top-row" }, field("brief-title", "Title", title, "field grow"), field("brief-rounds", "Most rounds", rounds), field("brief-engine", "Engine", engine)),
-    h(
-      "div",
-      { class: "field", "data-field": "brief-text" },
-      h("div", { class: "label-row" }, h("label", { for: "brief-text" }, "Brief (markdown)"), useTemplate),
-      h("p", { class: "hint", id: "brief-text-hint" }, "Who the customer is, the problem with numbers, the solution, evidence, price, a success metric and a launch date. What it leaves out becomes an open question."),
-      text,
-    ),
+    tabList,
+    panel,
     personas.element,
     errors,
     h("div", { class: "actions" }, submit),
   );
+
+  choose("brief");
 
   listPersonas()
     .then((list) => personas.fill(list.filter((p) => p.kind === "customer")))
@@ -190,16 +252,17 @@ function briefForm(onCreated: (id: string) => void, onAuth: (message: string) =>
     errors.replaceChildren();
     clearFieldErrors(form);
     const missing: [HTMLElement | null, string][] = [];
-    if (!title.value.trim()) missing.push([fieldFor(form, "brief.title"), "Give the brief a title."]);
-    if (!text.value.trim()) missing.push([fieldFor(form, "brief.text"), "Write the brief, or insert the template and fill it in."]);
+    const needsTitle = kind === "brief" && !title.value.trim();
+    if (needsTitle) missing.push([fieldFor(form, "brief.title"), "Give the brief a title."]);
+    if (!text.value.trim()) missing.push([fieldFor(form, "brief.text"), kind === "prfaq" ? "Paste your PR/FAQ." : "Write the brief, or insert the template and fill it in."]);
     if (missing.length) {
       for (const [box, message] of missing) if (box) showFieldError(box, message);
-      (title.value.trim() ? text : title).focus();
+      (needsTitle ? title : text).focus();
       return;
     }
     const chosen = personas.chosen();
     const body = {
-      brief: { title: title.value, text: text.value },
+      ...(kind === "prfaq" ? { prfaq: { markdown: text.value } } : { brief: { title: title.value, text: text.value } }),
       options: { rounds: Number(rounds.value), engine: engine.value, ...(chosen.length ? { personas: chosen } : {}) },
     };
     submit.disabled = true;

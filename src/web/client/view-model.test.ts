@@ -42,7 +42,7 @@ describe("the run view model", () => {
     expect(view.entries.map((x) => x.kind)).toEqual(["started", "round", "draft", "rubric", "review", "review", "review", "review", "decision", "memo", "end"]);
     expect(view).toMatchObject({ title: "RefillReady", engine: "offline", rounds: 2, round: 1, status: "completed", lastSeq: 20, concluding: true });
     expect(view.scorecard).toEqual([{ round: 1, version: 1, score: 80, stances: { "customer:vet-front-desk": "fund", "customer:family-farmer": "abstain", engineer: "kill", finance: "undecided" } }]);
-    expect(view.drafts).toEqual([{ version: 1, round: 1, prfaq: {}, assumptions: ["a"] }]);
+    expect(view.drafts).toEqual([{ version: 1, round: 1, prfaq: {}, assumptions: ["a"], source: "drafter" }]);
     expect(view.usage.promptTokens).toBe(1200);
     expect(view.verdict).toEqual({ decision: "kill", confidence: 0.7, score: 80 });
     expect(view.memo?.headline).toBe("Kill it");

@@ -31,7 +31,7 @@ export type Entry =
 /** One row of the scorecard: a round's draft, its rubric score and each reviewer's stance. */
 export type ScoreRow = { round: number; version: number; score?: number; stances: Record<string, Stance> };
 
-export type Draft = { version: number; round: number; prfaq: Prfaq; assumptions: string[] };
+export type Draft = { version: number; round: number; prfaq: Prfaq; assumptions: string[]; source: "author" | "drafter" };
 
 export type RunView = {
   runId: string;
@@ -158,7 +158,7 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
     case "draft.ready": {
       const round = event.round ?? view.round;
       stopThinking(view, "drafter");
-      view.drafts.push({ version: event.version, round, prfaq: event.prfaq, assumptions: event.assumptions });
+      view.drafts.push({ version: event.version, round, prfaq: event.prfaq, assumptions: event.assumptions, source: event.source ?? "drafter" });
       scoreRow(view, round, event.version);
       view.entries.push({ ...base, kind: "draft", lane: "drafter", round, version: event.version, words: event.wordCounts.pressRelease + event.wordCounts.faq, changes: event.changes, assumptions: event.assumptions });
       break;
