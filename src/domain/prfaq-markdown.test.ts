@@ -80,6 +80,24 @@ describe("renderPrfaqMarkdown", () => {
     expect(parsePrfaqMarkdown(md)).toEqual(long);
   });
 
+  it("escapes HTML and block syntax in every field, and reads the escaped text back exactly", () => {
+    const hostile = {
+      ...FULL,
+      title: "<!-- x --> <script>",
+      pressRelease: {
+        ...FULL.pressRelease,
+        heading: "# RefillReady <img src=x onerror=alert(1)>",
+        problem: "> Calls\n\n- one\n\n1. two\n\n--- <!-- hidden",
+        solution: "Text `<script>alert(1)</script>` &lt; a\\*b",
+      },
+      externalFaq: [{ question: "<b>How</b> much?", answer: "## $119\n\n| a | b |" }],
+    };
+    const md = renderPrfaqMarkdown(hostile);
+    expect(md).not.toMatch(/<(?:script|img|b>|!-- (?!prfaq:))/);
+    expect(md).toContain("# \\# RefillReady &lt;img");
+    expect(parsePrfaqMarkdown(md)).toEqual(hostile);
+  });
+
   it("round-trips the shared fixtures after one parse", () => {
     for (const name of ["strong-refillready.md", "weak-launch-announcement.md"]) {
       const parsed = parsePrfaqMarkdown(fixture(name));
