@@ -15,10 +15,12 @@ const BLOCK_START = /^(?:(#)(?:#{0,5})(?=\s|$)|(>)|([-*+])(?=\s|$)|\d{1,9}([.)])
 // An ASCII punctuation character a backslash can escape in CommonMark.
 const PUNCT = String.raw`[!-\/:-@\[-\`{-~]`;
 
+const ESCAPING_BACKSLASH = new RegExp(String.raw`\\(?=${PUNCT})`, "g");
+
 /** Escapes raw HTML and entity look-alikes, and backslashes that would escape what follows them. */
 function escapeInline(text: string): string {
   return text
-    .replace(new RegExp(String.raw`\\(?=${PUNCT})`, "g"), "\\\\")
+    .replace(ESCAPING_BACKSLASH, "\\\\")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
     .replace(/</g, "&lt;");
 }
