@@ -96,11 +96,18 @@ ${SERVER_OPTIONS}
 
 Exit codes: 0 listed, 1 an error.
 `,
-  lint: `prfaq lint FILE [--json]
+  lint: `prfaq lint FILE [--json] [--fail-under N]
 
 Checks a PR/FAQ (markdown; - reads stdin) against the rubric: every anti-pattern with the quoted
-evidence, grouped by severity, and a score 0-100. --json prints the result as JSON.
-Exit code 0 when the lint ran (whatever the score), 1 on error.
+evidence, grouped by severity, and a score 0-100.
+
+Options:
+  --json              the result as JSON (the POST /v1/lint body)
+  --fail-under N      exit 10 when the score is below N (0-100), saying why on stderr: a CI gate
+  -h, --help          this help
+
+Exit codes: 0 the lint ran (whatever the score, unless --fail-under), 10 the score is below
+--fail-under, 1 an error.
 `,
   dev: `prfaq dev
 

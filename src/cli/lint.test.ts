@@ -71,4 +71,14 @@ describe("runLint", () => {
   it("exits 0 on an empty document too", () => {
     expect(runLint("", { json: false, color: false }).exitCode).toBe(0);
   });
+
+  it("with failUnder, exits 10 and says why when the score is below it, and 0 at or above it; the output is unchanged", () => {
+    const plain = runLint(WEAK, { json: true, color: false });
+    const below = runLint(WEAK, { json: true, color: false, failUnder: 1 });
+    expect(below.exitCode).toBe(10);
+    expect(below.output).toBe(plain.output);
+    expect(below.error).toMatch(/^prfaq lint: score 0\/100 is below --fail-under 1 \(\d+ findings\)\.\n$/);
+    const atThreshold = runLint(WEAK, { json: false, color: false, failUnder: 0 });
+    expect(atThreshold).toEqual({ output: runLint(WEAK, { json: false, color: false }).output, exitCode: 0 });
+  });
 });

@@ -38,18 +38,26 @@ function scoreLine(result: RubricResult): string {
   return `Score: ${result.score}/100${counts.length ? ` (${counts.join(", ")})` : ""}`;
 }
 
-/** Options of {@link runLint}. */
-export type RunLintOptions = { json: boolean; color: boolean };
+/** Options of {@link runLint}: `failUnder`, when set, is the score below which the lint fails (`--fail-under N`). */
+export type RunLintOptions = { json: boolean; color: boolean; failUnder?: number };
+
+/** The exit code of a lint whose score is below `--fail-under` (the same code as a killed review). */
+export const EXIT_BELOW_THRESHOLD = 10;
 
 /**
  * The body of `prfaq lint`: parses the PR/FAQ markdown, runs the rubric and renders the result,
  * as the report of {@link formatLintReport} or, with `json`, as `{ score, findings, prfaq }` (the
- * POST /v1/lint body). The exit code is always 0: a lint that ran succeeded, whatever the score;
- * the findings and the score are information, not failure. Errors (an unreadable file) are the
- * caller's to turn into exit code 1. Pure: no I/O, no environment.
+ * POST /v1/lint body). The exit code is 0 when the lint ran, whatever the score, unless `failUnder`
+ * is set and the score is below it: then 10, with `error` saying why in one sentence (for stderr;
+ * the output is the same either way). Errors (an unreadable file) are the caller's to turn into
+ * exit code 1. Pure: no I/O, no environment.
  */
-export function runLint(text: string, opts: RunLintOptions): { output: string; exitCode: number } {
+export function runLint(text: string, opts: RunLintOptions): { output: string; exitCode: number; error?: string } {
   const { prfaq, findings, score } = lintMarkdown(text);
   const output = opts.json ? `${JSON.stringify({ score, findings, prfaq }, null, 2)}\n` : formatLintReport({ findings, score }, { color: opts.color });
+  if (opts.failUnder !== undefined && score < opts.failUnder) {
+    const fired = findings.length === 1 ? "1 finding" : `${findings.length} findings`;
+    return { output, exitCode: EXIT_BELOW_THRESHOLD, error: `prfaq lint: score ${score}/100 is below --fail-under ${opts.failUnder} (${fired}).\n` };
+  }
   return { output, exitCode: 0 };
 }

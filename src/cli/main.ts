@@ -79,7 +79,7 @@ const OPTIONS = {
   watch: { ...HELP_OPTION, ...SERVER_OPTIONS, ...OUTCOME_OPTIONS },
   memo: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, out: { type: "string", short: "o" } },
   personas: { ...HELP_OPTION, ...SERVER_OPTIONS, json: { type: "boolean" }, local: { type: "boolean" } },
-  lint: { ...HELP_OPTION, json: { type: "boolean" } },
+  lint: { ...HELP_OPTION, json: { type: "boolean" }, "fail-under": { type: "string" } },
   dev: HELP_OPTION,
   serve: HELP_OPTION,
   worker: HELP_OPTION,
@@ -107,6 +107,12 @@ function single(positionals: string[], command: Command, what: string): string {
 function roundsFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--rounds must be a whole number, not '${value}'`, "review");
+  return Number(value);
+}
+
+function failUnderFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 100) throw new UsageError(`--fail-under must be a whole number from 0 to 100, not '${value}'`, "lint");
   return Number(value);
 }
 
@@ -159,8 +165,10 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse("lint", rest);
       const file = single(positionals, command, "a FILE (or - for stdin)");
       const { runLint } = await import("./lint.js");
-      const result = runLint(await readInput(file), { json: Boolean(values.json), color: term.color });
+      const failUnder = failUnderFlag(values["fail-under"]);
+      const result = runLint(await readInput(file), { json: Boolean(values.json), color: term.color, failUnder });
       process.stdout.write(result.output.endsWith("\n") ? result.output : `${result.output}\n`);
+      if (result.error) process.stderr.write(result.error);
       return result.exitCode;
     }
     case "review": {

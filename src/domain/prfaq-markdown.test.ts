@@ -80,6 +80,24 @@ describe("renderPrfaqMarkdown", () => {
     expect(parsePrfaqMarkdown(md)).toEqual(long);
   });
 
+  it("escapes HTML and block syntax in every field, and reads the escaped text back exactly", () => {
+    const hostile = {
+      ...FULL,
+      title: "<!-- x --> <script>",
+      pressRelease: {
+        ...FULL.pressRelease,
+        heading: "# RefillReady <img src=x onerror=alert(1)>",
+        problem: "> Calls\n\n- one\n\n1. two\n\n--- <!-- hidden",
+        solution: "Text `<script>alert(1)</script>` &lt; a\\*b",
+      },
+      externalFaq: [{ question: "<b>How</b> much?", answer: "## $119\n\n| a | b |" }],
+    };
+    const md = renderPrfaqMarkdown(hostile);
+    expect(md).not.toMatch(/<(?:script|img|b>|!-- (?!prfaq:))/);
+    expect(md).toContain("# \\# RefillReady &lt;img");
+    expect(parsePrfaqMarkdown(md)).toEqual(hostile);
+  });
+
   it("round-trips the shared fixtures after one parse", () => {
     for (const name of ["strong-refillready.md", "weak-launch-announcement.md"]) {
       const parsed = parsePrfaqMarkdown(fixture(name));
@@ -88,53 +106,64 @@ describe("renderPrfaqMarkdown", () => {
   });
 });
 
-// Realistic words, including the ones the parser reacts to (quotes, "said", prices, dates, FAQ words).
+// Realistic words, including the ones the parser reacts to (quotes, "said", prices, dates, FAQ words, HTML, escapes).
 const WORDS = [
   "the", "clinic", "owners", "wait", "hours", "for", "refills", "with", "RefillReady", "now", "said", "founder", "CEO", "of",
   "Elena", "Ruiz", "customer", "$119", "per", "month", "start", "sign", "up", "at", "refillready.example", "today", "April",
   "1,", "2027", "—", "Boise,", "Idaho,", "58%", "problem", "FAQ", "Internal", "questions", "visit", "\"We", "want\"", "free",
-  "trial", "why?", "how", "much", "does", "it", "cost?", "Q3", "in", "one", "tap", "Project", "Falcon", "API",
+  "trial", "why?", "how", "much", "does", "it", "cost?", "Q3", "in", "one", "tap", "Project", "Falcon", "API", "<b>", "&lt;", "a\\*b",
 ];
-const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(" "));
-// Paragraphs the parser has opinions about: FAQ part labels, questions, datelines, attributed quotes, prices.
+// Lean on purpose (10,000 documents must stay quick): words and paragraphs are picked by index, and the document is
+// built directly, without a schema parse.
+const sentence = fc.array(fc.nat(WORDS.length - 1), { minLength: 1, maxLength: 8 }).map((w) => w.map((i) => WORDS[i]).join(" "));
+// Paragraphs the parser has opinions about: FAQ part labels, questions, datelines, attributed quotes, prices, and
+// paragraphs that would open a markdown block or raw HTML if they were not escaped.
 const TRICKY = [
   "Customer FAQ", "Internal FAQ", "Frequently Asked Questions", "Internal questions", "Q & A", "FAQ", "Internal", "External",
   "Why now?", "How much does it cost?", "SEATTLE — the clinic", "April 1, 2027", "BOISE, Idaho, April 1, 2027 — today",
   "\"We want it,\" said Elena Ruiz, founder of RefillReady.", "\"I used to wait,\" said Elena Ruiz, a customer.", "$119 per month.",
   "Visit refillready.example.", "The Problem", "Solution:", "For immediate release",
+  "# Not a heading", "- not a list", "1. not a list", "> not a quote", "--- not a rule", "<!-- not a comment -->", "<script>alert(1)</script>",
 ];
 const paragraph = fc.oneof(
-  { weight: 4, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(". ")) },
-  { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
+  { weight: 4, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 2 }).map((s) => s.join(". ")) },
+  { weight: 1, arbitrary: fc.nat(TRICKY.length - 1).map((i) => TRICKY[i] ?? "") },
 );
 const field = fc.oneof(fc.constant(""), paragraph);
-// Sections of one to four paragraphs: a PR/FAQ's sections often run to more than one.
-const multi = fc.oneof(field, fc.array(paragraph, { minLength: 2, maxLength: 4 }).map((p) => p.join("\n\n")));
+// Sections of one to three paragraphs: a PR/FAQ's sections often run to more than one.
+const several = fc.array(paragraph, { minLength: 2, maxLength: 3 }).map((p) => p.join("\n\n"));
+const multi = fc.oneof(field, several);
 const item = fc.record({ question: sentence.map((s) => `${s}?`), answer: multi });
-const docArb = fc
-  .record({
-    title: fc.oneof(fc.constant(""), sentence),
-    pr: fc.record(Object.fromEntries(PRESS_RELEASE_SECTIONS.map((s) => [s, s === "heading" || s === "subheading" || s === "dateline" ? field : multi]))),
-    externalFaq: fc.array(item, { maxLength: 4 }),
-    internalFaq: fc.array(item, { maxLength: 4 }),
-  })
-  .map((r) => PrfaqSchema.parse({ title: r.title, pressRelease: r.pr, externalFaq: r.externalFaq, internalFaq: r.internalFaq }));
+const docArb: fc.Arbitrary<Prfaq> = fc.record({
+  title: fc.oneof(fc.constant(""), sentence),
+  pressRelease: fc.record({
+    heading: field, subheading: field, dateline: field, summary: multi, problem: multi, solution: multi,
+    leaderQuote: multi, howItWorks: multi, customerQuote: multi, callToAction: multi,
+  }),
+  externalFaq: fc.array(item, { maxLength: 3 }),
+  internalFaq: fc.array(item, { maxLength: 3 }),
+});
 
-// The round-trip domain: no paragraph opens with markdown block syntax (a list, a quote, a heading, Q:/A:).
-const BLOCKY = /^(?:[-*+>#]|\d+[.)]|(?:Q|A|Question|Answer)\s*\d*\s*[:.)])/i;
-const inDomain = (d: Prfaq) =>
-  [...Object.values(d.pressRelease), ...[...d.externalFaq, ...d.internalFaq].map((f) => f.answer)].every((t) =>
-    t.split("\n\n").every((p) => !BLOCKY.test(p)),
-  );
+// The round-trip domain: no paragraph opens with the reader's own Q:/A: syntax (markdown block syntax is escaped).
+const BLOCKY = /^(?:Q|A|Question|Answer)\s*\d*\s*[:.)]/i;
+const paragraphsOf = (d: Prfaq) => [...Object.values(d.pressRelease), ...[...d.externalFaq, ...d.internalFaq].map((f) => f.answer)].map((t) => t.split("\n\n"));
+const inDomain = (d: Prfaq) => paragraphsOf(d).every((ps) => ps.every((p) => !BLOCKY.test(p)));
 
 describe("round trip (property)", () => {
-  it("parse(render(doc)) equals doc, sections of several paragraphs included", () => {
+  it("parse(render(doc)) equals doc over 10,000 documents, sections of several paragraphs included", () => {
+    let severalParagraphs = 0;
+    const params = propertyParams<[Prfaq]>(10_000);
     fc.assert(
       fc.property(docArb.filter(inDomain), (d) => {
-        expect(parsePrfaqMarkdown(renderPrfaqMarkdown(d))).toEqual(d);
+        if (paragraphsOf(d).some((ps) => ps.length > 1)) severalParagraphs++;
+        const back = parsePrfaqMarkdown(renderPrfaqMarkdown(d));
+        // Compared as JSON first (the generator builds keys in the parser's order), with a full diff on a mismatch.
+        if (JSON.stringify(back) !== JSON.stringify(d)) expect(back).toEqual(d);
       }),
-      propertyParams(1000),
+      params,
     );
+    // The generator does produce what the property is about: most documents have a section of several paragraphs.
+    expect(severalParagraphs).toBeGreaterThan((params.numRuns ?? 0) / 2);
   });
 });
 

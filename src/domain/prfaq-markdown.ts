@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { inline, paragraphs, unescape } from "./markdown-text.js";
 import { emptyPrfaq, PRESS_RELEASE_SECTIONS, type FaqItem, type PressReleaseSection, type Prfaq } from "./prfaq.js";
 
 // One file on purpose (~500 lines, over the soft cap): the renderer relies on the parser to decide whether plain
@@ -59,34 +60,37 @@ function renderChecked(doc: Prfaq): string {
 }
 
 function renderWith(doc: Prfaq, labelled: boolean): string {
+  // Every field is escaped for its position (markdown-text.ts): headings, the dateline and questions as one
+  // line, sections and answers as paragraphs; the parser undoes the escaping, so the round trip still holds.
   const pr = doc.pressRelease;
   const out: string[] = [];
   const mark = (name: Section) => (labelled ? `<!-- prfaq:${name} -->\n` : "");
   if (doc.title !== inferTitle(pr.heading)) {
-    // JSON keeps any title on one line; escaping ">" keeps "-->" from closing the comment early.
-    out.push(`<!-- prfaq:title ${JSON.stringify(doc.title).replace(/>/g, "\\u003e")} -->`);
+    // JSON keeps any title on one line; escaping "<" and ">" keeps "-->" from closing the comment early and
+    // leaves no tag in it.
+    out.push(`<!-- prfaq:title ${JSON.stringify(doc.title).replace(/>/g, "\\u003e").replace(/</g, "\\u003c")} -->`);
   }
-  if (pr.heading) out.push(`${mark("heading")}# ${pr.heading}`);
-  if (pr.subheading) out.push(`${mark("subheading")}## ${pr.subheading}`);
+  if (pr.heading) out.push(`${mark("heading")}# ${inline(pr.heading)}`);
+  if (pr.subheading) out.push(`${mark("subheading")}## ${inline(pr.subheading)}`);
   if (labelled) {
-    if (pr.dateline) out.push(`${mark("dateline")}${pr.dateline}`);
-    if (pr.summary) out.push(`${mark("summary")}${pr.summary}`);
+    if (pr.dateline) out.push(`${mark("dateline")}${inline(pr.dateline)}`);
+    if (pr.summary) out.push(`${mark("summary")}${paragraphs(pr.summary)}`);
   } else if (pr.dateline) {
-    out.push(pr.summary ? `${pr.dateline} — ${pr.summary}` : `${pr.dateline} —`);
+    out.push(pr.summary ? `${inline(pr.dateline)} — ${paragraphs(pr.summary)}` : `${inline(pr.dateline)} —`);
   } else if (pr.summary) {
-    out.push(pr.summary);
+    out.push(paragraphs(pr.summary));
   }
   for (const s of ["problem", "solution", "leaderQuote", "howItWorks", "customerQuote", "callToAction"] as const) {
-    if (pr[s]) out.push(`${mark(s)}${pr[s]}`);
+    if (pr[s]) out.push(`${mark(s)}${paragraphs(pr[s])}`);
   }
   if (doc.externalFaq.length + doc.internalFaq.length > 0) {
     out.push("## Frequently Asked Questions");
     // An answer's first paragraph follows its question; in the labelled form each further one is marked as
     // part of the answer, so that a paragraph reading "Internal FAQ" or "Why now?" stays inside it.
     const item = (f: FaqItem) => {
-      const [first = "", ...rest] = f.answer ? f.answer.split("\n\n") : [];
+      const [first = "", ...rest] = f.answer ? paragraphs(f.answer).split("\n\n") : [];
       const more = rest.map((p) => `${labelled ? "<!-- prfaq:answer -->\n" : ""}${p}`);
-      return [`**${f.question}**${first ? ` ${first}` : ""}`, ...more].join("\n\n");
+      return [`**${inline(f.question)}**${first ? ` ${first}` : ""}`, ...more].join("\n\n");
     };
     if (doc.externalFaq.length) out.push("### External FAQ", ...doc.externalFaq.map(item));
     if (doc.internalFaq.length) out.push("### Internal FAQ", ...doc.internalFaq.map(item));
@@ -287,6 +291,12 @@ function parseBlocks(blocks: Block[]): Prfaq {
   }
   readPressRelease(blocks.slice(0, faqAt), doc);
   readFaq(blocks.slice(faqAt), doc);
+  // Read as a markdown viewer shows it: backslash escapes and entities decoded, once the structure is read.
+  for (const s of PRESS_RELEASE_SECTIONS) doc.pressRelease[s] = unescape(doc.pressRelease[s]);
+  for (const f of [...doc.externalFaq, ...doc.internalFaq]) {
+    f.question = unescape(f.question);
+    f.answer = unescape(f.answer);
+  }
   doc.title = title ?? inferTitle(doc.pressRelease.heading);
   return doc;
 }
