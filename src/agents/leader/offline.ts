@@ -305,7 +305,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const crux =
     decision === "kill"
       ? `It turns on ${top?.kind ?? "the evidence"}: ${lowerFirst(topSentence)}${cite((top?.basis ?? []).filter((b) => /^L\d+$/.test(b)))}, and that is a fact of the plan, not of its wording.`
-      : `It turns on whether ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result holds beyond the trial"))}; ${a.stage === "growth" ? "paying customers" : "the trial"}${e.grossMarginPct !== null ? ` and a ${e.grossMarginPct}% margin` : ""} say it can.`;
+      : `It turns on whether ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result holds beyond the trial"))}; ${a.stage === "growth" ? "paying customers" : "the trial"}${e.grossMarginPct !== null ? ` and ${/^(8|11|18)(\D|$)/.test(String(Math.trunc(e.grossMarginPct))) || /^8/.test(String(e.grossMarginPct)) ? "an" : "a"} ${e.grossMarginPct}% margin` : ""} say it can.`;
   const killCriteria =
     decision === "fund"
       ? [
