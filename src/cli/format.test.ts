@@ -222,9 +222,9 @@ describe("helpers", () => {
       formatProblem("the server refused the review", {
         status: 400,
         title: "Bad Request",
-        detail: "The review request is invalid: 1 problem(s), listed in errors.",
+        detail: "The review request is invalid: 1 problem, listed in errors.",
         errors: [{ path: "options.rounds", message: "Too big" }],
       }),
-    ).toBe("the server refused the review (400 Bad Request): The review request is invalid: 1 problem(s), listed in errors.\n  options.rounds: Too big");
+    ).toBe("the server refused the review (400 Bad Request): The review request is invalid: 1 problem, listed in errors.\n  options.rounds: Too big");
   });
 });

@@ -4,6 +4,7 @@ import type { DecisionValue } from "../domain/memo.js";
 import { renderMemoMarkdown } from "../domain/memo-markdown.js";
 import { CreateReviewSchema, type Engine } from "../domain/run.js";
 import { createApiClient, type ApiClient } from "./client.js";
+import { problemCount } from "../domain/errors.js";
 import { CliError, InputError } from "./errors.js";
 import { followEvents } from "./follow.js";
 import { formatMemoSaved } from "./format.js";
@@ -57,7 +58,7 @@ export async function review(markdown: string, cmd: ReviewCommand, term: Termina
     const parsed = CreateReviewSchema.safeParse(body);
     if (!parsed.success) {
       throw new InputError(
-        `The ${cmd.input === "prfaq" ? "PR/FAQ" : "brief"} is not a valid review request: ${parsed.error.issues.length} problem(s).`,
+        `The ${cmd.input === "prfaq" ? "PR/FAQ" : "brief"} is not a valid review request: ${problemCount(parsed.error.issues.length)}.`,
         parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(request)", message: i.message })),
       );
     }

@@ -45,3 +45,8 @@ export class ValidationError extends AppError {
     super(code, message);
   }
 }
+
+/** "1 problem", "3 problems": how many field errors a refusal lists, in words a person reads. */
+export function problemCount(n: number): string {
+  return `${n} problem${n === 1 ? "" : "s"}`;
+}

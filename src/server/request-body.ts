@@ -1,3 +1,4 @@
+import { problemCount } from "../domain/errors.js";
 import type { Context } from "hono";
 import { z } from "zod";
 import { markdownTitle } from "../domain/brief.js";
@@ -27,7 +28,7 @@ export async function readJson(c: Context): Promise<unknown> {
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new HttpProblem(400, "validation", `The ${what} is invalid: ${parsed.error.issues.length} problem(s), listed in errors.`, zodFieldErrors(parsed.error));
+    throw new HttpProblem(400, "validation", `The ${what} is invalid: ${problemCount(parsed.error.issues.length)}, listed in errors.`, zodFieldErrors(parsed.error));
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, NotFoundError, problemCount, ValidationError } from "../domain/errors.js";
 import { requestTitle } from "../domain/author-document.js";
 import { eventKey } from "../domain/events.js";
 import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
@@ -72,7 +72,7 @@ export function createReviewService(deps: ReviewServiceDeps) {
       }
     }
     if (request.brief?.persona) errors.push(...inlinePersonaErrors(toPersona(request.brief.persona), deps.personas));
-    if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${errors.length} problem(s), listed in errors.`, errors);
+    if (errors.length > 0) throw new ValidationError(`The review request is invalid: ${problemCount(errors.length)}, listed in errors.`, errors);
     const unknown = (request.options.personas ?? []).map((id, i) => ({ id, i })).filter(({ id }) => deps.personas.byId(id)?.kind !== "customer");
     if (unknown.length > 0) {
       throw new ValidationError(

@@ -52,7 +52,7 @@ describe("prfaq review --local", () => {
     const empty = await runCli(["review", "--local", "-"], { env: NO_REDIS, stdin: "   \n" });
     expect(empty.code).toBe(1);
     expect(empty.stdout).toBe("");
-    expect(empty.stderr).toBe("prfaq: The brief is not a valid review request: 2 problem(s).\n  brief.title: a title is required\n  brief.text: the brief text is required\n");
+    expect(empty.stderr).toBe("prfaq: The brief is not a valid review request: 2 problems.\n  brief.title: a title is required\n  brief.text: the brief text is required\n");
     const persona = await runCli(["review", "--local", "--persona", "nobody", FUND], { env: NO_REDIS });
     expect(persona.code).toBe(1);
     expect(persona.stderr).toBe("prfaq: Unknown customer persona id(s): nobody. `prfaq personas --local` lists them.\n  options.personas.0: no customer persona with id 'nobody'\n");

@@ -96,7 +96,7 @@ describe("prfaq review against a server", () => {
     expect(rounds.code).toBe(1);
     expect(rounds.stdout).toBe("");
     expect(rounds.stderr).toBe(
-      "prfaq: the server refused the review (400 Bad Request): The review request is invalid: 1 problem(s), listed in errors.\n  options.rounds: Too big: expected number to be <=6\n",
+      "prfaq: the server refused the review (400 Bad Request): The review request is invalid: 1 problem, listed in errors.\n  options.rounds: Too big: expected number to be <=6\n",
     );
     const persona = await runCli(["review", server(), "--persona", "nobody", KILL]);
     expect(persona.code).toBe(1);
