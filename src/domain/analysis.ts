@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BriefFacts, BriefPart } from "./brief.js";
 import { absoluteClaims } from "./claims.js";
-import { computeEconomics, EconomicsSchema } from "./economics.js";
+import { computeEconomics, EconomicsProblemSchema, EconomicsSchema } from "./economics.js";
 import { productName } from "./brief-facts.js";
 import { LedgerSchema, ledgerFromFacts, type LedgerEntry } from "./ledger.js";
 import { buildEffort } from "./quantities.js";
@@ -24,7 +24,7 @@ export const AnalysisSchema = z.object({
   ledger: LedgerSchema,
   economics: EconomicsSchema,
   /** Money problems that decide the meeting on their own. */
-  economicsProblems: z.array(Cited),
+  economicsProblems: z.array(EconomicsProblemSchema),
   /** Absolute claims; `blocking` when the product rests on them (they stand in what it does or promises). */
   claims: z.array(Cited.extend({ phrase: z.string(), blocking: z.boolean() })),
   stage: StageSchema,

@@ -1,4 +1,5 @@
 import type { Brief, BriefFacts, BriefPart } from "./brief.js";
+import { MONTH_RE } from "./dates.js";
 import { numeralsFromWords } from "./quantities.js";
 import { PAIN } from "./vocabulary.js";
 
@@ -48,9 +49,8 @@ const MONEY = /[$£€]\s?\d/;
 /** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
 const METRIC_CUE = /\b(success (means|measure|is|looks like|would be)|we('ll| will) measure|(we|you)('ll| will) know (it|this)('s| is| has)? ?(working|worked|a success|succeeded)|north[- ]star|target: \d)/i;
 
-const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 /** A calendar date with a year, or a quarter or year on its own: "31 March 2028", "March 31, 2028", "Q3 2027", "2028". */
-const DATE = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+(?:19|20)\\d{2}|q[1-4]\\s+(?:19|20)\\d{2}|(?:the )?end of (?:19|20)\\d{2}|(?:19|20)\\d{2}|\\d{4}-\\d{2}-\\d{2})`;
+const DATE = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH_RE}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+(?:19|20)\\d{2}|q[1-4]\\s+(?:19|20)\\d{2}|(?:the )?end of (?:19|20)\\d{2}|(?:19|20)\\d{2}|\\d{4}-\\d{2}-\\d{2})`;
 const DATE_RE = new RegExp(DATE, "gi");
 /** A deadline: "by 31 March 2028", "by the end of 2027", "within 60 days of starting". */
 const DEADLINE = new RegExp(`\\bby\\s+(?:the\\s+end\\s+of\\s+)?${DATE}|\\bwithin\\s+(?:\\d+|a|one|two|three|six|twelve)\\s+(?:days?|weeks?|months?|quarters?|years?)\\s+of\\b`, "i");
@@ -291,6 +291,18 @@ function corroborated(part: BriefPart | undefined, section: string): BriefPart |
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
 const COST_HEADING = /^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**:?\s*$/i;
 
+/** A cost item as a sentence: "Hosting: £2.50." (on the label's own line, the amount ends it) or "Support: 2 hours at $46 an hour." */
+const AMOUNT_ENDS_ITEM = /^[^:]{2,100}:\s*[^:$£€]*[$£€]\s?\d[\d.,]*\.?$/;
+const AMOUNT_IN_ITEM = /^[^:]{2,60}:\s*[^:]*[$£€]\s?\d/;
+
+const withoutStop = (item: string) => item.replace(/[.;]\s*$/, "");
+
+/** The sentences of `text` as cost items, when there are two or more and every one is an item; else undefined. */
+function sentenceItems(text: string, item: RegExp): string[] | undefined {
+  const sentences = splitSentences(text);
+  return sentences.length >= 2 && sentences.every((x) => item.test(x)) ? sentences.map(withoutStop) : undefined;
+}
+
 /**
  * An itemised cost under its heading is one statement: the heading followed by two or more bullets
  * that each name an amount ("- Hosting: $21", "- Support: 2 hours at $46 an hour") becomes one line,
@@ -304,26 +316,22 @@ function itemisedCosts(lines: string[]): string[] {
     out.push(line);
     // "Running costs per society per month: Texts: £4.00. Hosting: £2.50.": the label and its items on one line.
     const inline = /^((?:[-*+]|\d+[.)])\s+)?([^:]{2,70}):\s+(.*)$/.exec(line.trim());
-    if (inline?.[2] && inline[3] && COST_HEADING.test(`${inline[2]}:`)) {
-      const sentences = splitSentences(inline[3]);
-      if (sentences.length >= 2 && sentences.every((x) => /^[^:]{2,100}:\s*[^:$£€]*[$£€]\s?\d[\d.,]*\.?$/.test(x))) {
-        out[out.length - 1] = `${inline[2]}: ${sentences.map((x) => x.replace(/[.;]\s*$/, "")).join("; ")}.`;
-        continue;
-      }
+    const onItsLine = inline?.[2] && inline[3] && COST_HEADING.test(`${inline[2]}:`) ? sentenceItems(inline[3], AMOUNT_ENDS_ITEM) : undefined;
+    if (inline?.[2] && onItsLine) {
+      out[out.length - 1] = `${inline[2]}: ${onItsLine.join("; ")}.`;
+      continue;
     }
     if (!COST_HEADING.test(line.trim())) continue;
     const items: string[] = [];
     let j = i + 1;
     // An item is short and names one amount ("- hosting: £3", "- $4 text messages"); a sentence after the list is not one.
     const isItem = (l: string) => /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(l) && l.trim().length <= 90 && (l.match(/[$£€]\s?\d/g) ?? []).length === 1;
-    while (j < lines.length && isItem(lines[j] ?? "")) items.push(stripBullet((lines[j] ?? "").trim()).replace(/[.;]\s*$/, "")), j++;
-    // The same list written as sentences on one line: "Hosting: $21. Texts: $26. Support: 2 hours at $46 an hour."
-    if (items.length === 0) {
-      const sentences = splitSentences(lines[j] ?? "");
-      if (sentences.length >= 2 && sentences.every((x) => /^[^:]{2,60}:\s*[^:]*[$£€]\s?\d/.test(x))) {
-        items.push(...sentences.map((x) => x.replace(/[.;]\s*$/, "")));
-        j += 1;
-      }
+    while (j < lines.length && isItem(lines[j] ?? "")) items.push(withoutStop(stripBullet((lines[j] ?? "").trim()))), j++;
+    // The same list written as sentences on the next line: "Hosting: $21. Texts: $26. Support: 2 hours at $46 an hour."
+    const onNextLine = items.length === 0 ? sentenceItems(lines[j] ?? "", AMOUNT_IN_ITEM) : undefined;
+    if (onNextLine) {
+      items.push(...onNextLine);
+      j += 1;
     }
     if (items.length < 2) continue;
     const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
-import { buildEffort, countsIn, MONTHS_PER, moneyIn, ratesIn, round2, singular, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
 
 /** One computed line: its value, how it was computed, and the ledger ids it rests on. */
 export const EconomicsLineSchema = z.object({
@@ -30,8 +30,16 @@ export const EconomicsSchema = z.object({
 });
 export type Economics = z.infer<typeof EconomicsSchema>;
 
+/**
+ * Which money problem it is: every sale loses money, free with a real cost, the whole market cannot repay
+ * the build, a tool's value cannot repay it, or the revenue goal is bigger than the market.
+ */
+export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal"]);
+export type EconomicsProblemKind = z.infer<typeof EconomicsProblemKindSchema>;
+
 /** A problem with the money that decides the meeting on its own, whatever else the brief says. */
-export type EconomicsProblem = { text: string; sources: string[] };
+export const EconomicsProblemSchema = z.object({ kind: EconomicsProblemKindSchema, text: z.string(), sources: z.array(z.string()) });
+export type EconomicsProblem = z.infer<typeof EconomicsProblemSchema>;
 
 /** Months a build must repay itself in before the whole market counts as too small. */
 export const PAYBACK_HORIZON_MONTHS = 36;
@@ -134,8 +142,8 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
   // "a 180-room hotel", "a 3-hectare greenhouse": the representative customer's size.
   for (const fact of facts) {
     // "a 6,000-barrel brewery", but not "a 12-choir pilot" (the size of a trial, not of a customer).
-    const m = new RegExp(`\\b(\\d[\\d,.]*|${Object.keys(SMALL_NUMBERS).join("|")})-${unit}\\b(?!\\s+(?:pilot|trial|study|test|survey|sample|beta)\\b)`, "i").exec(fact.text);
-    const n = m?.[1] ? (SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ""))) : NaN;
+    const m = new RegExp(`\\b(\\d[\\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-${unit}\\b(?!\\s+(?:pilot|trial|study|test|survey|sample|beta)\\b)`, "i").exec(fact.text);
+    const n = m?.[1] ? (numeric(m[1]) ?? NaN) : NaN;
     if (m && Number.isFinite(n)) return { value: n, id: fact.id, text: m[0] };
   }
   for (const fact of facts) {
@@ -153,9 +161,6 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
   }
   return undefined;
 }
-
-/** Sizes written in words before a hyphen: "an eight-technician firm". */
-const SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
 
 /** An amount per one customer per month, when the brief gives what it takes to get there. */
 type Normal = { value: number; sources: string[]; formula: string };
@@ -313,10 +318,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
   if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
-    const num = (i: number) => {
-      const t = (stated.m?.[i] ?? "").toLowerCase();
-      return SMALL_NUMBERS[t] ?? (t === "one" ? 1 : Number(t.replace(/,/g, "")));
-    };
+    const num = (i: number) => numeric(stated.m?.[i] ?? "") ?? 0;
     const [h, n, w, r] = [num(1), num(2), num(4), num(5) || num(6)];
     const noun = stated.m[3] ?? "people";
     if (h && n && w && r) {
@@ -364,15 +366,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     currency, pricePerMonth, costToServePerMonth, grossMarginPct, marketCustomers, tamPerYear, targetCustomers, targetRevenuePerYear,
     buildCost: buildCost === null ? null : round2(buildCost), paybackMonths, breakEvenCustomers, valuePerYear: valuePerYear === null ? null : round2(valuePerYear), lines,
   };
-  const problems = problemsOf(economics, isFree);
-  const revenueGoal = lines.find((l) => l.label === "stated revenue target per year");
-  if (revenueGoal && tamPerYear !== null) {
-    problems.push({
-      text: `The revenue goal is more than the whole market: ${money(revenueGoal.value)} a year against ${money(tamPerYear)} a year if every one of the ${(marketCustomers ?? 0).toLocaleString("en-US")} customers bought it.`,
-      sources: [...revenueGoal.sources, ...(lines.find((l) => l.label === "market per year")?.sources ?? [])],
-    });
-  }
-  return { economics, problems };
+  return { economics, problems: problemsOf(economics, isFree) };
 }
 
 /**
@@ -493,6 +487,11 @@ function orgNoun(customerText: string): string | undefined {
 }
 
 /** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */
+/** A count found in a fact, with how strongly it reads as the market. */
+function counted(f: LedgerEntry, value: number, noun: string, text: string, index: number, rank: number) {
+  return { value, noun, text, index, id: f.id, part: f.part, sentence: f.text, rank };
+}
+
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
@@ -500,10 +499,10 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     for (const f of facts.filter((x) => ["customer", "business", "other", "solution"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
-      const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
+      const value = toNumber(m[1], m[2]);
       // "a 1912 carousel": a year written before a noun dates it, it does not count it.
       if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;
-      const c = { value, noun: customer, text: m[0], index: m.index, id: f.id, part: f.part, sentence: f.text };
+      const c = counted(f, value, customer, m[0], m.index, 0);
       if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
     }
   }
@@ -512,8 +511,8 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   for (const f of facts) {
     const m = /^(?:the )?(?:market|market size|addressable market|who could buy(?: it)?)\s*:\s*(?:about |around |roughly |some |over |nearly |approximately )?(\d[\d,]*)(?:\s?(k|thousand|million))?\s+(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\b/iu.exec(f.text);
     if (!m?.[1] || !m[3]) continue;
-    const value = Number(m[1].replace(/,/g, "")) * (m[2] ? (m[2].toLowerCase() === "million" ? 1e6 : 1e3) : 1);
-    if (value >= 5) return { value, noun: singular(m[3]), text: m[0].replace(/^[^:]*:\s*/, ""), index: 0, id: f.id, part: f.part, sentence: f.text, rank: 6 };
+    const value = toNumber(m[1], m[2]);
+    if (value >= 5) return counted(f, value, singular(m[3]), m[0].replace(/^[^:]*:\s*/, ""), 0, 6);
   }
   const labelled = facts
     .filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))
@@ -521,13 +520,13 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     .map(({ f, m }) => ({ f, m, value: m?.[3] ? Number(m[3].replace(/,/g, "")) : 0, noun: m?.[2] ? singular(m[2]) : "" }))
     .filter(({ m, value, noun }) => m && value >= 5 && !MEASURE.test(noun) && !/^(hour|day|week|month|year|minute)$/.test(noun) && (customer === undefined || noun === customer || !PEOPLE.test(noun)))
     .sort((a, b) => b.value - a.value)[0];
-  if (labelled?.m) return { value: labelled.value, noun: labelled.noun, text: labelled.m[0], index: 0, id: labelled.f.id, part: labelled.f.part, sentence: labelled.f.text, rank: 5 };
+  if (labelled?.m) return counted(labelled.f, labelled.value, labelled.noun, labelled.m[0], 0, 5);
   // "..., of which there are about 4,500", "Production breweries ...; about 1,900 in the US": a count of the customer with no noun of its own.
   for (const f of facts.filter((x) => ["customer", "other", "solution"].includes(x.part))) {
     const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
     const digits = m?.[1] ?? m?.[2];
     const value = digits ? Number(digits.replace(/,/g, "")) : 0;
-    if (m && value >= 5) return { value, noun: customer ?? "customer", text: m[0].replace(/^[;,]\s*/, ""), index: m.index, id: f.id, part: f.part, sentence: f.text, rank: 5 };
+    if (m && value >= 5) return counted(f, value, customer ?? "customer", m[0].replace(/^[;,]\s*/, ""), m.index, 5);
   }
   return facts
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))
@@ -565,12 +564,19 @@ function marketRank(c: { sentence: string; index: number; part: string; text: st
 
 const ids = (e: Economics, ...labels: string[]) => e.lines.filter((l) => labels.includes(l.label)).flatMap((l) => l.sources);
 
+/** What the whole market brings in over the payback horizon: the most a build can cost and be repaid. Null without a market and a positive contribution. */
+export function marketCanRepay(e: Economics): number | null {
+  const contribution = e.pricePerMonth !== null ? e.pricePerMonth - (e.costToServePerMonth ?? 0) : null;
+  return e.marketCustomers !== null && contribution !== null && contribution > 0 ? e.marketCustomers * contribution * PAYBACK_HORIZON_MONTHS : null;
+}
+
 /** The money problems that decide the meeting on their own. */
 function problemsOf(e: Economics, isFree: boolean): EconomicsProblem[] {
   const m = (n: number) => fmt(n, e.currency);
   const out: EconomicsProblem[] = [];
   if (e.grossMarginPct !== null && e.grossMarginPct < 0) {
     out.push({
+      kind: "loss",
       text: e.pricePerMonth !== null && e.costToServePerMonth !== null
         ? `Every customer loses money: serving one costs ${m(e.costToServePerMonth)} a month against a price of ${m(e.pricePerMonth)} (gross margin ${e.grossMarginPct}%).`
         : `Every sale loses money: the cost to serve is above the price (gross margin ${e.grossMarginPct}%).`,
@@ -578,17 +584,28 @@ function problemsOf(e: Economics, isFree: boolean): EconomicsProblem[] {
     });
   }
   if (isFree && (e.costToServePerMonth ?? 0) > 0) {
-    out.push({ text: `There is no revenue: it is free, while serving one customer costs ${m(e.costToServePerMonth ?? 0)} a month.`, sources: ids(e, "price per customer per month", "cost to serve per customer per month") });
+    out.push({ kind: "no-revenue", text: `There is no revenue: it is free, while serving one customer costs ${m(e.costToServePerMonth ?? 0)} a month.`, sources: ids(e, "price per customer per month", "cost to serve per customer per month") });
   }
-  const contribution = e.pricePerMonth !== null ? e.pricePerMonth - (e.costToServePerMonth ?? 0) : null;
-  if (e.buildCost !== null && e.marketCustomers !== null && contribution !== null && contribution > 0 && e.marketCustomers * contribution * PAYBACK_HORIZON_MONTHS < e.buildCost) {
+  const repayable = marketCanRepay(e);
+  if (e.buildCost !== null && repayable !== null && repayable < e.buildCost) {
+    const contribution = (e.pricePerMonth ?? 0) - (e.costToServePerMonth ?? 0);
     out.push({
-      text: `The whole market cannot repay the build: all ${e.marketCustomers.toLocaleString("en-US")} customers at ${m(contribution)} a month for ${PAYBACK_HORIZON_MONTHS} months bring ${m(e.marketCustomers * contribution * PAYBACK_HORIZON_MONTHS)}, against a build of ${m(e.buildCost)}.`,
+      kind: "market",
+      text: `The whole market cannot repay the build: all ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers at ${m(contribution)} a month for ${PAYBACK_HORIZON_MONTHS} months bring ${m(repayable)}, against a build of ${m(e.buildCost)}.`,
       sources: ids(e, "customers in the market", "build cost", "price per customer per month"),
     });
   }
   if (e.buildCost !== null && e.valuePerYear !== null && (e.pricePerMonth === null || e.pricePerMonth === 0) && e.valuePerYear * (PAYBACK_HORIZON_MONTHS / 12) < e.buildCost) {
-    out.push({ text: `The value does not repay the build: ${m(e.valuePerYear)} a year for ${PAYBACK_HORIZON_MONTHS / 12} years against ${m(e.buildCost)}.`, sources: ids(e, "value per year", "build cost") });
+    out.push({ kind: "value", text: `The value does not repay the build: ${m(e.valuePerYear)} a year for ${PAYBACK_HORIZON_MONTHS / 12} years against ${m(e.buildCost)}.`, sources: ids(e, "value per year", "build cost") });
+  }
+  // The goal line is entered only when it is bigger than the whole market.
+  const revenueGoal = e.lines.find((l) => l.label === "stated revenue target per year");
+  if (revenueGoal && e.tamPerYear !== null) {
+    out.push({
+      kind: "goal",
+      text: `The revenue goal is more than the whole market: ${m(revenueGoal.value)} a year against ${m(e.tamPerYear)} a year if every one of the ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers bought it.`,
+      sources: [...revenueGoal.sources, ...ids(e, "market per year")],
+    });
   }
   return out;
 }

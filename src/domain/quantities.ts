@@ -41,16 +41,14 @@ const PERIOD_WORDS: Record<string, Period> = {
 const NOT_UNITS = new Set(["few", "little", "lot", "one", "third", "half", "bit", "total", "the", "our", "their", "its", "his", "her", "and", "or", "in", "on", "of", "minimum", "maximum", "discount", "fee", "margin", "cost", "price", "saving", "start"]);
 
 /** English number words a brief may use instead of digits. */
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, a: 1, an: 1,
-};
-
+/** Numbers written as words, one to ninety; each reader's own pattern says which of them it reads. */
 const UNITS_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
   fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
+/** "a year", "an hour": the article counts as one where a reader's pattern allows it. */
+const NUMBER_WORDS: Record<string, number> = { ...UNITS_WORDS, a: 1, an: 1 };
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(SCALE_WORDS)].join("|")})`;
 // "a hundred and twenty-five thousand, four hundred and eighty-eight": a comma may follow "thousand" or "million" inside one number.
 const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|(?<=(?:thousand|million)),\\s+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
@@ -92,7 +90,8 @@ export function singular(word: string): string {
   return w;
 }
 
-function toNumber(digits: string, scale?: string): number {
+/** "21,000" → 21000; with a scale word or letter ("12 k", "3 million") multiplied by it. */
+export function toNumber(digits: string, scale?: string): number {
   return Number(digits.replace(/,/g, "")) * (scale ? SCALE[scale.toLowerCase()] ?? 1 : 1);
 }
 
@@ -100,7 +99,7 @@ function toNumber(digits: string, scale?: string): number {
 const COMPOUND_STOP = new Set(["per", "a", "an", "each", "every", "for", "in", "on", "at", "with", "and", "or", "to", "of", "the", "plus", "including", "excluding", "paid", "billed", "upfront", "up-front", "up", "when", "if", "so", "but", "than", "from", "by", "after", "before", "while", "which", "that", "who", "as", "is", "are", "was", "were", "we", "they", "it", "unlimited", "all", "including", "about", "only", "extra", "more", "less", "minimum", "maximum", "one-time", "one-off", "once", "then", "via", "through", "into", "across", "over", "under", "around"]);
 
 /** Numbers written as words are read too: "five engineers", "a year". */
-function numeric(token: string): number | undefined {
+export function numeric(token: string): number | undefined {
   if (/^\d/.test(token)) return Number(token.replace(/,/g, ""));
   return NUMBER_WORDS[token.toLowerCase()];
 }
@@ -214,7 +213,7 @@ export function percentsIn(text: string): { value: number; text: string; index: 
 export function durationMonths(text: string): number | undefined {
   const m = /\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(full\s+)?(years?|months?|quarters?|weeks?)\b/i.exec(text);
   if (!m) return undefined;
-  const n = numeric(m[1] ?? "") ?? (m[1] === "eighteen" ? 18 : undefined);
+  const n = numeric(m[1] ?? "");
   if (n === undefined) return undefined;
   const unit = (m[3] ?? "").toLowerCase().replace(/s$/, "") as Period;
   return n * (MONTHS_PER[unit] ?? 1);

@@ -66,7 +66,7 @@ export function reviewAsFinanceOffline(input: InternalReviewInput): Review {
   const scores = {
     pricing: score(e.pricePerMonth !== null && e.pricePerMonth > 0 ? 5 : e.valuePerYear !== null ? 4 : s.price ? 3 : 1),
     unitEconomics: score(margin === null ? (e.valuePerYear !== null ? 4 : 2) : margin < 0 ? 1 : margin < 30 ? 2 : margin < 60 ? 3 : margin < 75 ? 4 : 5),
-    marketSize: score(economicsProblems.some((p) => /whole market/.test(p.text)) ? 1 : e.marketCustomers !== null ? 4 : 2),
+    marketSize: score(economicsProblems.some((p) => p.kind === "market") ? 1 : e.marketCustomers !== null ? 4 : 2),
     measurableOutcome: score(s.metric ? 5 : 1),
   };
   return composeReview(input, {

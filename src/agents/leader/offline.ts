@@ -1,6 +1,6 @@
 import type { Analysis } from "../../domain/analysis.js";
 import { byDecisiveness, KIND_OF_CHECK, type Argument, type Reason, type ReasonKind } from "../../domain/argument.js";
-import { fmt, PAYBACK_HORIZON_MONTHS } from "../../domain/economics.js";
+import { fmt, marketCanRepay, PAYBACK_HORIZON_MONTHS } from "../../domain/economics.js";
 import { NO_ONE_IN_PARTICULAR, PAIN } from "../../domain/vocabulary.js";
 import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
@@ -187,20 +187,12 @@ export function decideOffline(input: LeaderInput): Decision {
   return { round: input.round, action: conclude ? "conclude" : "iterate", leaning: lean, rationale: why, changes: conclude ? [] : changes };
 }
 
-/** Which money problem decides: every sale loses money, the whole market cannot repay the build, or the goal is bigger than the market. */
+/** Which money problem decides: a loss first, then a market too small, then a goal beyond the market; a loss (or none) asks for a price test. */
 function economicsCase(a: Analysis): "loss" | "market" | "goal" {
-  const texts = a.economicsProblems.map((p) => p.text).join(" ");
-  if (/every (customer|sale) loses money|there is no revenue/i.test(texts)) return "loss";
-  if (/whole market cannot repay/i.test(texts)) return "market";
-  if (/revenue goal is more than the whole market/i.test(texts)) return "goal";
-  return "loss";
-}
-
-/** The most a build can cost for the whole market to repay it within the payback horizon. */
-function maxBuild(a: Analysis): number {
-  const e = a.economics;
-  const contribution = (e.pricePerMonth ?? 0) - (e.costToServePerMonth ?? 0);
-  return Math.max(0, (e.marketCustomers ?? 0) * contribution * PAYBACK_HORIZON_MONTHS);
+  const kinds = new Set(a.economicsProblems.map((p) => p.kind));
+  if (kinds.has("loss") || kinds.has("no-revenue")) return "loss";
+  if (kinds.has("market")) return "market";
+  return kinds.has("goal") ? "goal" : "loss";
 }
 
 /** What would have to be true to overturn a reason of each kind: the inverse, stated as a test. */
@@ -210,7 +202,7 @@ const OVERTURN: Record<ReasonKind, (a: Analysis) => string> = {
     const m = (n: number) => fmt(n, e.currency);
     switch (economicsCase(a)) {
       case "market":
-        return `A build the whole market can repay: at most ${m(maxBuild(a))} of engineering (every one of the ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers for ${PAYBACK_HORIZON_MONTHS} months), or a larger market counted bottom-up.`;
+        return `A build the whole market can repay: at most ${m(marketCanRepay(e) ?? 0)} of engineering (every one of the ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers for ${PAYBACK_HORIZON_MONTHS} months), or a larger market counted bottom-up.`;
       case "goal":
         return `A revenue goal inside the market it is counted from (${m(e.tamPerYear ?? 0)} a year if every customer bought), and a build that goal repays.`;
       default:
@@ -232,7 +224,7 @@ const NEXT_TEST: Record<ReasonKind, (a: Analysis, who: string) => string> = {
   economics: (a, who) => {
     switch (economicsCase(a)) {
       case "market":
-        return `Scope the smallest version the whole market can repay (at most ${fmt(maxBuild(a), a.economics.currency)} of engineering) and walk five ${who} through it; stop if it cannot be built for that or they would not pay for it.`;
+        return `Scope the smallest version the whole market can repay (at most ${fmt(marketCanRepay(a.economics) ?? 0, a.economics.currency)} of engineering) and walk five ${who} through it; stop if it cannot be built for that or they would not pay for it.`;
       case "goal":
         return `Count the market bottom-up again and restate the goal inside it; stop if no goal the market allows repays the build.`;
       default:
