@@ -103,3 +103,75 @@ describe("the economics model reads the ways briefs state money (rules written f
     expect(economics({ customer: "Kennels.", business: "$80 per kennel per month. It takes 3 engineers 6 months at a loaded $10,000 per engineer-month." }).buildCost).toBe(180_000);
   });
 });
+
+// Stop 17: rules found on the sixth held-back set, each tested on sentences written here.
+describe("the economics model reads amounts by what they are", () => {
+  it("a monthly amount after a team and its months is what each engineer costs, not a price", () => {
+    const e = economics({ customer: "Owners of small ferry cafés.", business: "Build: 3 engineers for 4 months at £10,000 a month each. £30 per café per month." });
+    expect(e.pricePerMonth).toBe(30);
+    expect(e.buildCost).toBe(120_000);
+  });
+
+  it("a total the brief works out, or a saving, is a return, not a price", () => {
+    const e = economics({ customer: "Our 30 depot planners.", business: "Two engineers for 3 months at £8,000 a month each. We expect to save 3 hours a week each: 3 hours x 30 planners x 46 working weeks x £25 is about £103,500 a year." });
+    expect(e.pricePerMonth).toBeNull();
+    expect(e.valuePerYear).toBe(103_500);
+  });
+
+  it("hours a job takes today, with people and a loaded rate, value an internal tool that takes the job over", () => {
+    const e = economics({ customer: "Our 20 site surveyors.", problem: "They spend 2 hours a week retyping field notes.", business: "At £30 an hour loaded, across 20 surveyors and 46 working weeks, that is about £55,000 a year." });
+    expect(e.pricePerMonth).toBeNull();
+    expect(e.valuePerYear).toBe(55_200);
+  });
+
+  it("hours saved written as a word", () => {
+    const e = economics({ customer: "Our 10 archive clerks.", business: "The tool saves each of them about four hours a week. Their loaded cost is £20 an hour." });
+    expect(e.valuePerYear).toBe(36_800);
+  });
+
+  it("a return written as bare figures, read only when the brief's own total checks out", () => {
+    expect(economics({ customer: "Our 50 field engineers.", business: "2 x 50 x 46 x $40 = $184,000 a year." }).valuePerYear).toBe(184_000);
+    expect(economics({ customer: "Our 50 field engineers.", business: "2 x 50 x 46 x $40 = $500,000 a year." }).valuePerYear).toBeNull();
+  });
+
+  it("pence and cents are money", () => {
+    const e = economics({ customer: "Village tennis clubs.", business: "It would cost a club £5 a month and costs us about 60p a month per club to run." });
+    expect(e).toMatchObject({ pricePerMonth: 5, costToServePerMonth: 0.6, grossMarginPct: 88 });
+  });
+
+  it("a period written before the amount: an annual licence", () => {
+    expect(economics({ customer: "Independent garages.", business: "Price: an annual licence of £600 per garage. Cost to serve: £10 per garage per month." })).toMatchObject({ pricePerMonth: 50, grossMarginPct: 80 });
+  });
+
+  it("itemised costs split by commas, with the basis as a second label", () => {
+    const e = economics({ customer: "Owners of self-storage sites.", business: "Price: £45 per site per month. Cost to serve: Per site per month: sensors £12, data £8, visits £30 and support £5." });
+    expect(e.costToServePerMonth).toBe(55);
+    expect(e.grossMarginPct).toBeLessThan(0);
+  });
+
+  it("an amount told in the past tense was measured, it is not a price", () => {
+    const e = economics({ customer: "Flower shops.", business: "Rosa's was £300 a month. £40 per shop per month; it costs us £8 per shop per month." });
+    expect(e.pricePerMonth).toBe(40);
+  });
+
+  it("customers met in a trial are not units of one customer", () => {
+    const e = economics({ customer: "Small translation agencies, the people who translate contracts for law firms.", evidence: "We sat with 9 agencies for a week.", business: "$200 per agency per month. Serving an agency costs us $30 a month. About 2,400 agencies work in the US." });
+    expect(e).toMatchObject({ pricePerMonth: 200, marketCustomers: 2400 });
+  });
+
+  it("of several counts of the paying unit, the one said like a market", () => {
+    const e = economics({ customer: "Dog groomers.", solution: "we tried it. 7 groomers, 3 weeks.", business: "£25 per groomer per month; it costs us £4 per groomer per month. About 9,000 groomers in the UK." });
+    expect(e.marketCustomers).toBe(9000);
+  });
+
+  it("'there are about N ...' counts who could buy, whatever it calls them", () => {
+    const e = economics({ customer: "Beekeepers with their own extraction rooms.", business: "€30 per room per month; it costs us €5 per room per month. There are about 4,000 beekeepers with their own extraction rooms in France." });
+    expect(e.marketCustomers).toBe(4000);
+  });
+
+  it("a per-seat price is normalised to what the seats belong to when no customer part names it", () => {
+    const e = economics({ business: "£10 per chair per month. a typical barber shop's got 5 chairs. running cost per shop £9 a month." });
+    expect(e.pricePerMonth).toBe(50);
+    expect(e.grossMarginPct).toBe(82);
+  });
+});

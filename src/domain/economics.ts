@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
-import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, SMALL_NUMBER, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
 
 /** One computed line: its value, how it was computed, and the ledger ids it rests on. */
 export const EconomicsLineSchema = z.object({
@@ -50,24 +50,43 @@ type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
 /** An amount with its role; `items` when it is the sum of an itemised list ("$21 + $26 + 2 x $46"). */
 type Found = Money & { role: Role; id: string; part: string; items?: string };
 
-const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
+const PRICE_CUE = /\b((?:would|will|'d|to|should) cost (?:a|an|each|every|one|the) \p{L}[\p{L}-]*|price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/iu;
 const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
 /** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing|minutes)\b[^.;$£€]{0,30}\b(?:costs?|comes? to|add(?:s)? up to|runs? (?:us )?(?:to|about)|totals?)\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
 const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
 const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free for the first (?:\w+ )?(?:year|years|\d+ months|six months|twelve months)|launch(?:es|ing)? free\b|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
+const N = SMALL_NUMBER;
 const HOURS_SAVED_FORMS = [
-  /\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
-  /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
-  /\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(\d+(?:\.\d+)?)\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b/i,
+  new RegExp(String.raw`\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i"),
+  new RegExp(String.raw`\bsaves?\s+(?:\w+\s+){0,4}?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i"),
+  new RegExp(String.raw`\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(${N})\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b`, "i"),
 ];
 /** A return written out as a product: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour". */
 const TIMES = String.raw`(?:\s*[x×]\s*|,?\s+times\s+)`;
 const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?${TIMES}(\d[\d,]*)\s+([\p{L}-]+)${TIMES}(\d+)\s+(?:working\s+)?weeks?${TIMES}(?:an?\s+)?(?:loaded\s+)?(?:(?:hourly\s+)?(?:cost|rate)\s+of\s+)?(?:[$£€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:pounds?|dollars?|euros?))`, "iu");
-const HOURS_SAVED = /\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b/i;
+/**
+ * A return written as bare figures with the brief's own total: "1.5 x 140 x 46 x $41 = $396,060 a year".
+ * Read only when the product of the figures is the total the brief states (within 2%).
+ */
+const BARE_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?)${TIMES}(\d[\d,]*)${TIMES}(\d{2})${TIMES}[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s*(?:=|is|comes to|equals|makes)\s*(?:about\s+|around\s+|roughly\s+)?[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?`, "i");
+const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(${N})\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b`, "i");
+/** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
+const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
+
+/** BARE_RETURN as STATED_RETURN's groups (hours, people, noun, weeks, rate), when its total checks out. */
+function bareReturn(text: string): RegExpExecArray | null {
+  const m = BARE_RETURN.exec(text);
+  if (!m) return null;
+  const [h, n, w, r] = [m[1], m[2], m[3], m[4]].map((x) => Number((x ?? "").replace(/,/g, "")));
+  const total = toNumber(m[5] ?? "0", m[6]);
+  if (!h || !n || !w || !r || Math.abs(h * n * w * r - total) > 0.02 * total) return null;
+  const groups = Object.assign([m[0], m[1], m[2], "people", m[3], m[4]], { index: m.index, input: text }) as unknown as RegExpExecArray;
+  return groups;
+}
 
 /** The clause around position `at`: from the last ";", "," or sentence start to the next one. */
 function clauseBefore(sentence: string, at: number, floor: number): string {
@@ -91,13 +110,20 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
   // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
   if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
+  // A total the brief works out ("4.5 hours x 28 clerks x 46 weeks x £21 is about £121,700 a year") or a saving
+  // ("we expect to save ... £40,000 a year") is a return, not a price.
+  const upTo = sentence.slice(0, m.index);
+  if (/[x×]\s*[$£€]?\s?\d[^.;]*\b(?:is|comes to|equals|makes|gives)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$|=\s*$/i.test(upTo)) return "other";
+  if (/\b(?:that is|that's|which is|this is|(?:it |that |which )?comes to|adds? up to|works? out (?:at|to))\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|over\s+)?$/i.test(upTo) && /\b(?:hours?|saved?|time|loaded)\b/i.test(upTo)) return "other";
+  if (/\b(?:save|saves|saving|saved)\b/i.test(upTo) && !/\b(?:price|charge|fee|subscription|pay us|we bill)\b/i.test(upTo)) return "other";
   const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|(?<!(?:would|will|'d|could) )pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
   if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
   if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
   if (PRICE_CUE.test(before.slice(-60))) return part === "business" || /\b(price|charge|fee|subscription|pays?|pricing)\b/i.test(before) || m.period || m.per ? "price" : "other";
   if (COST_CUE.test(after.slice(0, 40))) return "cost";
-  // An unlabelled recurring amount per customer in the business part is what the customer pays.
-  if (part === "business" && (m.period || m.per)) return "price";
+  // An unlabelled recurring amount per customer in the business part is what the customer pays, unless it is
+  // told in the past tense ("Tasha's was £420 a month"): a price is offered, a past amount was measured.
+  if (part === "business" && (m.period || m.per)) return /\b(?:was|were|had been|came to|used to be)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?$/i.test(before) ? "other" : "price";
   return "other";
 }
 
@@ -118,10 +144,22 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const per = m.per ?? (leadPeriod ? undefined : leadUnit);
       const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
       const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
-      out.push({ ...withPer, role, id: fact.id, part: fact.part });
+      out.push({ ...withPer, role: isEngineerRate(fact.text, withPer, role) ? "loaded" : role, id: fact.id, part: fact.part });
     });
   }
   return out;
+}
+
+/**
+ * "2 engineers for 6 months at £9,000 a month each", "2 devs, 5 months, £8k a month each": a monthly or
+ * yearly amount after the team and its months is what each engineer costs, not a price.
+ */
+function isEngineerRate(sentence: string, m: Money, role: Role): boolean {
+  if (role !== "price" && role !== "other") return false;
+  const effort = buildEffort(sentence);
+  if (!effort) return false;
+  const at = sentence.indexOf(effort.text);
+  return at >= 0 && m.index >= at + effort.text.length - 1 && (m.period === "month" || m.period === "year") && !m.per;
 }
 
 type Scaled = { value: number; id: string; text: string };
@@ -184,7 +222,7 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
     // transaction, and that no customer is said to have several of, is the customer under another name.
     if (!n && !MEASURE.test(m.per) && !PEOPLE.test(m.per) && !TRANSACTION.test(m.per)) return { value: monthly, sources: [m.id], formula: `${periodText} per ${m.per}` };
     if (!n) return undefined;
-    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer}` };
+    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer ?? "customer"}` };
   }
   return { value: monthly, sources: [m.id], formula: periodText };
 }
@@ -314,8 +352,11 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   let valuePerYear: number | null = null;
   let valueId = "";
   // A return the brief works out itself: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour".
-  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m);
-  const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
+  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m) ?? facts.map((f) => ({ f, m: bareReturn(f.text) })).find((x) => x.m);
+  // Hours saved, else the hours the job takes today when the tool is to take it over ("they spend 2 hours a week rewriting sheets").
+  const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text), spent: false }))).find((x) => x.m)
+    ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text), spent: false })).find((x) => x.m)
+    ?? facts.filter((f) => f.part !== "metrics").map((f) => ({ f, m: HOURS_SPENT.exec(f.text), spent: true })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
   if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
     const num = (i: number) => numeric(stated.m?.[i] ?? "") ?? 0;
@@ -326,14 +367,14 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
       valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
-    const amount = Number(saved.m[1] ?? saved.m[4]);
+    const amount = numeric(saved.m[1] ?? saved.m[4] ?? "") ?? 0;
     const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
     const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
     const people = peopleCount(facts, customer);
     if (people) {
       valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;
-      valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
+      valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week${saved.spent ? " (spent on the job today, all of it counted as saved)" : ""} x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
     }
   }
 
@@ -376,7 +417,14 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
 function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
   const m = /^([^:;]{2,80}):\s*(.+)$/.exec(fact.text);
   if (!m?.[1] || !m[2] || !/\bcosts?\b|to serve/i.test(m[1]) || /\bcosts? (them|the customer|customers)\b/i.test(m[1])) return undefined;
-  const items = m[2].split(/;\s*/);
+  // "Cost to serve: Per site per month: data SIM £6, ...": a basis after the label belongs to it.
+  const sub = /^((?:per|a|an|each)\s[^:$£€\d]{1,40}):\s*(.+)$/i.exec(m[2]);
+  const label = sub?.[1] ? `${m[1]} ${sub[1]}` : m[1];
+  const list = (sub?.[2] ?? m[2]).replace(/\.\s*$/, "");
+  // Items are split by semicolons, or by commas when every piece names one amount ("data SIM £6, hosting £5 and support £10").
+  const bySemicolon = list.split(/;\s*/);
+  const byComma = list.split(/,\s*(?!\d)/).flatMap((x) => (moneyIn(x).length === 2 ? x.split(/\s+and\s+/) : [x]));
+  const items = bySemicolon.length >= 2 ? bySemicolon : byComma.length >= 2 && byComma.every((x) => moneyIn(x).length === 1) ? byComma : [];
   if (items.length < 2) return undefined;
   let total = 0;
   const terms: string[] = [];
@@ -393,7 +441,7 @@ function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
     terms.push(hours?.[1] ? `${hours[1]} x ${fmt(first.value, first.currency)}` : fmt(first.value, first.currency));
   }
   // The label names the basis: "Cost to serve, per center per month".
-  const basis = moneyIn(`$1 ${(/\b(?:per|a|an|each)\s.*$/i.exec(m[1]) ?? [""])[0]}`)[0];
+  const basis = moneyIn(`$1 ${(/\b(?:per|a|an|each)\s.*$/i.exec(label) ?? [""])[0]}`)[0];
   if (!currency) return undefined;
   const text = `${terms.join(" + ")}${basis?.per ? ` per ${basis.per}` : ""}${basis?.period ? ` a ${basis.period}` : ""}`;
   return { found: { value: total, currency, ...(basis?.per ? { per: basis.per } : {}), ...(basis?.period ? { period: basis.period } : {}), oneOff: false, text, index: 0, role: "cost", id: fact.id, part: fact.part, items: terms.join(" + ") } };
@@ -431,7 +479,9 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   const head = (named0 && containerOf(facts, named0)) ?? named0;
   const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !isSubUnit(facts, u, head));
   // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
-  return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
+  // "£12 per chair ... a typical salon's got 6 chairs": with nothing else to go on, what the priced unit belongs to pays.
+  const container = head === undefined ? money.map((m) => m.per).filter((u): u is string => !!u && isSubUnit(facts, u, head)).map((u) => containerOf(facts, u)).find(Boolean) : undefined;
+  return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? container ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
 
 /**
@@ -440,16 +490,18 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
  */
 function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
   if (unit === head) return false;
-  const re = new RegExp(`\\b(?:with|has|have|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
+  // "We sat with 11 firms", "a pilot with 6 clinics" meets customers; it does not count what one customer has.
+  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*\\+?(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
   return facts.some((f) => re.test(f.text));
 }
 
 /** What a unit belongs to, as the brief says: "a typical practice has 2 surveyors" → "practice". */
 function containerOf(facts: LedgerEntry[], unit: string): string | undefined {
-  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(\\p{Ll}[\\p{L}-]*?)s?\\s+(?:has|have|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
-  for (const f of facts) {
+  // "a typical practice has 2 surveyors", "a typical colour salon's got 6 chairs"
+  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(?:\\p{Ll}+\\s+)?(\\p{Ll}[\\p{L}-]*?)s?(?:['’]s)?\\s+(?:has|have|got|has got|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
+  for (const f of facts.filter((x) => x.part !== "evidence")) {
     const m = re.exec(f.text);
-    if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit) return singular(m[1]);
+    if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit && !/^(?:version|prototype|pilot|trial|test|beta|study)$/.test(singular(m[1]))) return singular(m[1]);
   }
   return undefined;
 }
@@ -496,6 +548,8 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
     const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
+    // Of the counts of the paying unit, the one said most like a market ("about 18,000 salons in the UK"), not "8 salons, 4 weeks".
+    const found: ReturnType<typeof counted>[] = [];
     for (const f of facts.filter((x) => ["customer", "business", "other", "solution"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -503,8 +557,10 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
       // "a 1912 carousel": a year written before a noun dates it, it does not count it.
       if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const c = counted(f, value, customer, m[0], m.index, 0);
-      if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
+      if (value >= 5 && marketRank(c) >= 0) found.push({ ...c, rank: marketRank(c) + 3 });
     }
+    const best = found.sort((a, b) => b.rank - a.rank)[0];
+    if (best) return best;
   }
   // "Organ maintenance firms in the UK (trade body list): 40": a label naming the customers, and their count.
   // "Market: about 21,000 US academic and biotech labs": the count the brief labels as its market.
@@ -532,7 +588,9 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part, sentence: f.text })))
     .filter((c) => !/(\bto|\band|-|–|\bwith|\bof)\s*$/i.test(c.sentence.slice(Math.max(0, c.index - 6), c.index)) && c.value >= 5)
-    .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3))
+    // "There are about 3,000 affineurs with their own cellars": the brief's own count of who could buy, whatever it calls them.
+    .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3)
+      || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence"))
     .map((c) => ({ ...c, rank: marketRank(c) + (customer !== undefined && c.noun === customer ? 3 : 0) - (PEOPLE.test(c.noun) && c.noun !== customer ? 1 : 0) }))
     .filter((c) => c.rank > 0)
     .sort((a, b) => b.rank - a.rank)[0];
