@@ -263,7 +263,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const m = (n: number) => fmt(n, e.currency);
   const decision = input.decisions.at(-1)?.leaning ?? leaning(last, a);
   const args = standingArguments(last, a);
-  const signals = readSignals(input.facts);
+  const signals = readSignals(input.facts, a);
   const eng = engineeringOf(a);
   const who = customerWord(input);
   const line = (label: string) => e.lines.find((l) => l.label === label);
