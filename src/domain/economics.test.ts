@@ -175,3 +175,26 @@ describe("the economics model reads amounts by what they are", () => {
     expect(e.grossMarginPct).toBe(82);
   });
 });
+
+describe("money problems that decide on their own (stop 17)", () => {
+  it("a build its own target takes more than twice the payback horizon to repay", () => {
+    const p = analyseBrief(brief({ customer: "Independent clock restorers.", business: "£25 a month per restorer; it costs us £5 a month per restorer. 4 engineers for 10 months at £10,000 a month each.", metrics: "Goal: 30 paying restorers by 1 June 2028." })).economicsProblems;
+    expect(p.map((x) => x.kind)).toContain("payback");
+    expect(p.find((x) => x.kind === "payback")?.text).toMatch(/667 months/);
+  });
+
+  it("no payback problem when the target repays the build within the limit", () => {
+    const p = analyseBrief(brief({ customer: "Independent clock restorers.", business: "£25 a month per restorer; it costs us £5 a month per restorer. 1 engineer for 3 months at £10,000 a month.", metrics: "Goal: 200 paying restorers by 1 June 2028." })).economicsProblems;
+    expect(p).toEqual([]);
+  });
+
+  it("the build is the team that builds, not the customers' own staff in a pilot", () => {
+    const e = economics({ customer: "Lift maintenance firms.", evidence: "Pilot: 9 firms, 30 engineers, 6 weeks.", business: "£80 per firm per month. Build: 2 engineers x 5 months x £9,000 loaded." });
+    expect(e.buildCost).toBe(90_000);
+  });
+
+  it("an approximate count of a kind of buyer in a country is the market, whatever the price is per", () => {
+    const e = economics({ customer: "Working bookbinders.", business: "£15 per bench per month; it costs us £3 per bench per month. Roughly 400 practising bookbinders in the United Kingdom." });
+    expect(e.marketCustomers).toBe(400);
+  });
+});

@@ -34,7 +34,7 @@ export type Economics = z.infer<typeof EconomicsSchema>;
  * Which money problem it is: every sale loses money, free with a real cost, the whole market cannot repay
  * the build, a tool's value cannot repay it, or the revenue goal is bigger than the market.
  */
-export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal"]);
+export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal", "payback"]);
 export type EconomicsProblemKind = z.infer<typeof EconomicsProblemKindSchema>;
 
 /** A problem with the money that decides the meeting on its own, whatever else the brief says. */
@@ -43,6 +43,8 @@ export type EconomicsProblem = z.infer<typeof EconomicsProblemSchema>;
 
 /** Months a build must repay itself in before the whole market counts as too small. */
 export const PAYBACK_HORIZON_MONTHS = 36;
+/** A build its own target repays more slowly than this is not a business case: twice the horizon. */
+export const PAYBACK_LIMIT_MONTHS = 2 * PAYBACK_HORIZON_MONTHS;
 /** The loaded cost of one engineer-month assumed when the brief gives none (labelled as an assumption). */
 export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
 
@@ -333,7 +335,9 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   // The build: engineers x months x loaded cost (stated, or assumed and labelled).
   let buildCost: number | null = null;
   let buildId = "";
-  const effort = facts.map((f) => ({ f, e: buildEffort(f.text) })).find((x) => x.e);
+  // "Build: 3 engineers x 6 months" before any team and months; never a pilot's ("Pilot: 11 firms, 38 engineers, 8 weeks").
+  const efforts = facts.map((f) => ({ f, e: buildEffort(f.text) })).filter((x) => x.e && x.f.part !== "evidence");
+  const effort = efforts.find((x) => /\b(?:build\w*|develop\w*|engineering|to make)\b/i.test(x.f.text)) ?? efforts.find((x) => !/\b(?:pilot\w*|trial\w*|tested|beta)\b/i.test(x.f.text));
   const statedBuild = found.find((m) => m.role === "build");
   if (effort?.e) {
     // The loaded cost the effort is priced at: stated beside it, else one with a period; an hourly wage is not a month's cost.
@@ -590,7 +594,9 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     .filter((c) => !/(\bto|\band|-|–|\bwith|\bof)\s*$/i.test(c.sentence.slice(Math.max(0, c.index - 6), c.index)) && c.value >= 5)
     // "There are about 3,000 affineurs with their own cellars": the brief's own count of who could buy, whatever it calls them.
     .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3)
-      || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence"))
+      || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence")
+      // "roughly 90 practising taxidermists in the United Kingdom": an approximate count of a kind of buyer in a country.
+      || (/\b(?:about|around|roughly|some|nearly|almost|approximately|an estimated)\s+$/i.test(c.sentence.slice(0, c.index)) && new RegExp(`^${c.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}\\s+(?:in|across)\\s+(?:the\\s+)?\\p{Lu}`, "u").test(c.sentence.slice(c.index)) && !MEASURE.test(c.noun) && !PEOPLE.test(c.noun) && c.part !== "evidence"))
     .map((c) => ({ ...c, rank: marketRank(c) + (customer !== undefined && c.noun === customer ? 3 : 0) - (PEOPLE.test(c.noun) && c.noun !== customer ? 1 : 0) }))
     .filter((c) => c.rank > 0)
     .sort((a, b) => b.rank - a.rank)[0];
@@ -655,6 +661,15 @@ function problemsOf(e: Economics, isFree: boolean): EconomicsProblem[] {
   }
   if (e.buildCost !== null && e.valuePerYear !== null && (e.pricePerMonth === null || e.pricePerMonth === 0) && e.valuePerYear * (PAYBACK_HORIZON_MONTHS / 12) < e.buildCost) {
     out.push({ kind: "value", text: `The value does not repay the build: ${m(e.valuePerYear)} a year for ${PAYBACK_HORIZON_MONTHS / 12} years against ${m(e.buildCost)}.`, sources: ids(e, "value per year", "build cost") });
+  }
+  // The brief's own target cannot repay the build in any horizon a business plans for.
+  const payback = e.lines.find((l) => l.label === "payback months");
+  if (payback && e.paybackMonths !== null && e.paybackMonths > PAYBACK_LIMIT_MONTHS && !out.some((p) => p.kind === "market" || p.kind === "value")) {
+    out.push({
+      kind: "payback",
+      text: `Even at its own target the build is not repaid: ${e.targetCustomers !== null ? `${e.targetCustomers.toLocaleString("en-US")} customers` : "the stated return"} repay ${m(e.buildCost ?? 0)} in ${Math.round(e.paybackMonths)} months (${Math.round(e.paybackMonths / 12)} years).`,
+      sources: payback.sources,
+    });
   }
   // The goal line is entered only when it is bigger than the whole market.
   const revenueGoal = e.lines.find((l) => l.label === "stated revenue target per year");

@@ -193,7 +193,7 @@ export function moneyIn(text: string): Money[] {
 /** Counts of things: "30,000 restaurants", "about 38 people", "5 engineers", "120k households". Money and percentages are not counts. */
 export function countsIn(text: string): Count[] {
   const out: Count[] = [];
-  const re = /(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(?:(?:[a-z]+-)?(?:independent|small|large|mid-sized|medium-sized|active|qualifying|eligible|licensed|paying|registered|full-time|part-time|certified|potential|possible|commercial|regional|private|public|specialist|other|more|such|similar|[A-Z][\p{L}]+)\s+){0,3}(\p{Ll}[\p{L}-]+)/gu;
+  const re = /(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(?:(?:[a-z]+-)?(?:independent|small|large|mid-sized|medium-sized|active|qualifying|eligible|licensed|paying|registered|full-time|part-time|certified|potential|possible|practising|practicing|working|qualified|professional|commercial|regional|private|public|specialist|other|more|such|similar|[A-Z][\p{L}]+)\s+){0,3}(\p{Ll}[\p{L}-]+)/gu;
   for (const m of text.matchAll(re)) {
     const noun = m[3] ?? "";
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
