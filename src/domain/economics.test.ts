@@ -149,6 +149,11 @@ describe("the economics model reads amounts by what they are", () => {
     expect(e.grossMarginPct).toBeLessThan(0);
   });
 
+  it("what the product costs, said with the product as subject, is its price", () => {
+    const e = economics({ customer: "Tree surgeons.", solution: "BranchBook costs £30 a month per firm, for unlimited jobs.", business: "Serving a firm costs us £6 a month." });
+    expect(e).toMatchObject({ pricePerMonth: 30, grossMarginPct: 80 });
+  });
+
   it("an amount told in the past tense was measured, it is not a price", () => {
     const e = economics({ customer: "Flower shops.", business: "Rosa's was £300 a month. £40 per shop per month; it costs us £8 per shop per month." });
     expect(e.pricePerMonth).toBe(40);

@@ -121,6 +121,8 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|(?<!(?:would|will|'d|could) )pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
   if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
   if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
+  // "WellSure costs $350 a month per contractor", "The app costs $9 a month": the product's cost is its price.
+  if (/^(?:it|this|the (?:app|tool|service|product|subscription|plan|platform|system|kit|device)|\p{Lu}\p{Ll}+\p{Lu}\p{L}*)\s+(?:costs|will cost|is priced at|sells for)\s+(?:just\s+|only\s+)?$/u.test(before.trim() + " ") && (m.period || m.per)) return "price";
   if (PRICE_CUE.test(before.slice(-60))) return part === "business" || /\b(price|charge|fee|subscription|pays?|pricing)\b/i.test(before) || m.period || m.per ? "price" : "other";
   if (COST_CUE.test(after.slice(0, 40))) return "cost";
   // An unlabelled recurring amount per customer in the business part is what the customer pays, unless it is
