@@ -46,6 +46,9 @@ describe("the representative customer", () => {
     ["after a semicolon, with who", "When the potter leaves, the notes go too; Gwilym, who has fired the club kiln for ten years, keeps his in a shoebox.", "Gwilym"],
     ["with an appositive that starts with a place word", "Sioned, on the night shift at a tile works, checks the kiln by torchlight.", "Sioned"],
     ["with an appositive without an article", "Elin, secretary of a pottery club with 80 members, spends two evenings a week on the rota.", "Elin"],
+    ["named after their role", "At the forge we watched, the owner, Bryn, said most callers ring back twice.", "Bryn"],
+    ["someone the author sat with and tells about", "I sat with Non on the Friday shift. She keeps the list on her hand.", "Non"],
+    ["with a title, a parenthesis and a past-tense verb", "Mrs Pryce (head of year 3, Rhyl) showed us a drawer of forms.", "Mrs Pryce"],
     ["by the business the brief visits", "I spent a week in Nerys's studio near Conwy. studios like hers fire twice a week.", "Nerys"],
   ])("%s", (_what, customer, name) => {
     expect(analyseBrief(brief({ customer })).representative?.name).toBe(name);

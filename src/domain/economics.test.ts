@@ -203,3 +203,35 @@ describe("money problems that decide on their own (stop 17)", () => {
     expect(e.marketCustomers).toBe(400);
   });
 });
+
+describe("read from the seventh held-back set's failures (stop 17), tested on sentences written here", () => {
+  it("an amount the brief names as the price after it", () => {
+    const e = economics({ customer: "Locksmiths.", evidence: "Three of five shops asked to keep it at $60 a month per shop, which is the price we would launch at.", business: "Serving a shop costs us $12 a month." });
+    expect(e).toMatchObject({ pricePerMonth: 60, grossMarginPct: 80 });
+  });
+
+  it("'annual' after the amount, and 'for each' as a unit", () => {
+    expect(economics({ customer: "Farms.", business: "All on the €1,200 annual plan. It costs us €20 per farm per month." }).pricePerMonth).toBe(100);
+    expect(economics({ customer: "Sign shops; a typical shop has 4 fitters.", business: "£10 a month for each fitter. It costs us £8 per shop per month." }).pricePerMonth).toBe(40);
+  });
+
+  it("an internal tool's hours counted over the people the saving names, priced at a rate labelled by the hour", () => {
+    const e = economics({ customer: "Our depot.", business: "Time saved: 2 hours a week for each of the 30 drivers. Loaded cost of a driver hour: £20. Build: 3 developers for 2 months at £9,000 a month each." });
+    expect(e.valuePerYear).toBe(55_200);
+  });
+
+  it("the team that builds it is not the people whose time it saves", () => {
+    const e = economics({ customer: "Our 25 stock pickers.", business: "It saves 1 hour a week per picker at £18 an hour loaded. Build: 4 developers for 3 months at £8,000 a month each." });
+    expect(e.valuePerYear).toBe(20_700);
+  });
+
+  it("a per-use cost times the uses a month the brief states for a typical customer", () => {
+    const e = economics({ customer: "Window cleaners.", business: "£20 a month per cleaner. It costs us 25p a job. A typical cleaner does about 100 jobs a month." });
+    expect(e).toMatchObject({ costToServePerMonth: 25, grossMarginPct: -25 });
+  });
+
+  it("a stop threshold is not the market, and a clipped noun counts the same customer", () => {
+    const e = economics({ customer: "Dental labs.", business: "£50 per lab per month; it costs us £10 per lab per month. About 900 dental laboratories in Ireland. If we have fewer than 20 labs by month six, we stop." });
+    expect(e.marketCustomers).toBe(900);
+  });
+});

@@ -112,6 +112,8 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
   // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
   if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
+  // "$149 a month per yard, which is the price we would launch at": the amount named as the price after it.
+  if (/^[^.;]{0,20}\b(?:which|that) (?:is|would be|will be) (?:the|our) (?:launch |list |planned )?price\b/i.test(sentence.slice(m.index + m.text.length))) return "price";
   // A total the brief works out ("4.5 hours x 28 clerks x 46 weeks x £21 is about £121,700 a year") or a saving
   // ("we expect to save ... £40,000 a year") is a return, not a price.
   const upTo = sentence.slice(0, m.index);
@@ -145,7 +147,9 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const leadUnit = lead?.[1] ? singular(lead[1]) : undefined;
       // "Cost per month: $12": a period named before the amount is its period, not a unit.
       const leadPeriod = leadUnit !== undefined && leadUnit in MONTHS_PER ? (leadUnit as keyof typeof MONTHS_PER) : undefined;
-      const per = m.per ?? (leadPeriod ? undefined : leadUnit);
+      // "Loaded cost of a porter hour: £19", "Hourly rate: £24": an amount labelled by the hour is per hour.
+      const hourLabel = !m.per && !m.period && /\bhour(?:ly)?\b[^$£€\d.;]{0,15}$/i.test(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
+      const per = m.per ?? (hourLabel ? "hour" : leadPeriod ? undefined : leadUnit);
       const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
       const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
       out.push({ ...withPer, role: isEngineerRate(fact.text, withPer, role) ? "loaded" : role, id: fact.id, part: fact.part });
@@ -166,14 +170,14 @@ function isEngineerRate(sentence: string, m: Money, role: Role): boolean {
   return at >= 0 && m.index >= at + effort.text.length - 1 && (m.period === "month" || m.period === "year") && !m.per;
 }
 
-type Scaled = { value: number; id: string; text: string };
+type Scaled = { value: number; id: string; text: string; unit?: string };
 
 /** How many times one customer uses a per-use unit each month, when the brief says ("2.3 consultations a month"). */
 function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
   for (const fact of facts) {
     if (fact.part === "metrics") continue; // a target ("20,000 orders a month") is not one customer's use
     for (const r of ratesIn(fact.text)) {
-      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text };
+      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text, unit: r.noun };
     }
   }
   return undefined;
@@ -211,7 +215,8 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
   const money = (n: number) => fmt(n, m.currency);
   if (m.oneOff) return undefined;
   const p = m.period ?? period;
-  if (m.per && m.per !== customer && TRANSACTION.test(m.per) && !m.period) {
+  // A per-use amount ("18p a walk") times the uses a month the brief states ("around 130 walks a month").
+  if (m.per && m.per !== customer && !m.period && (TRANSACTION.test(m.per) || usesPerMonth(facts, m.per)?.unit === m.per)) {
     const uses = usesPerMonth(facts, m.per);
     if (!uses) return undefined;
     return { value: m.value * uses.value, sources: [m.id, uses.id], formula: `${money(m.value)} per ${m.per} x ${round2(uses.value)} a month` };
@@ -377,7 +382,9 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
     const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
-    const people = peopleCount(facts, customer);
+    // "2.5 hours a week for each of the 45 call handlers": the people the saving is counted over, where it says.
+    const each = /\b(?:for |across )?(?:each|every|all) of (?:the |our )?(\d[\d,]*)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+?)s\b/iu.exec(saved.f.text);
+    const people = each?.[1] ? { value: Number(each[1].replace(/,/g, "")), noun: singular(each[2] ?? "person"), id: saved.f.id } : peopleCount(facts, customer);
     if (people) {
       valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;
       valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week${saved.spent ? " (spent on the job today, all of it counted as saved)" : ""} x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
@@ -458,7 +465,8 @@ function peopleCount(facts: LedgerEntry[], customer: string | undefined): { valu
   const nouns = PEOPLE.source.replace(/^\^\(|\)\$$/g, "");
   const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(${nouns}${customer ? `|${customer}` : ""})s?\\b`, "giu");
   const found = facts
-    .filter((f) => f.part !== "evidence")
+    // The team that builds it is not the people whose time it saves.
+    .filter((f) => f.part !== "evidence" && !buildEffort(f.text))
     .flatMap((f) => [...f.text.matchAll(re)].filter((m) => !/\d\s*(to|-|–)\s*$/.test(f.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))).map((m) => ({ value: Number((m[1] ?? "0").replace(/,/g, "")), noun: (m[2] ?? "").toLowerCase(), id: f.id })));
   const best = found.sort((a, b) => b.value - a.value)[0];
   if (best) return best;
@@ -550,15 +558,21 @@ function counted(f: LedgerEntry, value: number, noun: string, text: string, inde
   return { value, noun, text, index, id: f.id, part: f.part, sentence: f.text, rank };
 }
 
+/** Customers a brief may name in full or clipped: a price "per lab" and "1,100 dental laboratories" are one unit. */
+const CLIPPED: Record<string, string> = { lab: "laborator(?:y|ie)", vet: "veterinar(?:y|ie|ian)", uni: "universit(?:y|ie)" };
+
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
-    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
+    const noun = `(?:${customer.replace(/y$/, "(?:y|ie)")}${CLIPPED[customer] ? `|${CLIPPED[customer]}` : ""})`;
+    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${noun}s?\\b`, "iu");
     // Of the counts of the paying unit, the one said most like a market ("about 18,000 salons in the UK"), not "8 salons, 4 weeks".
     const found: ReturnType<typeof counted>[] = [];
     for (const f of facts.filter((x) => ["customer", "business", "other", "solution"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      // "If we have fewer than 30 labs at month nine, we stop": a threshold, not a count.
+      if (/\b(?:fewer|less|more) than\s+$|\bat (?:least|most)\s+$/i.test(f.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const value = toNumber(m[1], m[2]);
       // "a 1912 carousel": a year written before a noun dates it, it does not count it.
       if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;

@@ -117,8 +117,9 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
   let length = 0;
   for (let i = 0; i < 3; i++) {
     const rest = tail.slice(length);
-    const flag = /^\s*(monthly|yearly|annually|weekly|daily|quarterly|one-time|one-off|upfront|up-front|once)\b/i.exec(rest);
-    const unit = /^\s*(?:\/\s*|(?:per|a|an|each|every)\s+)(?:(?:active|paying|registered|enrolled|billed|single|additional|extra)\s+)?(\p{L}[\p{L}-]*)/iu.exec(rest);
+    const flag = /^\s*(monthly|yearly|annually|annual|weekly|daily|quarterly|one-time|one-off|upfront|up-front|once)\b/i.exec(rest);
+    // "£12 a month for each technician": "for each" names the unit as "per" does.
+    const unit = /^\s*(?:\/\s*|(?:per|a|an|each|every|for each|for every)\s+)(?:(?:active|paying|registered|enrolled|billed|single|additional|extra)\s+)?(\p{L}[\p{L}-]*)/iu.exec(rest);
     if (flag) {
       const w = (flag[1] ?? "").toLowerCase();
       if (PERIOD_WORDS[w]) period ??= PERIOD_WORDS[w];
