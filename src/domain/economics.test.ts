@@ -235,3 +235,10 @@ describe("read from the seventh held-back set's failures (stop 17), tested on se
     expect(e.marketCustomers).toBe(900);
   });
 });
+
+describe("a revenue goal said with its verb (stop 17)", () => {
+  it("'Reach £1 million in annual recurring revenue' beyond the whole market is the goal problem", () => {
+    const p = analyseBrief(brief({ customer: "Independent tree inspectors.", business: "£40 per inspector per month; cost to serve about £6. There are around 800 independent tree inspectors in the UK.", launch: "Launch 1 June 2027. Reach £1 million in annual recurring revenue by 31 December 2028." })).economicsProblems;
+    expect(p.map((x) => x.kind)).toContain("goal");
+  });
+});

@@ -409,8 +409,10 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
 
   // A revenue goal stated in money: "$4 million in annual recurring revenue by 31 December 2027".
   const statedTarget = facts
-    .filter((f) => f.part === "metrics" || /\b(goal|target|aim)\b/i.test(f.text))
-    .flatMap((f) => found.filter((m) => m.id === f.id && /\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text)))
+    // "Reach £2 million in annual recurring revenue by 31 December 2028": a goal said with its verb.
+    .filter((f) => f.part === "metrics" || /\b(goal|target|aim|reach|hit|grow to|get to|achieve)\b/i.test(f.text))
+    // The amount the revenue words follow ("£2 million ARR", "£2 million in annual recurring revenue"), not an engineer's rate beside it.
+    .flatMap((f) => found.filter((m) => m.id === f.id && (m.role === "other" || m.role === "price") && /^[^.;]{0,40}?\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text.slice(m.index + m.text.length))))
     .find((m) => m.value > 0);
   if (statedTarget && tamPerYear !== null && statedTarget.value > tamPerYear) {
     line("stated revenue target per year", statedTarget.value, `as the success measure states it: ${statedTarget.text}`, [statedTarget.id]);
