@@ -321,6 +321,8 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
           e.paybackMonths !== null && e.pricePerMonth === null ? `Stop if the build is not repaid within ${Math.max(12, Math.ceil(e.paybackMonths * 2))} months (${e.paybackMonths} months at the stated return).` : "",
         ].filter(Boolean)
       : [];
+  // A fund the brief gives no number to hold it to still gets one: the method's cheapest stop, use by the first customers.
+  if (decision === "fund" && killCriteria.length === 0) killCriteria.push(`Stop if fewer than 5 of the first 10 ${who} use it every week after eight weeks: the brief states no success measure to hold it to.`);
   const nextTest = decision === "kill" ? NEXT_TEST[top?.kind ?? "evidence"](a, who) : `Before building, test what it rests on: ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result"))}, with three new ${who}; stop if it fails for two.`;
   const used = new Set<string>([...reasons.map((r) => key(r.text)), key(crux)]);
   const fresh = (items: string[], max: number) => {
