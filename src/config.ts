@@ -116,6 +116,17 @@ export const ConfigEnvSchema = z.object({
     .min(16, "at least 16 characters")
     .optional()
     .describe("A token (16+ characters) that opens GET /metrics only, for a scraper; with API keys set, /metrics needs a key or this token."),
+  PRFAQ_ADMIN: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe("The queue dashboard (bull-board) at /admin/queues: on, behind PRFAQ_ADMIN_KEYS (or the API keys), or off (404)."),
+  PRFAQ_ADMIN_KEYS: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Keys that open /admin/queues, in the form of PRFAQ_API_KEYS (comma-separated or @/path/file, 16+ characters each), sent as Authorization: Bearer <key> or as the password of the browser's login prompt. Unset: the API keys open it; with neither, it is open like the rest of the API (loopback only).",
+    ),
   PRFAQ_AUTH_FAILURES_PER_MIN: z.coerce
     .number()
     .int()
