@@ -20,6 +20,20 @@ export const ConfigEnvSchema = z.object({
       "Redis to use: redis://:PASSWORD@host:6379, or rediss:// for TLS (see docs/deploy.md). Checked at start-up: it must answer, accept the password and not evict keys (maxmemory-policy noeviction). Unset: a private redis-server on loopback with a generated password, its data in PRFAQ_DATA_DIR/redis (AOF, fsync every second), restarted from its AOF if it dies, stopped last on exit.",
     )
     .meta({ defaultText: "private redis-server" }),
+  REDIS_SENTINELS: z
+    .string()
+    .transform((text) => text.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "host:port, comma-separated"))
+        .min(1, "at least one host:port")
+        .transform((list) => list.map((s) => ({ host: s.slice(0, s.lastIndexOf(":")), port: Number(s.slice(s.lastIndexOf(":") + 1)) }))),
+    )
+    .optional()
+    .describe(
+      "Redis Sentinel: the sentinels, host:port comma-separated (without a password of their own). The master is found through them and followed across failovers; REDIS_URL then gives only the master's password, TLS (rediss://) and database, its host is not used.",
+    ),
+  REDIS_SENTINEL_MASTER: z.string().min(1).default("mymaster").describe("With REDIS_SENTINELS: the name the sentinels monitor the master under."),
   PRFAQ_DATA_DIR: z.string().min(1).default(".prfaq").describe("Where the private Redis keeps its data and password (directory 0700, files 0600)."),
   PRFAQ_ENGINE: z
     .enum(["offline", "openai"])

@@ -159,8 +159,12 @@ export async function startServices(config: Config, roles: Roles, options: { log
 
   try {
     let redisUrl = config.REDIS_URL;
+    if (config.REDIS_SENTINELS && !redisUrl) {
+      throw new StartupError("REDIS_SENTINELS needs REDIS_URL for the master's password (redis://:PASSWORD@master; its host is not used with Sentinel), or unset REDIS_SENTINELS");
+    }
+    const sentinel = config.REDIS_SENTINELS ? { sentinels: config.REDIS_SENTINELS, master: config.REDIS_SENTINEL_MASTER } : {};
     if (redisUrl) {
-      await preflightRedis(redisUrl);
+      await preflightRedis({ url: redisUrl, ...sentinel });
     } else {
       privateRedis = await startPrivateRedis({
         dir: path.join(config.PRFAQ_DATA_DIR, "redis"),
@@ -177,7 +181,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
       logger.info({ redisUrl: redactRedisUrl(redisUrl), dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
     }
     const connect: Connect = (name, opts) => {
-      const client = redisConnector(redisUrl, logger)(name, opts);
+      const client = redisConnector({ url: redisUrl, ...sentinel }, logger)(name, opts);
       clients.push(client);
       return client;
     };
