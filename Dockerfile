@@ -4,10 +4,12 @@
 # directory where CI has no Docker engine, and starts the result.
 
 # Production dependencies only (no TypeScript, tsx or esbuild); the npm cache stays in this stage.
+# --omit=optional too: bull-board's valibot names TypeScript as an optional peer, which npm would keep
+# (and msgpackr's native accelerator is only that).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
 
 # Build: all dependencies, compile to dist/, then pack exactly what `npm publish` would ship.
 FROM node:20-bookworm-slim AS build

@@ -178,6 +178,19 @@ async function main() {
   });
   if (status !== "completed") fail(`the review ended ${status}`);
   say(`a review ran on the worker: ${id} completed`);
+  // What an operator reads: the queue dashboard (its page and one of its static files) and the metrics.
+  const dashboard = await fetch(`${base}/admin/queues`, { headers: { authorization: `Bearer ${apiKey}` } });
+  const page = await dashboard.text();
+  // Its page loads its scripts relative to <base href="/admin/queues/">.
+  const asset = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page)?.[1];
+  if (dashboard.status !== 200 || !asset) fail(`/admin/queues answered ${dashboard.status} without its script`);
+  const script = await fetch(`${base}/admin/queues/${asset}`, { headers: { authorization: `Bearer ${apiKey}` } });
+  if (script.status !== 200) fail(`${asset} answered ${script.status}`);
+  const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${apiKey}` } })).text();
+  for (const name of ["process_cpu_seconds_total", "http_request_duration_seconds_bucket", "prfaq_run_duration_seconds_bucket"]) {
+    if (!metrics.includes(name)) fail(`/metrics has no ${name}`);
+  }
+  say("/admin/queues serves the dashboard and its script; /metrics has the process, HTTP and run-duration figures");
   void api;
 }
 
