@@ -9,7 +9,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/faults/**/*.faults.ts"],
-    globalSetup: ["test/setup/redis.global.ts"],
+    globalSetup: ["test/setup/build.global.ts", "test/setup/redis.global.ts"],
     reporters: ["default", "./test/setup/summary-reporter.ts"],
     pool: "forks",
     // Scenarios spawn workers and redis-servers of their own: two at a time on a 2-core machine.

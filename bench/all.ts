@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, printTable, round, writeResults } from "./lib.js";
 
-const BENCHES = ["orchestration", "throughput", "streaming", "offline"] as const;
+const BENCHES = ["orchestration", "throughput", "streaming", "offline", "cli-help"] as const;
 
 function run(name: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +37,7 @@ const total = round((performance.now() - started) / 1000, 1);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const load = async (name: string): Promise<Any> => JSON.parse(await readFile(path.join(ROOT, `bench/results/${name}.json`), "utf8")).figures;
-const [o, t, s, off] = await Promise.all(BENCHES.map((n) => load(n).catch(() => undefined)));
+const [o, t, s, off, help] = await Promise.all(BENCHES.map((n) => load(n).catch(() => undefined)));
 const rows: { figure: string; value: string; goal: string }[] = [];
 if (o) {
   rows.push({ figure: `1. orchestration overhead (${o.rounds}-round run, ${o.delayMs} ms per model call): wall / critical path, warm worker`, value: `${o.overhead.ratio} (${o.overhead.wallMs} / ${o.overhead.criticalPathMs} ms; runs ${o.overhead.range.join("–")})`, goal: "≤ 1.05" });
@@ -57,6 +57,7 @@ if (s) {
   if (first) rows.push({ figure: "   POST /v1/reviews → first event received, p50 / p99", value: `${first.p50Ms} / ${first.p99Ms} ms`, goal: "" });
 }
 if (off) rows.push({ figure: `6. offline engine meetings/s on one core`, value: `${off.meetingsPerSecond} (${off.msPerMeeting} ms per meeting)`, goal: "" });
+if (help) rows.push({ figure: "7. prfaq --help (built), median wall time; node -e 0 beside it", value: `${help.helpMedianMs} ms (node ${help.nodeMedianMs} ms)`, goal: "< 300 ms" });
 
 printTable(`Summary (total ${total} s; ${Object.entries(seconds).map(([k, v]) => `${k} ${v} s`).join(", ")})`, rows);
 await writeResults("all", { totalSeconds: total, seconds, failed, summary: rows });

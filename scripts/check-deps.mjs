@@ -22,6 +22,8 @@ const ALLOWED = {
   web: ["domain"],
   eval: ["graph", "agents", "rubric", "domain", "personas"],
   config: ["llm"],
+  // src/index.ts, the package's library entry: re-exports only.
+  index: ["config", "domain", "rubric", "graph", "runtime"],
 };
 
 const files = [];

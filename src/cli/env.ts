@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { CliError } from "./errors.js";
 
+/** The default server URL. */
+export const DEFAULT_SERVER = "http://localhost:3000";
+
 /**
  * The environment variables the `prfaq` client commands read (the services read theirs through
  * `loadConfig`). Parsed once in main; nothing else in src/cli reads `process.env`.
  */
 export const CliEnvSchema = z.object({
-  /** Sent as `Authorization: Bearer <key>` to the server. */
-  PRFAQ_API_KEY: z.string().min(1).optional(),
-  /** The server when --server is not given. Default http://localhost:3000. */
-  PRFAQ_SERVER: z.string().url().optional(),
-  /** Any non-empty value turns colour off (https://no-color.org). */
-  NO_COLOR: z.string().optional(),
+  PRFAQ_API_KEY: z.string().min(1).optional().describe("Sent as Authorization: Bearer <key> to the server by review, watch, memo and personas."),
+  PRFAQ_SERVER: z.string().url().optional().describe("The server when --server is not given.").meta({ defaultText: DEFAULT_SERVER }),
+  NO_COLOR: z.string().optional().describe("Any non-empty value turns colour off."),
 });
 export type CliEnv = z.infer<typeof CliEnvSchema>;
 
@@ -24,6 +24,3 @@ export function loadCliEnv(env: Record<string, string | undefined>): CliEnv {
   }
   return parsed.data;
 }
-
-/** The default server URL. */
-export const DEFAULT_SERVER = "http://localhost:3000";

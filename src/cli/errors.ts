@@ -1,4 +1,17 @@
-import { formatProblem, type ProblemView } from "./format.js";
+// No imports: `prfaq --help` loads this file, and format.ts's schemas would cost it a tenth of a second.
+
+export type ProblemView = { status: number; title?: string; detail?: string; errors?: { path: string; message: string }[] };
+
+/**
+ * A problem+json answer for the terminal: what was refused, the status, the detail, and every field
+ * error on its own line (`  options.rounds: Too big`).
+ */
+export function formatProblem(what: string, p: ProblemView): string {
+  const head = `${what} (${p.status}${p.title ? ` ${p.title}` : ""})${p.detail ? `: ${p.detail}` : ""}`;
+  const fields = (p.errors ?? []).map((e) => `  ${e.path}: ${e.message}`);
+  return [head, ...fields].join("\n");
+}
+
 
 /** What went wrong in a `prfaq` command. Every one exits 1; `usage` also points at the command's help. */
 export type CliErrorCode = "usage" | "input" | "api" | "unreachable" | "stream_lost" | "run_failed";

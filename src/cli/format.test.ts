@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RunEventSchema, type RunEvent } from "../domain/events.js";
 import { MemoSchema, type Memo } from "../domain/memo.js";
-import { formatEvent, formatProblem, oneLine, topFinding, truncate, wrap } from "./format.js";
+import { formatProblem } from "./errors.js";
+import { formatEvent, oneLine, topFinding, truncate, wrap } from "./format.js";
 
 const base = { runId: "local-1", at: "2027-01-01T00:00:00.000Z" };
 const ev = (e: Record<string, unknown>): RunEvent => RunEventSchema.parse({ ...base, ...e });

@@ -266,18 +266,6 @@ export function formatMemoSaved(memo: Memo, path: string, opts: FormatOptions): 
 }
 
 /** An RFC 9457 problem as the server sends it (only what the CLI shows). */
-export type ProblemView = { status: number; title?: string; detail?: string; errors?: { path: string; message: string }[] };
-
-/**
- * A problem+json answer for the terminal: what was refused, the status, the detail, and every field
- * error on its own line (`  options.rounds: Too big`).
- */
-export function formatProblem(what: string, p: ProblemView): string {
-  const head = `${what} (${p.status}${p.title ? ` ${p.title}` : ""})${p.detail ? `: ${p.detail}` : ""}`;
-  const fields = (p.errors ?? []).map((e) => `  ${e.path}: ${e.message}`);
-  return [head, ...fields].join("\n");
-}
-
 function painter(color: boolean) {
   return (code: Paint, text: string) => (color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
 }

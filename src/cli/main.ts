@@ -1,14 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ValidationError } from "../domain/errors.js";
 import type { Roles } from "../runtime/services.js";
 import { UsageError } from "./errors.js";
-import { DEFAULT_WIDTH } from "./format.js";
 import { COMMAND_HELP, HELP } from "./help.js";
-import { readInput } from "./input.js";
 import type { Terminal } from "./review.js";
 
 // Commands load what they need when they run (`await import`): zod schemas, the graph, BullMQ and
 // LangChain are most of a second to seconds of start-up that `--help` or `prfaq review` should not pay.
+// The static imports above load no schema (bench/cli-help.ts times `prfaq --help`).
 
 /** Exit code of any error (review and watch also exit 0 or 10 by verdict). */
 const EXIT_ERROR = 1;
@@ -137,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(COMMAND_HELP[command] ?? HELP);
     return 0;
   }
-  const { DEFAULT_SERVER, loadCliEnv } = await import("./env.js");
+  const [{ DEFAULT_SERVER, loadCliEnv }, { DEFAULT_WIDTH }, { readInput }] = await Promise.all([import("./env.js"), import("./format.js"), import("./input.js")]);
   const env = loadCliEnv(process.env);
   const tty = Boolean(process.stdout.isTTY);
   const term: Terminal = {
@@ -212,7 +210,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** What to print for an error: the message, and for invalid input every field. */
-function describe(error: unknown): string {
+async function describe(error: unknown): Promise<string> {
+  const { ValidationError } = await import("../domain/errors.js");
   if (error instanceof UsageError) return `${error.message}\n${error.command ? `Run prfaq ${error.command} --help for its options.` : `\n${HELP}`}`;
   if (error instanceof ValidationError) return [error.message, ...error.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n");
   // Everything else (CliError, ConfigError, RedisServerMissingError, a file system error) says it in its message.
@@ -229,8 +228,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`prfaq: ${describe(error)}\n`);
+  async (error: unknown) => {
+    process.stderr.write(`prfaq: ${await describe(error)}\n`);
     process.exitCode = EXIT_ERROR;
   },
 );

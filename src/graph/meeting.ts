@@ -1,14 +1,10 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { MeetingAgents } from "../agents/contracts.js";
-import { chooseSeats } from "../agents/seats.js";
-import { analyseBrief } from "../domain/analysis.js";
-import { readReviewInputs } from "../domain/author-document.js";
-import { extractBriefFacts } from "../domain/brief-facts.js";
-import { toPersona } from "../domain/persona.js";
 import { eventKey, type EventDraft } from "../domain/events.js";
 import type { Memo } from "../domain/memo.js";
 import { sumUsage, type CreateReview, type Usage } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
+import { readIntake } from "./intake.js";
 import { createReviewGraph } from "./review-graph.js";
 import { recursionLimitFor } from "./routes.js";
 
@@ -34,12 +30,7 @@ export type MeetingResult = { memo: Memo; usage: Usage; round: number };
  */
 export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
   const { request, agents } = input;
-  const { brief, authored } = readReviewInputs(request);
-  const facts = extractBriefFacts(brief);
-  const inline = brief.persona ? toPersona(brief.persona) : undefined;
-  // The evidence ledger and the computed figures: built once, shared by every seat and both engines.
-  const analysis = analyseBrief(facts);
-  const { seats, personas } = chooseSeats(facts, analysis, input.personas, request.options.personas, inline);
+  const { facts, analysis, seats, personas, authored } = readIntake(request, input.personas);
   await input.emit({
     type: "run.started",
     key: eventKey("run.started", 0),
@@ -55,7 +46,12 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
   });
+  // LangSmith (LANGSMITH_TRACING): the meeting is one trace named for its run and tagged with the run id;
+  // each seat's work is a child run named for the seat (review-graph.ts).
   const config = {
+    runName: `review ${input.runId}`,
+    tags: [input.runId],
+    metadata: { runId: input.runId, engine: agents.engine },
     configurable: { thread_id: input.runId },
     recursionLimit: recursionLimitFor(request.options.rounds),
     ...(input.signal ? { signal: input.signal } : {}),

@@ -1,3 +1,4 @@
+import { RunnableLambda } from "@langchain/core/runnables";
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AgentContext, DraftOutput, MeetingAgents, ReviewInput } from "../agents/contracts.js";
 import type { Prfaq } from "../domain/prfaq.js";
@@ -5,6 +6,8 @@ import { eventKey, type EventDraft } from "../domain/events.js";
 import { addCost, sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
+import type { PersonaLibrary } from "../personas/loader.js";
+import { readIntake } from "./intake.js";
 import { completeMemo } from "./memo.js";
 import { routeAfterLeader, routeToReviewers, type ReviewerInput } from "./routes.js";
 import { addUsage, MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
@@ -22,6 +25,8 @@ export type ReviewGraphDeps = {
   signal?: AbortSignal;
   /** Told how long each step took (for metrics). */
   onStep?: (node: string, ms: number) => void;
+  /** The persona library, for a run that starts from a bare request (`{ request }`, as in Studio). */
+  personas?: PersonaLibrary;
 };
 
 const ONE_CALL: UsageTotals = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
@@ -70,6 +75,17 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       // Usage is kept per role: customer:<persona> agents count as "customer".
       usage: () => ({ [agent.split(":")[0] ?? agent]: usage }),
     };
+  }
+
+  /**
+   * Intake: a run started with its brief already read (runMeeting, which announced the seats) passes
+   * through; one started from a bare `{ request }` (LangGraph Studio) reads it here.
+   */
+  async function intake(state: MeetingStateType): Promise<MeetingUpdate> {
+    if (state.facts || !state.request) return {};
+    if (!deps.personas) throw new Error("the graph needs a persona library to read a request");
+    const { facts, analysis, seats, authored } = readIntake(state.request, deps.personas);
+    return { facts, analysis, seats, rounds: state.request.options.rounds, maxTokens: state.request.options.maxTokens, ...(authored ? { authored } : {}) };
   }
 
   async function drafter(state: MeetingStateType): Promise<MeetingUpdate> {
@@ -167,7 +183,9 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
             if (!facts || !analysis) throw new Error(`${seat.agent} needs the brief and its analysis`);
             return { agent: seat.agent, role: seat.role, ...(seat.persona ? { persona: seat.persona } : {}), round, version, prfaq, findings: state.findings ?? [], score: state.score ?? 0, facts, analysis };
           })();
-    const review = await alongside(announced, () => agents.review(input, call.ctx));
+    // A child run named for the seat (customer:<persona>, engineer, finance), so a LangSmith trace tells the
+    // parallel reviewer steps apart; it inherits the meeting's tags (the run id) from the node's config.
+    const review = await alongside(announced, () => RunnableLambda.from(() => agents.review(input, call.ctx)).invoke(undefined, { runName: seat.agent, metadata: { round, version } }));
     await emit({ type: "review.ready", key: eventKey("review.ready", round, seat.agent), round, review });
     return { reviews: [review], usage: call.usage() };
   }
@@ -249,11 +267,13 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     };
 
   return new StateGraph(MeetingState)
+    .addNode(NODES.intake, intake)
     .addNode(NODES.drafter, timed(NODES.drafter, drafter))
     .addNode(NODES.reviewer, timed(NODES.reviewer, reviewer))
     .addNode(NODES.leader, timed(NODES.leader, leader))
     .addNode(NODES.memoWriter, timed(NODES.memoWriter, memoWriter))
-    .addEdge(START, NODES.drafter)
+    .addEdge(START, NODES.intake)
+    .addEdge(NODES.intake, NODES.drafter)
     .addConditionalEdges(NODES.drafter, routeToReviewers, [NODES.reviewer, NODES.memoWriter])
     .addEdge(NODES.reviewer, NODES.leader)
     .addConditionalEdges(NODES.leader, routeAfterLeader, [NODES.drafter, NODES.memoWriter])

@@ -5,12 +5,13 @@ import type { Finding } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import type { Decision, Review } from "../domain/review.js";
-import { addUsageTotals, ZERO_USAGE_TOTALS, type UsageTotals } from "../domain/run.js";
+import { addUsageTotals, ZERO_USAGE_TOTALS, type CreateReview, type UsageTotals } from "../domain/run.js";
 import type { RoundSummary } from "../agents/contracts.js";
 import type { Seat } from "../agents/seats.js";
 
 /** Node names, used everywhere a node is named. A node name may not equal a state key. */
 export const NODES = {
+  intake: "intake",
   drafter: "drafter",
   reviewer: "reviewer",
   leader: "leader",
@@ -37,6 +38,8 @@ export function addUsage(a: Record<string, UsageTotals>, b: Record<string, Usage
 /** The review meeting's state, declared once with explicit reducers. */
 export const MeetingState = Annotation.Root({
   runId: last<string>(() => ""),
+  /** The review request, when the graph starts from one alone (Studio): the intake node reads it. */
+  request: last<CreateReview | undefined>(() => undefined),
   createdAt: last<string>(() => ""),
   facts: last<BriefFacts | undefined>(() => undefined),
   /** The evidence ledger and computed figures, built once at intake. */

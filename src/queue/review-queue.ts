@@ -17,6 +17,11 @@ export class ReviewQueue {
     this.queue.on("error", onError);
   }
 
+  /** The BullMQ queue itself, for the queue dashboard (runtime/admin.ts); nothing else should need it. */
+  get bullmq(): Queue {
+    return this.queue;
+  }
+
   async enqueue(job: ReviewJob): Promise<void> {
     const data = ReviewJobSchema.parse(job);
     await this.queue.add("review", data, {

@@ -11,14 +11,14 @@ export const MIN_API_KEY_LENGTH = 16;
  * than {@link MIN_API_KEY_LENGTH}, or a value that yields no key, stops the start-up with a
  * {@link StartupError} saying which entry is wrong (never the key itself). Unset: no keys, auth off.
  */
-export async function loadApiKeys(value: string | undefined): Promise<string[]> {
+export async function loadApiKeys(value: string | undefined, variable = "PRFAQ_API_KEYS"): Promise<string[]> {
   if (value === undefined) return [];
   const fromFile = value.startsWith("@");
   let text: string;
   try {
     text = fromFile ? await readFile(value.slice(1), "utf8") : value;
   } catch (error) {
-    throw new StartupError(`PRFAQ_API_KEYS=${value}: cannot read that key file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a readable file with one key per line, or the keys themselves, comma-separated`, { cause: error });
+    throw new StartupError(`${variable}=${value}: cannot read that key file (${(error as NodeJS.ErrnoException).code ?? "error"}); give a readable file with one key per line, or the keys themselves, comma-separated`, { cause: error });
   }
   const where = fromFile ? `line` : `entry`;
   const entries = text.split(fromFile ? /\r?\n/ : ",").map((entry, i) => ({ key: entry.trim(), position: i + 1 }));
@@ -26,11 +26,11 @@ export async function loadApiKeys(value: string | undefined): Promise<string[]> 
   const short = keys.filter((e) => e.key.length < MIN_API_KEY_LENGTH);
   if (short.length > 0) {
     throw new StartupError(
-      `PRFAQ_API_KEYS: ${short.map((e) => `${where} ${e.position}`).join(", ")} ${short.length === 1 ? "is" : "are"} shorter than ${MIN_API_KEY_LENGTH} characters; use long random keys (openssl rand -hex 24 makes one)`,
+      `${variable}: ${short.map((e) => `${where} ${e.position}`).join(", ")} ${short.length === 1 ? "is" : "are"} shorter than ${MIN_API_KEY_LENGTH} characters; use long random keys (openssl rand -hex 24 makes one)`,
     );
   }
   if (keys.length === 0) {
-    throw new StartupError(`PRFAQ_API_KEYS${fromFile ? ` (${value.slice(1)})` : ""} holds no key; give at least one key, or unset it to run without auth on loopback`);
+    throw new StartupError(`${variable}${fromFile ? ` (${value.slice(1)})` : ""} holds no key; give at least one key, or unset it to run without auth on loopback`);
   }
   return [...new Set(keys.map((e) => e.key))];
 }

@@ -4,6 +4,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises
 import { createServer } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { StartupError } from "./startup-error.js";
 
 /** `redis-server` is not installed. The message says how to fix it. */
 export class RedisServerMissingError extends Error {
@@ -108,6 +109,14 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
 
   let current: Process = adopted ?? (await launch(dir, url, port));
   await writeFile(path.join(dir, "redis.port"), String(port), { mode: 0o600 });
+  if ((options.persist ?? true) && !(await appendOnly(url))) {
+    // Ours always start with the AOF on; one adopted from an earlier run may have had it turned off (CONFIG
+    // SET). Stopping it would lose what it holds, so it is left running and the operator told how to fix it.
+    if (!adopted) current.signal("SIGTERM");
+    throw new StartupError(
+      `the private Redis in ${dir} (port ${port}, pid ${current.pid}) runs without its append-only file, so its reviews would not survive a restart: turn it on with redis-cli -p ${port} -a "$(cat ${path.join(dir, PASSWORD_FILE)})" CONFIG SET appendonly yes, then start again`,
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   let stopped = false;
@@ -157,6 +166,18 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
       return stopping;
     },
   };
+}
+
+/** True when the server at `url` writes an append-only file (`appendonly yes`). */
+async function appendOnly(url: string): Promise<boolean> {
+  const client = probeClient(url);
+  try {
+    await client.connect();
+    const reply = await client.config("GET", "appendonly");
+    return Array.isArray(reply) && reply[1] === "yes";
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** A running redis-server: its pid, a way to signal it, and its exit. */

@@ -24,6 +24,7 @@ import { RunStore } from "../store/runs.js";
 import { startReviewWorker } from "../worker/worker.js";
 import { CancelWatcher } from "../worker/cancellation.js";
 import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
+import { createQueueDashboard } from "./admin.js";
 import { loadApiKeys } from "./api-keys.js";
 import { preflightRedis, redisConnector, type Connect } from "./redis-clients.js";
 import { redactRedisUrl, startPrivateRedis, type PrivateRedis } from "./redis-server.js";
@@ -123,6 +124,7 @@ async function listen(app: { fetch: (request: Request) => Response | Promise<Res
 export async function startServices(config: Config, roles: Roles, options: { logger?: Logger } = {}): Promise<Running> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
   const apiKeys = await loadApiKeys(config.PRFAQ_API_KEYS);
+  const adminKeys = config.PRFAQ_ADMIN_KEYS ? await loadApiKeys(config.PRFAQ_ADMIN_KEYS, "PRFAQ_ADMIN_KEYS") : apiKeys;
   if (roles.api) logger.info({ auth: apiKeys.length > 0, keys: apiKeys.length }, apiKeys.length > 0 ? "auth on" : "auth off: no PRFAQ_API_KEYS, loopback only");
   if (roles.api && apiKeys.length === 0 && !isLoopback(config.HOST)) {
     throw new StartupError(`HOST=${config.HOST} would expose an open API: set PRFAQ_API_KEYS (keys, or @file), or bind to 127.0.0.1`);
@@ -157,8 +159,12 @@ export async function startServices(config: Config, roles: Roles, options: { log
 
   try {
     let redisUrl = config.REDIS_URL;
+    if (config.REDIS_SENTINELS && !redisUrl) {
+      throw new StartupError("REDIS_SENTINELS needs REDIS_URL for the master's password (redis://:PASSWORD@master; its host is not used with Sentinel), or unset REDIS_SENTINELS");
+    }
+    const sentinel = config.REDIS_SENTINELS ? { sentinels: config.REDIS_SENTINELS, master: config.REDIS_SENTINEL_MASTER } : {};
     if (redisUrl) {
-      await preflightRedis(redisUrl);
+      await preflightRedis({ url: redisUrl, ...sentinel });
     } else {
       privateRedis = await startPrivateRedis({
         dir: path.join(config.PRFAQ_DATA_DIR, "redis"),
@@ -175,7 +181,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
       logger.info({ redisUrl: redactRedisUrl(redisUrl), dir: path.resolve(config.PRFAQ_DATA_DIR, "redis") }, "private redis-server started");
     }
     const connect: Connect = (name, opts) => {
-      const client = redisConnector(redisUrl, logger)(name, opts);
+      const client = redisConnector({ url: redisUrl, ...sentinel }, logger)(name, opts);
       clients.push(client);
       return client;
     };
@@ -223,6 +229,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
         },
         allowedHosts: config.PRFAQ_ALLOWED_HOSTS ?? [],
         metricsToken: config.PRFAQ_METRICS_TOKEN,
+        ...(config.PRFAQ_ADMIN === "on" ? { admin: { dashboard: createQueueDashboard(queue), keys: adminKeys } } : {}),
       });
       server = await listen(app, config.PORT, config.HOST);
       const address = server.address();

@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
+import { createAdminRoutes, type AdminDeps } from "./admin.js";
 import { bearerAuth, metricsAuth, rateLimit } from "./auth.js";
 import { FailedAuthLimiter } from "./failed-auth.js";
 import { hostGuard, originGuard } from "./guards.js";
@@ -17,6 +18,7 @@ import type { EventHub } from "../store/event-hub.js";
 import type { EventLog } from "../store/event-log.js";
 import type { RedisKeys } from "../store/keys.js";
 import type { RunStore } from "../store/runs.js";
+import { requestTimer, withProcessMetrics } from "./process-metrics.js";
 import { problem, sendProblem, toProblem } from "./problem.js";
 import { redisOutageProbe, redisUnavailable } from "./redis-outage.js";
 import { createReviewService, type ServiceLimits } from "./review-service.js";
@@ -50,6 +52,8 @@ export type AppDeps = {
   /** Open SSE streams (shared with the entry point for shutdown and metrics). */
   streams?: SseRegistry;
   keepAliveMs?: number;
+  /** The queue dashboard at /admin/queues and the keys that open it; unset: none (PRFAQ_ADMIN=off). */
+  admin?: AdminDeps;
 };
 
 /** The HTTP API. Every error is problem+json; no input gets a 500. */
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps) {
     await next();
     c.get("log").info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
   });
+  app.use("*", requestTimer());
   // nosniff and the other defaults of hono's secure-headers on every answer (HSTS is the TLS proxy's to
   // send); API answers are never stored by a browser or a proxy: they are per key and change all the time.
   app.use("*", secureHeaders({ strictTransportSecurity: false }));
@@ -86,6 +91,7 @@ export function createApp(deps: AppDeps) {
   if (keys.length === 0 || (deps.allowedHosts ?? []).length > 0) app.use("*", hostGuard(deps.allowedHosts ?? []));
   if (keys.length === 0) app.use("*", originGuard());
   app.use("/metrics", metricsAuth(auth));
+  app.use("/metrics", withProcessMetrics());
   app.use("/v1/*", bearerAuth(auth));
   app.use("/v1/*", rateLimit(deps.redis, deps.keys, deps.limits?.ratePerMinute ?? 120));
   app.use(
@@ -110,6 +116,7 @@ export function createApp(deps: AppDeps) {
     }));
   app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
+  if (deps.admin) app.route("/", createAdminRoutes({ ...deps.admin, failures: auth.failures }));
   app.route("/", createDocsRoutes());
   app.route("/", createWebRoutes({ engines: deps.engines, limits }));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));

@@ -14,7 +14,7 @@ export function ownerOf(key: string): string {
 }
 
 /** Constant-time membership of `presented` among `secrets` (digests compared, against every secret). */
-function matcher(secrets: readonly string[]): (presented: string | undefined) => boolean {
+export function matcher(secrets: readonly string[]): (presented: string | undefined) => boolean {
   const known = secrets.map((k) => Buffer.from(createHash("sha256").update(k).digest("hex")));
   return (presented) => {
     if (!presented) return false;

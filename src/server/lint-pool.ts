@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,8 +24,11 @@ export type LintPoolOptions = {
  * so it runs here, and a full queue answers 503 with Retry-After instead of piling up.
  */
 export function createLintPool(options: LintPoolOptions = {}): Linter {
-  // A CommonJS entry that loads lint-worker.ts itself (see the file): no loader flags to pass on.
-  const filename = path.join(path.dirname(fileURLToPath(import.meta.url)), "lint-worker-entry.cjs");
+  // Built (dist/): the compiled lint-worker.js. Sources: a CommonJS entry that loads lint-worker.ts itself
+  // (see the file), so no loader flags need passing on.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const built = path.join(here, "lint-worker.js");
+  const filename = existsSync(built) ? built : path.join(here, "lint-worker-entry.cjs");
   const threads = options.threads ?? Math.max(1, Math.min(2, availableParallelism() - 1));
   const maxQueue = options.maxQueue ?? 16;
   const pool = new Piscina({

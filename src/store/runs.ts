@@ -11,6 +11,10 @@ const JSON_FIELDS = ["verdict", "usage", "error", "request"] as const;
 const INT_FIELDS = ["round", "rounds"] as const;
 
 /** How long one graph step took (ms), for the /metrics step histogram. */
+
+/** Upper bounds (seconds) of the run-duration histogram's buckets: an offline run takes under a second, a model's minutes. */
+export const RUN_SECONDS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 3600] as const;
+
 export type StepTiming = { node: string; ms: number };
 export type RunPatch = Partial<Omit<RunRecord, "id" | "createdAt" | "owner">>;
 
@@ -103,7 +107,11 @@ export class RunStore {
       const started = Date.parse(run.startedAt ?? patch.startedAt ?? "");
       const finished = Date.parse(patch.finishedAt ?? "");
       if (Number.isFinite(started) && Number.isFinite(finished)) {
-        multi.hincrbyfloat(this.keys.stats(), "run_seconds_sum", (finished - started) / 1000).hincrby(this.keys.stats(), "run_seconds_count", 1);
+        const seconds = (finished - started) / 1000;
+        multi.hincrbyfloat(this.keys.stats(), "run_seconds_sum", seconds).hincrby(this.keys.stats(), "run_seconds_count", 1);
+        // The histogram's bucket of this run (not cumulative here: /metrics adds them up); +Inf is the count.
+        const bucket = RUN_SECONDS_BUCKETS.find((le) => seconds <= le);
+        if (bucket !== undefined) multi.hincrby(this.keys.stats(), `run_seconds_bucket:${bucket}`, 1);
       }
       for (const [role, u] of Object.entries(patch.usage?.byRole ?? {})) {
         multi

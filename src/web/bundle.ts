@@ -1,13 +1,18 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 /** One served file: its bytes, content type and a strong ETag. */
 export type WebAsset = { body: string; contentType: string; etag: string };
 
 /** The page: its HTML shell, the bundled script, the stylesheet and the icon. */
 export type WebAssets = { html: WebAsset; js: WebAsset; css: WebAsset; icon: WebAsset };
+
+/**
+ * Where `npm run build` leaves the bundled script, beside the stylesheet and icon it copies: relative to
+ * this module, so dist/web/client/app.bundle.js for dist/web/bundle.js. Sources have none (they bundle).
+ */
+export const PREBUILT_SCRIPT = "./client/app.bundle.js";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -17,25 +22,44 @@ const asset = (body: string, contentType: string): WebAsset => ({
   etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`,
 });
 
-/** Bundles src/web/client/app.ts (with esbuild) and reads the HTML shell, stylesheet and icon. */
+/**
+ * Bundles the page's script (src/web/client/app.ts) with esbuild, a development dependency: the build
+ * calls it once (scripts/build.mjs), and a process running the sources calls it at start-up.
+ */
+export async function bundleClientScript(entry = here("./client/app.ts")): Promise<string> {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "esm",
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const js = result.outputFiles[0]?.text;
+  if (js === undefined) throw new Error("esbuild produced no output for the web page");
+  return js;
+}
+
+/** The prebuilt script when this is a build, else the sources bundled now. */
+async function clientScript(): Promise<string> {
+  const prebuilt = await readFile(here(PREBUILT_SCRIPT), "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  return prebuilt ?? bundleClientScript();
+}
+
+/** Reads (or bundles) the script and reads the HTML shell, stylesheet and icon. */
 async function buildAssets(): Promise<WebAssets> {
-  const [result, html, css, icon] = await Promise.all([
-    build({
-      entryPoints: [here("./client/app.ts")],
-      bundle: true,
-      write: false,
-      format: "esm",
-      target: "es2020",
-      minify: true,
-      legalComments: "none",
-      logLevel: "silent",
-    }),
+  const [js, html, css, icon] = await Promise.all([
+    clientScript(),
     readFile(here("./index.html"), "utf8"),
     readFile(here("./client/app.css"), "utf8"),
     readFile(here("./client/icon.svg"), "utf8"),
   ]);
-  const js = result.outputFiles[0]?.text;
-  if (js === undefined) throw new Error("esbuild produced no output for the web page");
   return {
     html: asset(html, "text/html; charset=utf-8"),
     js: asset(js, "text/javascript; charset=utf-8"),
@@ -47,8 +71,8 @@ async function buildAssets(): Promise<WebAssets> {
 let cached: Promise<WebAssets> | undefined;
 
 /**
- * The page's assets, built once per process on first call and kept in memory. A failed build is not
- * cached, so the next request tries again (and says why meanwhile).
+ * The page's assets, read (or bundled) once per process on first call and kept in memory. A failed
+ * build is not cached, so the next request tries again (and says why meanwhile).
  */
 export function webAssets(): Promise<WebAssets> {
   if (!cached) {

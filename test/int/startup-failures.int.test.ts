@@ -82,6 +82,24 @@ describe("start-up failures: one line naming the problem and the fix, exit 1", (
     expect(await fails({ REDIS_URL: evicting.url.replace(/:\/\/:[0-9a-f]+@/, "://:wrong@") })).toMatch(/^prfaq: the Redis at 127\.0\.0\.1:\d+ refused our credentials \(WRONGPASS\)/);
   });
 
+  it("the private Redis of the data directory left running without its append-only file: it is kept, and the line says how to turn the AOF on", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "prfaq-no-aof-"));
+    // A server an earlier run left on this data directory, with its AOF turned off since.
+    const leftOver = await startPrivateRedis({ dir: path.join(dataDir, "redis"), persist: false });
+    try {
+      const line = await fails({ REDIS_URL: "", PRFAQ_DATA_DIR: dataDir });
+      expect(line).toBe(
+        `prfaq: the private Redis in ${path.join(dataDir, "redis")} (port ${leftOver.port}, pid ${leftOver.pid}) runs without its append-only file, so its reviews would not survive a restart: turn it on with redis-cli -p ${leftOver.port} -a "$(cat ${path.join(dataDir, "redis", "redis.password")})" CONFIG SET appendonly yes, then start again`,
+      );
+      const client = new Redis(leftOver.url);
+      expect(await client.ping()).toBe("PONG");
+      client.disconnect();
+    } finally {
+      await leftOver.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("API keys that would turn auth off or are too short", async () => {
     expect(await fails({ PRFAQ_API_KEYS: ",,," })).toBe("prfaq: PRFAQ_API_KEYS holds no key; give at least one key, or unset it to run without auth on loopback");
     expect(await fails({ PRFAQ_API_KEYS: "#secret" })).toBe("prfaq: PRFAQ_API_KEYS: entry 1 is shorter than 16 characters; use long random keys (openssl rand -hex 24 makes one)");

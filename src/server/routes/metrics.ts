@@ -3,11 +3,12 @@ import type { Redis } from "ioredis";
 import { RunStatusSchema } from "../../domain/run.js";
 import type { ReviewQueue } from "../../queue/review-queue.js";
 import type { RedisKeys } from "../../store/keys.js";
+import { RUN_SECONDS_BUCKETS } from "../../store/runs.js";
 import type { SseRegistry } from "../sse-registry.js";
 
 export type MetricsDeps = { redis: Redis; keys: RedisKeys; queue: ReviewQueue; streams: SseRegistry };
 
-type Sample = { name: string; help: string; type: "counter" | "gauge" | "summary"; values: { labels?: Record<string, string>; value: number; suffix?: string }[] };
+type Sample = { name: string; help: string; type: "counter" | "gauge" | "summary" | "histogram"; values: { labels?: Record<string, string>; value: number; suffix?: string }[] };
 
 const label = (labels?: Record<string, string>) =>
   labels && Object.keys(labels).length ? `{${Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, "_")}"`).join(",")}}` : "";
@@ -62,9 +63,11 @@ export function createMetricsRoutes(deps: MetricsDeps) {
       },
       {
         name: "prfaq_run_duration_seconds",
-        help: "Wall time of finished runs, from start to end.",
-        type: "summary",
+        help: "Wall time of finished runs, from start to end (deployment-wide: every API process reports the same, aggregate with max).",
+        type: "histogram",
         values: [
+          ...RUN_SECONDS_BUCKETS.map((le, i) => ({ suffix: "_bucket", labels: { le: String(le) }, value: RUN_SECONDS_BUCKETS.slice(0, i + 1).reduce((sum, b) => sum + num(`run_seconds_bucket:${b}`), 0) })),
+          { suffix: "_bucket", labels: { le: "+Inf" }, value: num("run_seconds_count") },
           { suffix: "_sum", value: num("run_seconds_sum") },
           { suffix: "_count", value: num("run_seconds_count") },
         ],

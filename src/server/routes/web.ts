@@ -28,7 +28,7 @@ export const PAGE_CSP = [
 
 /**
  * GET / and GET /reviews/:id (the page), GET /assets/app.js, /assets/app.css and /assets/icon.svg. The
- * script is bundled from src/web/client with esbuild once per process. Every answer carries an ETag and
+ * script is the one `npm run build` bundled (or, running the sources, bundled with esbuild once per process). Every answer carries an ETag and
  * `no-cache`, so a browser revalidates cheaply (304) and never runs a stale script after a restart.
  * No API key is needed here (only /v1 is protected); the page asks for one when the API answers 401.
  */
