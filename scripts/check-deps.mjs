@@ -24,6 +24,14 @@ const ALLOWED = {
   config: ["llm"],
 };
 
+/**
+ * Packages a folder may not import at all: the server holds no Redis client and no queue internals (it
+ * reaches storage through src/store, jobs through src/queue), so only those and the entry points do.
+ */
+const FORBIDDEN_PACKAGES = {
+  server: [/^ioredis(\/|$)/, /^bullmq(\/|$)/],
+};
+
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -51,6 +59,12 @@ for (const file of files) {
     const to = folderOf(target);
     if (from !== to && !(ALLOWED[from] ?? []).includes(to) && !(typeOnly && to === "domain")) {
       problems.push(`${path.relative(root, file)} imports ${path.relative(root, target)}: ${from} may not depend on ${to}`);
+    }
+  }
+  for (const m of source.matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|import\(\s*)["']([^."'][^"']*)["']/gms)) {
+    const from = folderOf(file);
+    if ((FORBIDDEN_PACKAGES[from] ?? []).some((re) => re.test(m[1]))) {
+      problems.push(`${path.relative(root, file)} imports ${m[1]}: ${from} may not use a Redis client or BullMQ (go through store, queue or runtime)`);
     }
   }
   graph.set(file, deps);

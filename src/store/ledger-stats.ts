@@ -34,7 +34,7 @@ export function statsFromCounters(flat: Record<string, string | number>): Ledger
   stats.runsCreated = num(flat.runs_created);
   for (const status of ["completed", "failed", "cancelled"] as const) stats.runsFinished[status] = num(flat[`runs_${status}`]);
   stats.runSeconds = { sum: num(flat.run_seconds_sum), count: num(flat.run_seconds_count) };
-  const role = (name: string) => (stats.byRole[name] ??= { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, unpricedCalls: 0 });
+  const role = (name: string) => (stats.byRole[name] ??= { calls: 0, promptTokens: 0, completionTokens: 0 });
   const fields = { calls: "calls", prompt_tokens: "promptTokens", completion_tokens: "completionTokens", cost_usd: "costUsd", unpriced_calls: "unpricedCalls" } as const;
   for (const [key, value] of Object.entries(flat)) {
     const colon = key.indexOf(":");

@@ -15,7 +15,8 @@ import { CreateReviewSchema, RunRecordSchema, RunStatusSchema, UsageSchema, Verd
 export interface RunLedger {
   /**
    * Writes a new run with its request and its first event (`run.queued`). With `idempotency`, the same key
-   * and body answer the run they created (`replayed`), another body a {@link ConflictError}.
+   * and body answer the run they created (`replayed`), another body a {@link ConflictError}; past
+   * `maxActive` runs of the owner, a {@link TooManyActiveRunsError}.
    */
   create(input: CreateRun): Promise<{ run: RunRecord; replayed: boolean }>;
   /** Removes every trace of a run whose creation could not be completed (its job could not be queued). */
@@ -69,6 +70,8 @@ export const CreateRunSchema = z.object({
   /** The run as queued: status `queued`, round 0. */
   record: RunRecordSchema,
   request: CreateReviewSchema,
+  /** Runs the owner may have queued or running: one more is a {@link TooManyActiveRunsError} (a replay is not). */
+  maxActive: z.number().int().min(1).optional(),
   /** An Idempotency-Key (hashed by the caller) and a hash of the body it came with. */
   idempotency: z.object({ keyHash: z.string(), bodyHash: z.string() }).optional(),
 });
@@ -89,7 +92,8 @@ export const ListQuerySchema = z.object({ limit: z.number().int().min(1), cursor
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 export type RunPage = { items: RunRecord[]; nextCursor: string | null };
 
-const UsageCounterSchema = z.object({ calls: z.number(), promptTokens: z.number(), completionTokens: z.number(), costUsd: z.number(), unpricedCalls: z.number() });
+/** A role's counters; `costUsd` only once a priced call was counted, `unpricedCalls` once an unpriced one was. */
+const UsageCounterSchema = z.object({ calls: z.number(), promptTokens: z.number(), completionTokens: z.number(), costUsd: z.number().optional(), unpricedCalls: z.number().optional() });
 /** What /metrics reports of finished runs. */
 export const LedgerStatsSchema = z.object({
   runsCreated: z.number(),
@@ -111,6 +115,13 @@ export class RunCancelledError extends AppError {
 export class RunFinishedError extends AppError {
   constructor(readonly runId: string) {
     super("conflict", `review ${runId} has already ended`);
+  }
+}
+
+/** The owner already has as many runs queued or running as the deployment allows. */
+export class TooManyActiveRunsError extends AppError {
+  constructor(readonly limit: number) {
+    super("conflict", `This key already has ${limit} reviews queued or running; wait for one to finish or cancel one.`);
   }
 }
 

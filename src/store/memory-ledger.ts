@@ -12,6 +12,7 @@ import {
   READ_BATCH,
   RunCancelledError,
   RunFinishedError,
+  TooManyActiveRunsError,
   runSeconds,
   terminalEvent,
   type Appended,
@@ -63,7 +64,7 @@ export class MemoryRunLedger implements RunLedger {
     return entry;
   }
 
-  async create({ record, request, idempotency }: CreateRun): Promise<{ run: RunRecord; replayed: boolean }> {
+  async create({ record, request, idempotency, maxActive }: CreateRun): Promise<{ run: RunRecord; replayed: boolean }> {
     if (idempotency) {
       const slot = `${record.owner}\u0000${idempotency.keyHash}`;
       const previous = this.idempotency.get(slot);
@@ -73,8 +74,9 @@ export class MemoryRunLedger implements RunLedger {
         if (!run) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry in a moment.");
         return { run, replayed: true };
       }
-      this.idempotency.set(slot, { id: record.id, bodyHash: idempotency.bodyHash });
     }
+    if (maxActive !== undefined && (await this.activeCount(record.owner)) >= maxActive) throw new TooManyActiveRunsError(maxActive);
+    if (idempotency) this.idempotency.set(`${record.owner}\u0000${idempotency.keyHash}`, { id: record.id, bodyHash: idempotency.bodyHash });
     this.runs.set(record.id, { record: { ...record }, request, events: [], keys: new Map(), drafts: new Map(), cancelRequested: false, counted: false });
     addCounters(this.counters, [["runs_created", 1]]);
     this.write(record.id, queuedEvent(record));

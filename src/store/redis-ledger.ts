@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
@@ -10,7 +9,7 @@ import type { EventHub } from "./event-hub.js";
 import { EventLog } from "./event-log.js";
 import type { StoreHealth } from "./health.js";
 import type { RedisKeys } from "./keys.js";
-import { finishedFields, queuedEvent, READ_BATCH, runSeconds, terminalEvent, type Appended, type CreateRun, type LedgerStats, type ListQuery, type RunLedger, type RunOutcome, type RunPage } from "./ledger.js";
+import { finishedFields, queuedEvent, READ_BATCH, runSeconds, terminalEvent, TooManyActiveRunsError, type Appended, type CreateRun, type LedgerStats, type ListQuery, type RunLedger, type RunOutcome, type RunPage } from "./ledger.js";
 import { finishIncrements, statsFromCounters, type ThreadCleaner } from "./ledger-stats.js";
 import { RunStore, toHash } from "./runs.js";
 import { coalesceReads } from "./shared-reads.js";
@@ -67,16 +66,20 @@ export class RedisRunLedger implements RunLedger {
     return this.options.keys;
   }
 
-  async create({ record, request, idempotency }: CreateRun): Promise<{ run: RunRecord; replayed: boolean }> {
+  async create({ record, request, idempotency, maxActive }: CreateRun): Promise<{ run: RunRecord; replayed: boolean }> {
+    const write = async (extra: Record<string, string> = {}) => {
+      if (maxActive !== undefined && (await this.runs.activeCount(record.owner)) >= maxActive) throw new TooManyActiveRunsError(maxActive);
+      await this.runs.create(record, request, extra, (multi) => this.events.queueAppend(multi, record.id, queuedEvent(record)));
+    };
     if (!idempotency) {
-      await this.write(record, request);
+      await write();
       return { run: record, replayed: false };
     }
     const slot = this.keys.idempotency(record.owner, idempotency.keyHash);
     const claimed = await this.redis.set(slot, JSON.stringify({ id: record.id, bodyHash: idempotency.bodyHash }), "EX", IDEMPOTENCY_TTL_SECONDS, "NX");
     if (claimed === "OK") {
       try {
-        await this.write(record, request, { idempotency: slot });
+        await write({ idempotency: slot });
       } catch (error) {
         await this.redis.del(slot);
         throw error;
@@ -88,11 +91,6 @@ export class RedisRunLedger implements RunLedger {
     const run = previous.id ? await this.runs.get(previous.id) : undefined;
     if (!run) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry in a moment.");
     return { run, replayed: true };
-  }
-
-  /** The record, its request and `run.queued`, in one transaction. */
-  private async write(record: RunRecord, request: CreateReview, extra: Record<string, string> = {}): Promise<void> {
-    await this.runs.create(record, request, extra, (multi) => this.events.queueAppend(multi, record.id, queuedEvent(record)));
   }
 
   async discard(runId: string): Promise<void> {
@@ -259,9 +257,4 @@ export class RedisRunLedger implements RunLedger {
   backfillStatusIndexes(): Promise<number> {
     return this.runs.backfillStatusIndexes();
   }
-}
-
-/** SHA-256 hex of `text` (idempotency keys and bodies are stored hashed). */
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -17,6 +17,7 @@ import {
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import type { RedisKeys } from "./keys.js";
 
 /** A stored write: task id, channel, serializer type, value (base64), task path. */
 const StoredWriteSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
@@ -31,40 +32,35 @@ type Ids = { thread: string; ns: string };
 
 /**
  * LangGraph checkpoints in plain Redis (hashes and sorted sets; no RedisJSON or RediSearch, so
- * Debian's Redis 7 works). Layout per thread (= run id), all under `prefix`:
- *
- * - `<p>:cp:<thread>:<ns>` sorted set of checkpoint ids (score 0, so ids sort lexically = in time order, uuid6)
- * - `<p>:cp:<thread>:<ns>:<id>` hash: checkpoint without its channel values, metadata (both
- *   serialized), parent id, format
- * - `<p>:cpb:<thread>:<ns>` hash: `<channel>\0<version>` → that version's value. A checkpoint writes only
- *   the channels that changed since the one before (what LangGraph passes as `newVersions`), so the
- *   brief, the seats and the history are not written again at every step.
- * - `<p>:cpw:<thread>:<ns>:<id>` hash: `<taskId>,<idx>` → a stored write
- * - `<p>:cpkeys:<thread>` set of every key of the thread, for `deleteThread` and expiry
+ * Debian's Redis 7 works). Its keys per thread (= run id) are in the one key registry (`keys.ts`:
+ * `checkpoints`, `checkpoint`, `checkpointBlobs`, `checkpointWrites`, `checkpointThread`). A checkpoint
+ * writes only the channel values that changed since the one before (what LangGraph passes as
+ * `newVersions`), so the brief, the seats and the history are not written again at every step.
+ * Passes LangGraph's saver conformance suite (test/int/checkpoint-validation.int.test.ts).
  */
 export class RedisCheckpointSaver extends BaseCheckpointSaver {
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    private readonly keys: RedisKeys,
     serde?: SerializerProtocol,
   ) {
     super(serde);
   }
 
   private index({ thread, ns }: Ids) {
-    return `${this.prefix}:cp:${thread}:${ns}`;
+    return this.keys.checkpoints(thread, ns);
   }
-  private checkpointKey(ids: Ids, id: string) {
-    return `${this.index(ids)}:${id}`;
+  private checkpointKey({ thread, ns }: Ids, id: string) {
+    return this.keys.checkpoint(thread, ns, id);
   }
   private blobsKey({ thread, ns }: Ids) {
-    return `${this.prefix}:cpb:${thread}:${ns}`;
+    return this.keys.checkpointBlobs(thread, ns);
   }
   private writesKey({ thread, ns }: Ids, id: string) {
-    return `${this.prefix}:cpw:${thread}:${ns}:${id}`;
+    return this.keys.checkpointWrites(thread, ns, id);
   }
   private threadKeys(thread: string) {
-    return `${this.prefix}:cpkeys:${thread}`;
+    return this.keys.checkpointThread(thread);
   }
 
   private async dump(value: unknown): Promise<[string, string]> {
