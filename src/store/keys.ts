@@ -38,6 +38,10 @@ export function redisKeys(prefix: string) {
     checkpointWrites: (thread: string, ns: string, id: string) => `${prefix}:cpw:${thread}:${ns}:${id}`,
     /** Set of every checkpoint key of a thread, for `deleteThread`. */
     checkpointThread: (thread: string) => `${prefix}:cpkeys:${thread}`,
+    /** Set of a thread's checkpoint namespaces (a listing without `checkpoint_ns` reads them all). */
+    checkpointNamespaces: (thread: string) => `${prefix}:cpns:${thread}`,
+    /** Set of the threads that have checkpoints (a listing without `thread_id` reads them all). */
+    checkpointThreads: () => `${prefix}:cpthreads`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -21,6 +21,9 @@ export type ProcessorDeps = {
   checkpointer?: BaseCheckpointSaver;
 };
 
+/** What the processor reads of a BullMQ job: its data, id and attempts. */
+export type ReviewJobRun = Pick<Job, "data" | "id" | "attemptsMade" | "opts">;
+
 /** Errors no retry can fix: the run fails at once. */
 const PERMANENT = new Set(["validation", "unknown_persona", "engine_unavailable", "not_found"]);
 
@@ -31,7 +34,7 @@ const PERMANENT = new Set(["validation", "unknown_persona", "engine_unavailable"
  */
 export function createReviewProcessor(deps: ProcessorDeps) {
   const { ledger } = deps;
-  return async function processReview(job: Job): Promise<{ decision: string }> {
+  return async function processReview(job: ReviewJobRun): Promise<{ decision: string }> {
     const parsed = ReviewJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${parsed.error.message}`);
     const { runId, request } = parsed.data;
@@ -102,7 +105,7 @@ export function createReviewProcessor(deps: ProcessorDeps) {
  * active-run slot taken. Called on the worker's `failed` event; a run already finished is left alone.
  */
 export function createAbandonedJobHandler(deps: Pick<ProcessorDeps, "ledger" | "logger">) {
-  return async function failAbandonedRun(job: Job | undefined, error: Error): Promise<void> {
+  return async function failAbandonedRun(job: Pick<Job, "data" | "id" | "finishedOn"> | undefined, error: Error): Promise<void> {
     // Only a final failure: a job that will be retried is not finished.
     if (!job?.finishedOn) return;
     const parsed = ReviewJobSchema.safeParse(job.data);
