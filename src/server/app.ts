@@ -13,7 +13,7 @@ import type { Engine } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
 import type { StoreHealth } from "../store/health.js";
-import type { RunLedger } from "../store/ledger.js";
+import type { RunLedger } from "../store/run-ledger.js";
 import type { RateLimiter } from "../store/rate-limits.js";
 import { HttpProblem, problem, sendProblem, toProblem } from "./problem.js";
 import { storeUnavailable } from "./store-outage.js";

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { AppError, ValidationError } from "../domain/errors.js";
-import { InvalidCursorError, TooManyActiveRunsError } from "../store/ledger.js";
+import { InvalidCursorError, TooManyActiveRunsError } from "../store/run-ledger.js";
 
 /** One field error: a JSON path into the request ("brief.title", "options.rounds") and what is wrong. */
 export type FieldError = { path: string; message: string };

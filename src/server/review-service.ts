@@ -6,7 +6,7 @@ import { toPersona } from "../domain/persona.js";
 import { inlinePersonaErrors } from "../personas/inline.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
-import type { RunLedger } from "../store/ledger.js";
+import type { RunLedger } from "../store/run-ledger.js";
 import { sha256 } from "../store/hash.js";
 
 /** Per-deployment limits on what one request or one key may ask for. */

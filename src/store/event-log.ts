@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ChainableCommander, Redis } from "ioredis";
 import { RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
-import { projectEvent, READ_BATCH, RunCancelledError, RunFinishedError, type Appended } from "./ledger.js";
+import { projectEvent, READ_BATCH, RunCancelledError, RunFinishedError, type Appended } from "./run-ledger.js";
 import { toHash } from "./runs.js";
 import type { RedisKeys } from "./keys.js";
 

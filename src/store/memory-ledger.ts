@@ -22,8 +22,8 @@ import {
   type RunLedger,
   type RunOutcome,
   type RunPage,
-} from "./ledger.js";
-import { addCounters, finishIncrements, statsFromCounters, type ThreadCleaner } from "./ledger-stats.js";
+} from "./run-ledger.js";
+import { addCounters, finishIncrements, statsFromCounters, type ThreadCleaner } from "./run-ledger-stats.js";
 
 type Entry = {
   record: RunRecord;

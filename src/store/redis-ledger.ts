@@ -9,8 +9,8 @@ import type { EventHub } from "./event-hub.js";
 import { EventLog } from "./event-log.js";
 import type { StoreHealth } from "./health.js";
 import type { RedisKeys } from "./keys.js";
-import { finishedFields, queuedEvent, READ_BATCH, runSeconds, terminalEvent, TooManyActiveRunsError, type Appended, type CreateRun, type LedgerStats, type ListQuery, type RunLedger, type RunOutcome, type RunPage } from "./ledger.js";
-import { finishIncrements, statsFromCounters, type ThreadCleaner } from "./ledger-stats.js";
+import { finishedFields, queuedEvent, READ_BATCH, runSeconds, terminalEvent, TooManyActiveRunsError, type Appended, type CreateRun, type LedgerStats, type ListQuery, type RunLedger, type RunOutcome, type RunPage } from "./run-ledger.js";
+import { finishIncrements, statsFromCounters, type ThreadCleaner } from "./run-ledger-stats.js";
 import { RunStore, toHash } from "./runs.js";
 import { coalesceReads } from "./shared-reads.js";
 

@@ -1,7 +1,7 @@
 import type { ChainableCommander, Redis } from "ioredis";
 import { NotFoundError } from "../domain/errors.js";
 import { PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
-import { decodeCursor, encodeCursor } from "./ledger.js";
+import { decodeCursor, encodeCursor } from "./run-ledger.js";
 import { MemoSchema, type Memo } from "../domain/memo.js";
 import { CreateReviewSchema, RunRecordSchema, RunStatusSchema, type CreateReview, type RunRecord } from "../domain/run.js";
 import type { RedisKeys } from "./keys.js";

@@ -8,7 +8,7 @@ import { AppError } from "../domain/errors.js";
 import type { EventDraft } from "../domain/events.js";
 import { ZERO_USAGE, type CreateReview, type RunRecord } from "../domain/run.js";
 import { defaultPersonaDir, loadPersonaLibrary, type PersonaLibrary } from "../personas/loader.js";
-import type { Appended } from "../store/ledger.js";
+import type { Appended } from "../store/run-ledger.js";
 import { MemoryRunLedger } from "../store/memory-ledger.js";
 import { createAbandonedJobHandler, createReviewProcessor, type ReviewJobRun } from "./processor.js";
 

@@ -6,7 +6,7 @@ import { AppError } from "../domain/errors.js";
 import { ReviewJobSchema, TERMINAL_STATUSES, type Engine } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
-import { RunCancelledError, type RunLedger, type StepTiming } from "../store/ledger.js";
+import { RunCancelledError, type RunLedger, type StepTiming } from "../store/run-ledger.js";
 import type { CancelWatcher } from "./cancellation.js";
 
 export type ProcessorDeps = {

@@ -9,8 +9,8 @@ import type { Prfaq } from "../../src/domain/prfaq.js";
 import { ZERO_USAGE, type CreateReview, type RunRecord, type Usage } from "../../src/domain/run.js";
 import { runMeeting } from "../../src/graph/meeting.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../../src/personas/loader.js";
-import { InvalidCursorError, RunCancelledError, RunFinishedError, type RunLedger } from "../../src/store/ledger.js";
-import type { ThreadCleaner } from "../../src/store/ledger-stats.js";
+import { InvalidCursorError, RunCancelledError, RunFinishedError, type RunLedger } from "../../src/store/run-ledger.js";
+import type { ThreadCleaner } from "../../src/store/run-ledger-stats.js";
 
 /** What a contract run needs: a fresh, empty ledger per test, whose clock is `now` and whose checkpoints are `checkpoints`. */
 export type LedgerFactory = (deps: { now: () => Date; checkpoints: ThreadCleaner }) => RunLedger | Promise<RunLedger>;

@@ -4,7 +4,7 @@ import { eventKey } from "../../src/domain/events.js";
 import { EventHub } from "../../src/store/event-hub.js";
 import { EventLog } from "../../src/store/event-log.js";
 import { redisKeys } from "../../src/store/keys.js";
-import { RunCancelledError, RunFinishedError } from "../../src/store/ledger.js";
+import { RunCancelledError, RunFinishedError } from "../../src/store/run-ledger.js";
 import { testPrefix } from "../helpers/prefix.js";
 
 let redis: Redis;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
-import type { RunLedger } from "../../store/ledger.js";
+import type { RunLedger } from "../../store/run-ledger.js";
 import { HttpProblem } from "../problem.js";
 import type { ReviewService } from "../review-service.js";
 import type { AppEnv } from "../env.js";

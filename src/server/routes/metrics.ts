@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { ReviewQueue } from "../../queue/review-queue.js";
-import type { RunLedger } from "../../store/ledger.js";
+import type { RunLedger } from "../../store/run-ledger.js";
 import type { SseRegistry } from "../sse-registry.js";
 
 export type MetricsDeps = { ledger: RunLedger; queue: ReviewQueue; streams: SseRegistry };

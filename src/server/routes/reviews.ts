@@ -4,7 +4,7 @@ import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
 import type { RunRecord } from "../../domain/run.js";
 import type { AppEnv } from "../env.js";
 import { IdempotencyKeySchema, ListQuerySchema, VersionQuerySchema } from "../wire-schemas.js";
-import type { RunLedger } from "../../store/ledger.js";
+import type { RunLedger } from "../../store/run-ledger.js";
 import { HttpProblem } from "../problem.js";
 import { parseOr400, readCreateReview } from "../request-body.js";
 import type { ReviewService } from "../review-service.js";

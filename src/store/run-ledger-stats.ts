@@ -1,5 +1,5 @@
-import type { LedgerStats, RunOutcome } from "./ledger.js";
-import { emptyStats } from "./ledger.js";
+import type { LedgerStats, RunOutcome } from "./run-ledger.js";
+import { emptyStats } from "./run-ledger.js";
 
 /** What the ledger clears when a run finishes: its graph checkpoints (a LangGraph saver has this method). */
 export type ThreadCleaner = { deleteThread(threadId: string): Promise<void> };
