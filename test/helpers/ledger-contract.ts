@@ -9,7 +9,7 @@ import type { Prfaq } from "../../src/domain/prfaq.js";
 import { ZERO_USAGE, type CreateReview, type RunRecord, type Usage } from "../../src/domain/run.js";
 import { runMeeting } from "../../src/graph/meeting.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../../src/personas/loader.js";
-import { InvalidCursorError, RunCancelledError, RunFinishedError, type RunLedger } from "../../src/store/run-ledger.js";
+import { InvalidCursorError, RunCancelledError, RunFinishedError, TooManyActiveRunsError, type RunLedger } from "../../src/store/run-ledger.js";
 import type { ThreadCleaner } from "../../src/store/run-ledger-stats.js";
 
 /** What a contract run needs: a fresh, empty ledger per test, whose clock is `now` and whose checkpoints are `checkpoints`. */
@@ -90,6 +90,22 @@ export function ledgerContract(name: string, factory: LedgerFactory): void {
       expect(await ledger.readAll(first.id)).toEqual([]);
       const again = record(o, 3);
       expect(await ledger.create({ record: again, request: REQUEST, idempotency })).toEqual({ run: again, replayed: false });
+    });
+
+    it("create past maxActive queued or running runs of the owner is refused; a finished run frees its slot; a replay is no new run", async () => {
+      const ledger = await make();
+      const o = owner();
+      const first = record(o);
+      const idempotency = { keyHash: "k", bodyHash: "b" };
+      await ledger.create({ record: first, request: REQUEST, maxActive: 2, idempotency });
+      await ledger.create({ record: record(o, 1), request: REQUEST, maxActive: 2 });
+      await expect(ledger.create({ record: record(o, 2), request: REQUEST, maxActive: 2 })).rejects.toBeInstanceOf(TooManyActiveRunsError);
+      // The refused run left nothing behind, and its idempotency key was not taken.
+      expect((await ledger.list(o, { limit: 10 })).items).toHaveLength(2);
+      expect(await ledger.create({ record: record(o, 3), request: REQUEST, maxActive: 2, idempotency })).toEqual({ run: first, replayed: true });
+      await ledger.finish(first.id, { status: "cancelled" });
+      expect((await ledger.create({ record: record(o, 4), request: REQUEST, maxActive: 2 })).replayed).toBe(false);
+      expect(await ledger.activeCount(o)).toBe(2);
     });
 
     it("append: numbers 1, 2, 3 and appends each key once, however often a step replays", async () => {
