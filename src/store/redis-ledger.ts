@@ -252,9 +252,4 @@ export class RedisRunLedger implements RunLedger {
   async stats(): Promise<LedgerStats> {
     return statsFromCounters(await this.redis.hgetall(this.keys.stats()));
   }
-
-  /** Runs created before the status indexes existed are put in them (once per deployment). */
-  backfillStatusIndexes(): Promise<number> {
-    return this.runs.backfillStatusIndexes();
-  }
 }
