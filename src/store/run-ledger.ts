@@ -90,7 +90,9 @@ export type Appended = z.infer<typeof AppendedSchema>;
 
 export const ListQuerySchema = z.object({ limit: z.number().int().min(1), cursor: z.string().optional(), status: RunStatusSchema.optional() });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
-export type RunPage = { items: RunRecord[]; nextCursor: string | null };
+/** One page of an owner's runs; `nextCursor` asks for the next (null: none). */
+export const RunPageSchema = z.object({ items: z.array(RunRecordSchema), nextCursor: z.string().nullable() });
+export type RunPage = z.infer<typeof RunPageSchema>;
 
 /** A role's counters; `costUsd` only once a priced call was counted, `unpricedCalls` once an unpriced one was. */
 const UsageCounterSchema = z.object({ calls: z.number(), promptTokens: z.number(), completionTokens: z.number(), costUsd: z.number().optional(), unpricedCalls: z.number().optional() });
