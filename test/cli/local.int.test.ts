@@ -83,9 +83,6 @@ describe("prfaq review --local", () => {
       expect(events.find((e) => e.type === "run.started")).toMatchObject({ engine: "openai" });
       expect(events.find((e) => e.type === "memo.ready")).toMatchObject({ memo: { engine: "openai" } });
       expect(fake.requests.filter((r) => r.name === "prfaq_draft").length).toBeGreaterThan(0);
-      // Without --engine, a configured model is the environment's default.
-      const byDefault = await runCli(["review", "--local", "--json", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "sk-test" } });
-      expect(ndjson(byDefault.stdout).find((e) => e.type === "run.started")).toMatchObject({ engine: "openai" });
     } finally {
       await fake.close();
     }
@@ -94,12 +91,22 @@ describe("prfaq review --local", () => {
     expect(unknown.stderr).toBe("prfaq: --engine must be offline or openai, not 'gpt'\nRun prfaq review --help for its options.\n");
   });
 
+  it("without --engine, a configured model is the environment's default engine", async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const byDefault = await runCli(["review", "--local", "--json", "--rounds", "1", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "sk-test" } });
+      expect(ndjson(byDefault.stdout).find((e) => e.type === "run.started")).toMatchObject({ engine: "openai" });
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("shows each retry of a model call as it happens (agent, attempt, wait, reason), then the failure", async () => {
     const port = await closedPort();
     const cli = startCli(["review", "--local", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: "sk-test", PRFAQ_MODEL_MAX_RETRIES: "1" } });
     const line = "[round 1] drafter   retrying   attempt 1 failed, trying again in 1 s: unreachable (ECONNREFUSED)";
     // Live: the line is out while the drafter still waits for its next try (the process has not ended).
-    await expect.poll(() => cli.stdout(), { timeout: 20_000, interval: 50 }).toContain(line);
+    await expect.poll(() => cli.stdout(), { timeout: 45_000, interval: 50 }).toContain(line);
     expect(cli.child.exitCode).toBeNull();
     const { code, stdout } = await cli.done;
     expect(code).toBe(1);
