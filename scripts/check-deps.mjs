@@ -4,7 +4,8 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..", "src");
+// The tree to check: src/ (an argument names another, as the check's own test does).
+const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, "..", "src"));
 /** Which top-level folders each folder may import (besides itself). */
 const ALLOWED = {
   cli: ["server", "store", "queue", "domain", "runtime", "rubric", "graph", "agents", "personas", "llm", "config"],
@@ -24,6 +25,14 @@ const ALLOWED = {
   config: ["llm"],
   // src/index.ts, the package's library entry: re-exports only.
   index: ["config", "domain", "rubric", "graph", "runtime"],
+};
+
+/**
+ * Packages a folder may not import at all: the server holds no Redis client and no queue internals (it
+ * reaches storage through src/store, jobs through src/queue), so only those and the entry points do.
+ */
+const FORBIDDEN_PACKAGES = {
+  server: [/^ioredis(\/|$)/, /^bullmq(\/|$)/],
 };
 
 const files = [];
@@ -53,6 +62,12 @@ for (const file of files) {
     const to = folderOf(target);
     if (from !== to && !(ALLOWED[from] ?? []).includes(to) && !(typeOnly && to === "domain")) {
       problems.push(`${path.relative(root, file)} imports ${path.relative(root, target)}: ${from} may not depend on ${to}`);
+    }
+  }
+  for (const m of source.matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|import\(\s*)["']([^."'][^"']*)["']/gms)) {
+    const from = folderOf(file);
+    if ((FORBIDDEN_PACKAGES[from] ?? []).some((re) => re.test(m[1]))) {
+      problems.push(`${path.relative(root, file)} imports ${m[1]}: ${from} may not use a Redis client or BullMQ (go through store, queue or runtime)`);
     }
   }
   graph.set(file, deps);

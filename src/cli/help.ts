@@ -49,8 +49,9 @@ Options:
 ${SERVER_OPTIONS}
   --prfaq DOC.md      review a PR/FAQ you already wrote (- reads stdin): the meeting starts from it as
                       version 1 and later versions revise it; front matter, images, comments ignored
-  --local             run the review in this process on the offline engine: no server, no Redis
-                      (--engine openai is not available here yet)
+  --local             run the review in this process: no server, no Redis; the same meeting and
+                      transcript as a server's, on any engine (--engine openai needs OPENAI_API_KEY
+                      or OPENAI_BASE_URL in this environment)
   --rounds N          most rounds of the meeting, 1-6 (default 3)
   --persona ID        seat this customer persona (repeat, or a,b; see prfaq personas)
   --engine NAME       offline or openai (default: the server's default)

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { AppError } from "../domain/errors.js";
-import { eventKey, RunEventSchema, type EventDraft, type RunEvent } from "../domain/events.js";
+import type { RunEvent } from "../domain/events.js";
 import { requestTitle } from "../domain/author-document.js";
-import type { CreateReview } from "../domain/run.js";
+import { ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import { defaultPersonaDir, loadPersonaLibrary } from "../personas/loader.js";
+import { MemoryRunLedger } from "../store/memory-ledger.js";
 import { InputError } from "./errors.js";
 
 /** Options of {@link runLocalReview}. */
@@ -14,16 +15,17 @@ export type LocalReviewOptions = {
   agents: MeetingAgents;
   /** Persona YAML files (PRFAQ_PERSONAS_DIR); default the repository's `personas/`. */
   personasDir?: string | undefined;
-  /** Called with every event, numbered 1, 2, 3, ... and checked against `RunEventSchema`. */
+  /** Called with every event as the ledger numbered it: 1, 2, 3, ... */
   onEvent: (event: RunEvent) => void;
   runId?: string;
   now?: () => Date;
 };
 
 /**
- * Runs a review in this process, no server or Redis: the same graph the worker runs, with a transcript of
- * the same shape (`run.queued` first, `run.completed` or `run.failed` last). Resolves with the terminal
- * event. A failure of the meeting becomes `run.failed` (code and message), as it would on a worker.
+ * Runs a review in this process, no server or Redis: the same meeting the worker runs, on the in-memory
+ * {@link MemoryRunLedger} (the Redis ledger's twin: one contract suite), so the transcript is the
+ * server's event for event (`run.queued` first, `run.completed` or `run.failed` last), on any engine.
+ * Resolves with the terminal event. A failure of the meeting becomes `run.failed` (code and message).
  */
 export async function runLocalReview(request: CreateReview, opts: LocalReviewOptions): Promise<RunEvent> {
   const now = opts.now ?? (() => new Date());
@@ -38,28 +40,27 @@ export async function runLocalReview(request: CreateReview, opts: LocalReviewOpt
       unknown.map(({ id, i }) => ({ path: `options.personas.${i}`, message: `no customer persona with id '${id}'` })),
     );
   }
-  let seq = 0;
-  const seen = new Set<string>();
-  let last: RunEvent | undefined;
-  // The event log's job on a worker: number the events, stamp them, and keep one per key.
-  const emit = async (draft: EventDraft) => {
-    if (seen.has(draft.key)) return;
-    seen.add(draft.key);
-    const { key: _key, ...rest } = draft;
-    last = RunEventSchema.parse({ ...rest, seq: ++seq, runId, at: now().toISOString() });
-    opts.onEvent(last);
-  };
-  const engine = agents.engine === "offline" ? "offline" : "openai";
-  await emit({ type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: request.options.rounds, title: requestTitle(request) });
+  // The same run life as on the server, on the in-memory ledger: it numbers, de-duplicates, projects
+  // and finishes; this process only starts the run, holds the meeting and prints what the ledger follows.
+  const ledger = new MemoryRunLedger({ now });
+  const createdAt = now().toISOString();
+  const engine: Engine = agents.engine === "offline" ? "offline" : "openai";
+  const record: RunRecord = { id: runId, status: "queued", title: requestTitle(request), engine, round: 0, rounds: request.options.rounds, createdAt, usage: ZERO_USAGE, owner: "local" };
+  await ledger.create({ record, request });
+  const printed = (async () => {
+    for await (const event of ledger.follow(runId, 0)) opts.onEvent(event);
+  })();
+  await ledger.start(runId);
   try {
-    const { memo } = await runMeeting({ runId, createdAt: now().toISOString(), request, agents, personas, emit });
-    const verdict = { decision: memo.decision, confidence: memo.confidence, score: memo.scorecard.at(-1)?.score ?? 0 };
-    await emit({ type: "run.completed", key: eventKey("run.completed", undefined), status: "completed", verdict });
+    const result = await runMeeting({ runId, createdAt, request, agents, personas, emit: async (event) => void (await ledger.append(runId, event)) });
+    await ledger.finish(runId, { status: "completed", memo: result.memo, usage: result.usage, round: result.round });
   } catch (error) {
     const code = error instanceof AppError ? error.code : "internal";
     const message = error instanceof Error ? error.message : String(error);
-    await emit({ type: "run.failed", key: eventKey("run.failed", undefined), status: "failed", error: { code, message } });
+    await ledger.finish(runId, { status: "failed", error: { code, message } });
   }
+  await printed;
+  const last = (await ledger.readAll(runId)).at(-1);
   if (!last) throw new Error("the local review produced no events");
   return last;
 }

@@ -18,7 +18,6 @@ export const ReviewOptionsSchema = z.object({
   engine: EngineSchema.optional(),
   models: z.record(z.string(), z.string().min(1)).optional(),
   maxTokens: z.number().int().min(1000).optional(),
-  seed: z.number().int().optional(),
 });
 export type ReviewOptions = z.infer<typeof ReviewOptionsSchema>;
 

@@ -18,12 +18,13 @@ import { createApp } from "../server/app.js";
 import { createLintPool } from "../server/lint-pool.js";
 import { SseRegistry } from "../server/sse-registry.js";
 import { EventHub } from "../store/event-hub.js";
-import { EventLog } from "../store/event-log.js";
+import { RedisHealth } from "../store/health.js";
 import { redisKeys } from "../store/keys.js";
-import { RunStore } from "../store/runs.js";
+import { SlidingWindowLimiter } from "../store/rate-limits.js";
+import { RedisRunLedger } from "../store/redis-ledger.js";
 import { startReviewWorker } from "../worker/worker.js";
 import { CancelWatcher } from "../worker/cancellation.js";
-import { RedisCheckpointSaver } from "../graph/redis-checkpointer.js";
+import { RedisCheckpointSaver } from "../store/redis-checkpointer.js";
 import { createQueueDashboard } from "./admin.js";
 import { loadApiKeys } from "./api-keys.js";
 import { preflightRedis, redisConnector, type Connect } from "./redis-clients.js";
@@ -202,12 +203,11 @@ export async function startServices(config: Config, roles: Roles, options: { log
         await linter.close();
       };
       await hub.start();
+      const health = new RedisHealth(redis, keys);
       const app = createApp({
-        redis,
-        keys,
-        runs: new RunStore(redis, keys, { retentionSeconds }),
-        events: new EventLog(redis, keys),
-        hub,
+        ledger: new RedisRunLedger({ redis, keys, retentionSeconds, hub, health }),
+        health,
+        rateLimiter: new SlidingWindowLimiter(redis, keys, config.PRFAQ_RATE_LIMIT_PER_MIN),
         queue,
         linter,
         personas,
@@ -243,15 +243,16 @@ export async function startServices(config: Config, roles: Roles, options: { log
       const redis = connect("worker-commands");
       const cancels = new CancelWatcher(connect("cancels"), keys);
       await cancels.start();
+      const checkpointer = new RedisCheckpointSaver(redis, keys);
       const worker = startReviewWorker({
         connection: connect("worker"),
         heartbeat: connect("heartbeat"),
         keys,
-        runs: new RunStore(redis, keys, { retentionSeconds }),
-        events: new EventLog(redis, keys),
+        // The ledger deletes a run's checkpoints when it finishes: they only serve a resume.
+        ledger: new RedisRunLedger({ redis, keys, retentionSeconds, checkpoints: checkpointer }),
         personas,
         agentsFor: agentsFactory(config),
-        checkpointer: new RedisCheckpointSaver(redis, config.PRFAQ_PREFIX),
+        checkpointer,
         cancels,
         concurrency: config.PRFAQ_WORKER_CONCURRENCY,
         lockMs: config.PRFAQ_JOB_LOCK_MS,

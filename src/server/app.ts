@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
 import { createAdminRoutes, type AdminDeps } from "./admin.js";
@@ -14,13 +13,12 @@ import { SseRegistry } from "./sse-registry.js";
 import type { Engine } from "../domain/run.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
-import type { EventHub } from "../store/event-hub.js";
-import type { EventLog } from "../store/event-log.js";
-import type { RedisKeys } from "../store/keys.js";
-import type { RunStore } from "../store/runs.js";
+import type { StoreHealth } from "../store/health.js";
+import type { RunLedger } from "../store/run-ledger.js";
+import type { RateLimiter } from "../store/rate-limits.js";
+import { HttpProblem, problem, sendProblem, toProblem } from "./problem.js";
+import { storeUnavailable } from "./store-outage.js";
 import { requestTimer, withProcessMetrics } from "./process-metrics.js";
-import { problem, sendProblem, toProblem } from "./problem.js";
-import { redisOutageProbe, redisUnavailable } from "./redis-outage.js";
 import { createReviewService, type ServiceLimits } from "./review-service.js";
 import { createDocsRoutes } from "./routes/docs.js";
 import { createEventRoutes } from "./routes/events.js";
@@ -31,11 +29,12 @@ import { createReviewRoutes } from "./routes/reviews.js";
 import { createWebRoutes } from "./routes/web.js";
 
 export type AppDeps = {
-  redis: Redis;
-  keys: RedisKeys;
-  runs: RunStore;
-  events: EventLog;
-  hub: EventHub;
+  /** Every run's life: records, transcripts, memos, idempotency, stats. */
+  ledger: RunLedger;
+  /** Whether storage is reachable and workers are there (/readyz), and whether an error means it is away. */
+  health: StoreHealth;
+  /** Requests per key per minute (`limits.ratePerMinute`). */
+  rateLimiter: RateLimiter;
   queue: ReviewQueue;
   personas: PersonaLibrary;
   engines: readonly Engine[];
@@ -63,7 +62,8 @@ export function createApp(deps: AppDeps) {
   const service = createReviewService({ ...deps, limits });
   const limit = deps.limits?.bodyLimitBytes ?? 64 * 1024;
   const streams = deps.streams ?? new SseRegistry();
-  const isRedisOutage = redisOutageProbe(deps.redis);
+  /** Our own errors are never an outage; anything else is asked of the store. */
+  const isStoreOutage = async (error: unknown) => !(error instanceof HttpProblem) && (await deps.health.isOutage(error));
 
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
   app.use("/metrics", metricsAuth(auth));
   app.use("/metrics", withProcessMetrics());
   app.use("/v1/*", bearerAuth(auth));
-  app.use("/v1/*", rateLimit(deps.redis, deps.keys, deps.limits?.ratePerMinute ?? 120));
+  app.use("/v1/*", rateLimit(deps.rateLimiter, deps.limits?.ratePerMinute ?? 120));
   app.use(
     "/v1/*",
     bodyLimit({
@@ -104,12 +104,12 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", createMetaRoutes(deps));
   app.route("/", createMetricsRoutes({ ...deps, streams }));
-  app.route("/v1/reviews", createReviewRoutes({ runs: deps.runs, service }));
+  app.route("/v1/reviews", createReviewRoutes({ ledger: deps.ledger, service }));
   app.route("/v1/reviews", createEventRoutes({
       ...deps,
       service,
       streams,
-      isRedisOutage,
+
       // Per tenant, so with keys only: without keys there is one tenant, this machine's user (a hundred
       // viewers of one run are then fine; bench/streaming.ts runs a thousand).
       maxStreamsPerKey: keys.length > 0 ? (deps.limits?.maxStreamsPerKey ?? 20) : Number.POSITIVE_INFINITY,
@@ -121,9 +121,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", createWebRoutes({ engines: deps.engines, limits }));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError(async (error, c) => {
-    // Redis away: every route answers 503 + Retry-After (its commands time out after a second), not a 500.
-    if (await isRedisOutage(error)) {
-      const { problem: p, headers } = redisUnavailable();
+    // Storage away: every route answers 503 + Retry-After (its commands time out after a second), not a 500.
+    if (await isStoreOutage(error)) {
+      const { problem: p, headers } = storeUnavailable();
       c.get("log")?.warn({ err: error instanceof Error ? error.message : String(error) }, "redis unavailable");
       return sendProblem(c, p, headers);
     }

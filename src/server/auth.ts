@@ -1,8 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import type { Redis } from "ioredis";
-import type { RedisKeys } from "../store/keys.js";
-import { SlidingWindowLimiter } from "../store/rate-limits.js";
+import type { RateLimiter } from "../store/rate-limits.js";
 import type { AppEnv } from "./env.js";
 import type { FailedAuthLimiter } from "./failed-auth.js";
 import { clientAddress } from "./guards.js";
@@ -94,8 +92,7 @@ export function metricsAuth(options: AuthOptions): MiddlewareHandler {
 }
 
 /** Sliding-window rate limit per owner: `perMinute` requests in any 60 s, then 429 with Retry-After. */
-export function rateLimit(redis: Redis, keys: RedisKeys, perMinute: number): MiddlewareHandler<AppEnv> {
-  const limiter = new SlidingWindowLimiter(redis, keys, perMinute);
+export function rateLimit(limiter: RateLimiter, perMinute: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const decision = await limiter.take(c.get("owner"));
     c.header("RateLimit-Limit", String(perMinute));

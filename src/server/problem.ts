@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { AppError, ValidationError } from "../domain/errors.js";
+import { InvalidCursorError, TooManyActiveRunsError } from "../store/run-ledger.js";
 
 /** One field error: a JSON path into the request ("brief.title", "options.rounds") and what is wrong. */
 export type FieldError = { path: string; message: string };
@@ -71,6 +72,13 @@ export function zodFieldErrors(error: z.ZodError, root = ""): FieldError[] {
 export function toProblem(error: unknown): { problem: Problem; headers?: Record<string, string> } {
   if (error instanceof HttpProblem) {
     return { problem: problem(error.status, error.slug, error.message, error.errors), ...(error.headers ? { headers: error.headers } : {}) };
+  }
+  // Domain errors that name a part of the request or a limit: the request's words are HTTP's, so they are added here.
+  if (error instanceof InvalidCursorError) {
+    return { problem: problem(400, "validation", error.message, [{ path: "query.cursor", message: "invalid cursor" }]) };
+  }
+  if (error instanceof TooManyActiveRunsError) {
+    return { problem: problem(429, "too-many-active-runs", error.message), headers: { "Retry-After": "30" } };
   }
   if (error instanceof ValidationError) {
     const status = error.code === "unknown_persona" ? 404 : 400;

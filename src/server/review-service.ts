@@ -1,18 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
-import { z } from "zod";
+import { randomBytes } from "node:crypto";
 import { ConflictError, NotFoundError, problemCount, ValidationError } from "../domain/errors.js";
 import { requestTitle } from "../domain/author-document.js";
-import { eventKey } from "../domain/events.js";
 import { RunIdSchema, TERMINAL_STATUSES, ZERO_USAGE, type CreateReview, type Engine, type RunRecord } from "../domain/run.js";
 import { toPersona } from "../domain/persona.js";
 import { inlinePersonaErrors } from "../personas/inline.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import type { ReviewQueue } from "../queue/review-queue.js";
-import type { EventLog } from "../store/event-log.js";
-import type { RedisKeys } from "../store/keys.js";
-import type { RunStore } from "../store/runs.js";
-import { HttpProblem } from "./problem.js";
+import type { RunLedger } from "../store/run-ledger.js";
+import { sha256 } from "../store/hash.js";
 
 /** Per-deployment limits on what one request or one key may ask for. */
 export type ServiceLimits = {
@@ -27,10 +22,7 @@ export type ServiceLimits = {
 };
 
 export type ReviewServiceDeps = {
-  redis: Redis;
-  keys: RedisKeys;
-  runs: RunStore;
-  events: EventLog;
+  ledger: RunLedger;
   queue: ReviewQueue;
   personas: PersonaLibrary;
   /** Engines this deployment can run, the first being the default. */
@@ -43,10 +35,6 @@ export function newRunId(): string {
   return `rv_${randomBytes(15).toString("base64url")}`;
 }
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-/** What an idempotency key remembers: the run it created and a hash of the body that created it. */
-const IdempotencySlotSchema = z.object({ id: z.string().optional(), bodyHash: z.string().optional() });
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Starting, reading and cancelling reviews on behalf of one owner (an API key, or "local"). */
 export function createReviewService(deps: ReviewServiceDeps) {
@@ -84,54 +72,31 @@ export function createReviewService(deps: ReviewServiceDeps) {
     return engine;
   }
 
-  /** Writes the run, its first event and its job; on any failure removes what was written. */
-  async function create(request: CreateReview, engine: Engine, owner: string, id: string): Promise<RunRecord> {
-    if ((await deps.runs.activeCount(owner)) >= deps.limits.maxActiveRuns) {
-      throw new HttpProblem(429, "too-many-active-runs", `This key already has ${deps.limits.maxActiveRuns} reviews queued or running; wait for one to finish or cancel one.`, undefined, { "Retry-After": "30" });
-    }
-    const record: RunRecord = { id, status: "queued", title: requestTitle(request), engine, round: 0, rounds: request.options.rounds, createdAt: now().toISOString(), usage: ZERO_USAGE, owner };
-    const stored = { ...request, options: { ...request.options, engine } };
-    await deps.runs.create(record, stored);
-    try {
-      await deps.events.append(record.id, { type: "run.queued", key: eventKey("run.queued", 0), engine, rounds: record.rounds, title: record.title });
-      await deps.queue.enqueue({ runId: record.id, request: stored });
-    } catch (error) {
-      await deps.runs.remove(record.id, owner).catch(() => undefined);
-      throw error;
-    }
-    return record;
-  }
-
   return {
     /**
-     * Starts a review. With an idempotency key, the same key and body return the same run (`replayed`),
-     * and the same key with another body is a conflict.
+     * Starts a review: the ledger writes the run and its first event, then its job is queued (on failure
+     * the run is discarded). With an idempotency key, the same key and body return the same run
+     * (`replayed`), and the same key with another body is a conflict.
      */
     async start(request: CreateReview, owner: string, idempotencyKey?: string): Promise<{ run: RunRecord; replayed: boolean }> {
       const engine = check(request);
-      if (!idempotencyKey) return { run: await create(request, engine, owner, newRunId()), replayed: false };
-      const slot = deps.keys.idempotency(owner, sha256(idempotencyKey));
-      const bodyHash = sha256(JSON.stringify(request));
-      const id = newRunId();
-      const claimed = await deps.redis.set(slot, JSON.stringify({ id, bodyHash }), "EX", IDEMPOTENCY_TTL_SECONDS, "NX");
-      if (claimed === "OK") {
-        try {
-          return { run: await create(request, engine, owner, id), replayed: false };
-        } catch (error) {
-          await deps.redis.del(slot);
-          throw error;
-        }
+      const record: RunRecord = { id: newRunId(), status: "queued", title: requestTitle(request), engine, round: 0, rounds: request.options.rounds, createdAt: now().toISOString(), usage: ZERO_USAGE, owner };
+      const stored = { ...request, options: { ...request.options, engine } };
+      const idempotency = idempotencyKey ? { keyHash: sha256(idempotencyKey), bodyHash: sha256(JSON.stringify(request)) } : undefined;
+      const created = await deps.ledger.create({ record, request: stored, maxActive: deps.limits.maxActiveRuns, ...(idempotency ? { idempotency } : {}) });
+      if (created.replayed) return created;
+      try {
+        await deps.queue.enqueue({ runId: record.id, request: stored });
+      } catch (error) {
+        await deps.ledger.discard(record.id).catch(() => undefined);
+        throw error;
       }
-      const previous = IdempotencySlotSchema.parse(JSON.parse((await deps.redis.get(slot)) ?? "{}"));
-      if (previous.bodyHash !== bodyHash) throw new ConflictError("This Idempotency-Key was used with a different request body.");
-      const run = previous.id ? await deps.runs.get(previous.id) : undefined;
-      if (!run) throw new ConflictError("A request with this Idempotency-Key is still being processed; retry in a moment.");
-      return { run, replayed: true };
+      return created;
     },
 
     /** The run, if it exists and belongs to `owner` (another owner's run is indistinguishable from none). */
     async get(id: string, owner: string): Promise<RunRecord> {
-      const run = RunIdSchema.safeParse(id).success ? await deps.runs.get(id) : undefined;
+      const run = RunIdSchema.safeParse(id).success ? await deps.ledger.get(id) : undefined;
       if (!run || run.owner !== owner) throw new NotFoundError(`review ${id}`);
       return run;
     },
@@ -142,13 +107,9 @@ export function createReviewService(deps: ReviewServiceDeps) {
      */
     async cancel(run: RunRecord): Promise<RunRecord> {
       if (TERMINAL_STATUSES.includes(run.status)) throw new ConflictError(`Review ${run.id} is already ${run.status}.`);
-      await deps.runs.requestCancel(run.id);
-      if (run.status === "queued" && (await deps.queue.removeWaiting(run.id))) {
-        await deps.runs.finish(run, { status: "cancelled", finishedAt: now().toISOString() }, (m) =>
-          deps.events.queueAppend(m, run.id, { type: "run.cancelled", key: eventKey("run.cancelled", undefined), status: "cancelled" }),
-        );
-      }
-      return (await deps.runs.get(run.id)) ?? run;
+      await deps.ledger.requestCancel(run.id);
+      if (run.status === "queued" && (await deps.queue.removeWaiting(run.id))) return deps.ledger.finish(run.id, { status: "cancelled" });
+      return (await deps.ledger.get(run.id)) ?? run;
     },
   };
 }

@@ -1,61 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../domain/events.js";
-import { coalesceReads } from "./shared-reads.js";
+import { serialiseOnce } from "./shared-reads.js";
 
 const event = (seq: number): RunEvent => ({ seq, runId: "rv_1", at: "2027-01-01T00:00:00.000Z", type: "round.started", round: seq }) as RunEvent;
 
-describe("coalesceReads", () => {
-  it("answers concurrent reads of the same run and cursor with one read", async () => {
-    const calls: string[] = [];
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const shared = coalesceReads(async (runId, after) => {
-      calls.push(`${runId}@${after}`);
-      await gate;
-      return [event(after + 1)];
-    }, () => 0);
-    const reads = [shared.read("rv_1", 3), shared.read("rv_1", 3), shared.read("rv_1", 4), shared.read("rv_2", 3)];
-    release();
-    const [a, b, c] = await Promise.all(reads);
-    expect(calls).toEqual(["rv_1@3", "rv_1@4", "rv_2@3"]);
-    expect(a).toBe(b);
-    expect(c?.[0]?.seq).toBe(5);
-  });
-
-  it("never shares a read that started before the news a stream woke for", async () => {
-    let generation = 0;
-    let calls = 0;
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const shared = coalesceReads(async () => {
-      calls += 1;
-      await gate;
-      return [];
-    }, () => generation);
-    const early = shared.read("rv_1", 7);
-    generation += 1; // an event was appended and announced while the first read was in flight
-    const woken = shared.read("rv_1", 7);
-    const alsoWoken = shared.read("rv_1", 7);
-    release();
-    await Promise.all([early, woken, alsoWoken]);
-    expect(calls).toBe(2);
-  });
-
-  it("keeps nothing once a read settles, and passes failures to every waiter", async () => {
-    let n = 0;
-    const shared = coalesceReads(async () => {
-      n += 1;
-      if (n === 2) throw new Error("redis down");
-      return [];
-    }, () => 0);
-    await shared.read("rv_1", 0);
-    await expect(Promise.all([shared.read("rv_1", 0), shared.read("rv_1", 0)])).rejects.toThrow("redis down");
-    await shared.read("rv_1", 0);
-    expect(n).toBe(3);
-  });
-
+describe("serialiseOnce", () => {
   it("serialises each event once, and each event to its own JSON", () => {
-    const shared = coalesceReads(async () => [], () => 0);
+    const data = serialiseOnce();
     // JSON.stringify calls toJSON once per serialisation: the count shows whether the cache answered.
     let serialisations = 0;
     const counted = (seq: number): RunEvent => {
@@ -64,9 +15,9 @@ describe("coalesceReads", () => {
     };
     const first = counted(1);
     const second = counted(2);
-    expect([shared.data(first), shared.data(first), shared.data(first)]).toEqual(Array(3).fill(JSON.stringify(event(1))));
+    expect([data(first), data(first), data(first)]).toEqual(Array(3).fill(JSON.stringify(event(1))));
     expect(serialisations).toBe(1);
-    expect(shared.data(second)).toBe(JSON.stringify(event(2)));
+    expect(data(second)).toBe(JSON.stringify(event(2)));
     expect(serialisations).toBe(2);
   });
 });

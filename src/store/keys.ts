@@ -27,6 +27,21 @@ export function redisKeys(prefix: string) {
     /** Sorted set of live workers, scored by their last heartbeat in ms (for /readyz). */
     workers: () => `${prefix}:workers`,
     queueName: () => `${prefix}-reviews`,
+    // LangGraph checkpoints of a thread (= run id) and namespace, for RedisCheckpointSaver:
+    /** Sorted set of a thread's checkpoint ids (score 0: ids sort lexically, which is in time order). */
+    checkpoints: (thread: string, ns: string) => `${prefix}:cp:${thread}:${ns}`,
+    /** Hash: one checkpoint without its channel values, its metadata, parent id and format. */
+    checkpoint: (thread: string, ns: string, id: string) => `${prefix}:cp:${thread}:${ns}:${id}`,
+    /** Hash: `<channel>\0<version>` -> that channel version's value. */
+    checkpointBlobs: (thread: string, ns: string) => `${prefix}:cpb:${thread}:${ns}`,
+    /** Hash: `<taskId>,<idx>` -> a pending write of one checkpoint. */
+    checkpointWrites: (thread: string, ns: string, id: string) => `${prefix}:cpw:${thread}:${ns}:${id}`,
+    /** Set of every checkpoint key of a thread, for `deleteThread`. */
+    checkpointThread: (thread: string) => `${prefix}:cpkeys:${thread}`,
+    /** Set of a thread's checkpoint namespaces (a listing without `checkpoint_ns` reads them all). */
+    checkpointNamespaces: (thread: string) => `${prefix}:cpns:${thread}`,
+    /** Set of the threads that have checkpoints (a listing without `thread_id` reads them all). */
+    checkpointThreads: () => `${prefix}:cpthreads`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -24,11 +24,16 @@ const SHA = createHash("sha1").update(SCRIPT).digest("hex");
 
 export type RateDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
+/** Counts an owner's requests against a limit (the server's rate limit middleware asks it). */
+export interface RateLimiter {
+  take(owner: string): Promise<RateDecision>;
+}
+
 /**
  * Requests per owner over a sliding window (a fixed window let twice the rate through across its
  * boundary: 240 requests in 1.8 s at 120 a minute).
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements RateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,

@@ -1,7 +1,7 @@
 import type { ChainableCommander, Redis } from "ioredis";
-import { z } from "zod";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { NotFoundError } from "../domain/errors.js";
 import { PrfaqSchema, type Prfaq } from "../domain/prfaq.js";
+import { decodeCursor, encodeCursor } from "./run-ledger.js";
 import { MemoSchema, type Memo } from "../domain/memo.js";
 import { CreateReviewSchema, RunRecordSchema, RunStatusSchema, type CreateReview, type RunRecord } from "../domain/run.js";
 import type { RedisKeys } from "./keys.js";
@@ -10,12 +10,6 @@ import type { RedisKeys } from "./keys.js";
 const JSON_FIELDS = ["verdict", "usage", "error", "request"] as const;
 const INT_FIELDS = ["round", "rounds"] as const;
 
-/** How long one graph step took (ms), for the /metrics step histogram. */
-
-/** Upper bounds (seconds) of the run-duration histogram's buckets: an offline run takes under a second, a model's minutes. */
-export const RUN_SECONDS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 3600] as const;
-
-export type StepTiming = { node: string; ms: number };
 export type RunPatch = Partial<Omit<RunRecord, "id" | "createdAt" | "owner">>;
 
 export type RunStoreOptions = {
@@ -39,12 +33,10 @@ end
 return 1
 `;
 
-/** An opaque list cursor: the position (createdAt ms, id) of the last run returned. */
-const CursorSchema = z.tuple([z.number(), z.string()]);
-
-/** Run records (a Redis hash per run), each owner's run index, memos and PR/FAQ versions. */
+/** Run records (a Redis hash per run), each owner's run index, memos and PR/FAQ versions: the Redis ledger's record part. */
 export class RunStore {
-  private readonly retentionSeconds: number;
+  /** How long a finished run and everything about it is kept. */
+  readonly retentionSeconds: number;
   /** The status-index backfill of this process: run once, before the first filtered list. */
   private statusIndexes: Promise<void> | undefined;
 
@@ -56,16 +48,21 @@ export class RunStore {
     this.retentionSeconds = Math.max(1, Math.round(options.retentionSeconds ?? 30 * 86_400));
   }
 
-  private runKeys(id: string): string[] {
+  /** Every key of one run (deleted together, expired together). */
+  runKeys(id: string): string[] {
     return [this.keys.run(id), this.keys.events(id), this.keys.eventKeys(id), this.keys.memo(id), this.keys.drafts(id)];
   }
 
-  /** Writes a new run record with its request in one transaction (all or nothing). */
-  async create(record: RunRecord, request: CreateReview): Promise<void> {
+  /**
+   * Writes a new run record with its request in one transaction (all or nothing); `extra`: more fields of
+   * its hash, `also`: more writes of the same transaction (its first event).
+   */
+  async create(record: RunRecord, request: CreateReview, extra: Record<string, string> = {}, also?: (multi: ChainableCommander) => void): Promise<void> {
     const key = this.keys.run(record.id);
-    await this.redis
-      .multi()
-      .hset(key, { ...toHash(record), request: JSON.stringify(request) })
+    const multi = this.redis.multi();
+    also?.(multi);
+    await multi
+      .hset(key, { ...toHash(record), ...extra, request: JSON.stringify(request) })
       .zadd(this.keys.ownerIndex(record.owner), Date.parse(record.createdAt), record.id)
       .zadd(this.keys.ownerStatusIndex(record.owner, record.status), Date.parse(record.createdAt), record.id)
       .sadd(this.keys.ownerActive(record.owner), record.id)
@@ -84,50 +81,6 @@ export class RunStore {
       .hincrby(this.keys.stats(), "runs_created", -1)
       .exec();
   }
-
-  /**
-   * Ends a run: sets its final fields, frees its active slot, counts it for /metrics, and starts the
-   * retention clock on every key of the run. Idempotent (a replayed finish counts once).
-   */
-  async finish(
-    run: RunRecord,
-    patch: RunPatch & { status: "completed" | "failed" | "cancelled" },
-    /** More writes for the same transaction: the terminal event, so status and transcript change together. */
-    also?: (multi: ChainableCommander) => void,
-    /** The run's step timings for /metrics: counted with the finish, so no step pays a round trip of its own. */
-    steps: readonly StepTiming[] = [],
-  ): Promise<void> {
-    const first = (await this.redis.hsetnx(this.keys.run(run.id), "finishedCounted", "1")) === 1;
-    const multi = this.redis.multi();
-    also?.(multi);
-    multi.hset(this.keys.run(run.id), toHash(patch)).srem(this.keys.ownerActive(run.owner), run.id);
-    this.queueStatusIndex(multi, run.owner, run.id, Date.parse(run.createdAt), patch.status);
-    if (first) {
-      multi.hincrby(this.keys.stats(), `runs_${patch.status}`, 1);
-      const started = Date.parse(run.startedAt ?? patch.startedAt ?? "");
-      const finished = Date.parse(patch.finishedAt ?? "");
-      if (Number.isFinite(started) && Number.isFinite(finished)) {
-        const seconds = (finished - started) / 1000;
-        multi.hincrbyfloat(this.keys.stats(), "run_seconds_sum", seconds).hincrby(this.keys.stats(), "run_seconds_count", 1);
-        // The histogram's bucket of this run (not cumulative here: /metrics adds them up); +Inf is the count.
-        const bucket = RUN_SECONDS_BUCKETS.find((le) => seconds <= le);
-        if (bucket !== undefined) multi.hincrby(this.keys.stats(), `run_seconds_bucket:${bucket}`, 1);
-      }
-      for (const [role, u] of Object.entries(patch.usage?.byRole ?? {})) {
-        multi
-          .hincrby(this.keys.stats(), `calls:${role}`, u.calls)
-          .hincrby(this.keys.stats(), `prompt_tokens:${role}`, u.promptTokens)
-          .hincrby(this.keys.stats(), `completion_tokens:${role}`, u.completionTokens);
-        // An unknown cost adds nothing to the cost counter (no NaN, no $0 that looks like free): its calls are counted apart.
-        if (u.costUsd === null) multi.hincrby(this.keys.stats(), `unpriced_calls:${role}`, u.calls);
-        else multi.hincrbyfloat(this.keys.stats(), `cost_usd:${role}`, u.costUsd);
-      }
-      for (const { node, ms } of steps) multi.hincrbyfloat(this.keys.stats(), `step_seconds_sum:${node}`, ms / 1000).hincrby(this.keys.stats(), `step_seconds_count:${node}`, 1);
-    }
-    for (const key of this.runKeys(run.id)) multi.expire(key, this.retentionSeconds);
-    await multi.exec();
-  }
-
 
   /** Runs the owner has queued or running. */
   async activeCount(owner: string): Promise<number> {
@@ -269,7 +222,7 @@ export class RunStore {
   }
 
   /** Queues the move of a run into the index of `status` (and out of every other status's index). */
-  private queueStatusIndex(multi: ChainableCommander, owner: string, id: string, createdAtMs: number, status: RunRecord["status"]): void {
+  queueStatusIndex(multi: ChainableCommander, owner: string, id: string, createdAtMs: number, status: RunRecord["status"]): void {
     for (const other of RunStatusSchema.options) if (other !== status) multi.zrem(this.keys.ownerStatusIndex(owner, other), id);
     multi.zadd(this.keys.ownerStatusIndex(owner, status), Number.isFinite(createdAtMs) ? createdAtMs : Date.now(), id);
   }
@@ -283,19 +236,9 @@ export class RunStore {
     return (await this.redis.hget(this.keys.run(id), "cancelRequested")) === "1";
   }
 
-  /** Queues the memo's write on a transaction: the worker writes it with the run's completion, so a completed run always has its memo. */
-  queueMemo(multi: ChainableCommander, id: string, memo: Memo): void {
-    multi.set(this.keys.memo(id), JSON.stringify(memo));
-  }
-
   async memo(id: string): Promise<Memo | undefined> {
     const raw = await this.redis.get(this.keys.memo(id));
     return raw === null ? undefined : MemoSchema.parse(JSON.parse(raw));
-  }
-
-  /** Stores a PR/FAQ version. */
-  async saveDraft(id: string, version: number, draft: Prfaq): Promise<void> {
-    await this.redis.hset(this.keys.drafts(id), String(version), JSON.stringify(draft));
   }
 
   /** A PR/FAQ version, or the latest when `version` is undefined. */
@@ -306,20 +249,7 @@ export class RunStore {
   }
 }
 
-function encodeCursor(position: [number, string]): string {
-  return Buffer.from(JSON.stringify(position)).toString("base64url");
-}
-
-/** Reads a cursor; a malformed one is a validation error on `cursor`. */
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new ValidationError("The cursor is not one this API returned.", [{ path: "query.cursor", message: "invalid cursor" }]);
-  }
-}
-
-function toHash(values: Record<string, unknown>): Record<string, string> {
+export function toHash(values: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
@@ -331,7 +261,7 @@ function toHash(values: Record<string, unknown>): Record<string, string> {
 function fromHash(hash: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(hash)) {
-    if (k === "request" || k === "cancelRequested" || k === "finishedCounted") continue;
+    if (k === "request" || k === "cancelRequested" || k === "finishedCounted" || k === "idempotency") continue;
     if ((JSON_FIELDS as readonly string[]).includes(k)) out[k] = JSON.parse(v);
     else if ((INT_FIELDS as readonly string[]).includes(k)) out[k] = Number.parseInt(v, 10);
     else out[k] = v;

@@ -1,13 +1,6 @@
 import type { Redis } from "ioredis";
 import type { RedisKeys } from "../store/keys.js";
-
-/** Why a run's work was aborted: the user cancelled it. */
-export class RunCancelledError extends Error {
-  constructor(readonly runId: string) {
-    super(`review ${runId} was cancelled`);
-    this.name = "RunCancelledError";
-  }
-}
+import { RunCancelledError } from "../store/run-ledger.js";
 
 /**
  * Aborts this worker's running reviews when their cancel is requested. One subscriber connection per

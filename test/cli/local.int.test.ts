@@ -27,7 +27,7 @@ describe("prfaq review --local", () => {
     expect(killed.stdout).toMatch(/\n# KILL: /);
   });
 
-  it("--json: the same transcript shape as a server's run of the same brief, numbered 1..n", async () => {
+  it("--json: the server's transcript of the same brief, event by event (ids and times aside), numbered 1..n", async () => {
     const local = await runCli(["review", "--local", "--json", FUND], { env: NO_REDIS });
     const remote = await runCli(["review", `--server=${stack().url}`, "--json", FUND]);
     expect([local.code, remote.code]).toEqual([0, 0]);
@@ -35,7 +35,14 @@ describe("prfaq review --local", () => {
     expect(events.map((e) => e.seq)).toEqual(oneToN(events.length));
     expect(new Set(events.map((e) => e.runId)).size).toBe(1);
     expect(events[0]?.runId).toMatch(/^local-[0-9a-f]{12}$/);
-    expect(events.map((e) => `${e.type}@${e.round ?? 0}`)).toEqual(ndjson(remote.stdout).map((e) => `${e.type}@${e.round ?? 0}`));
+    const remoteEvents = ndjson(remote.stdout);
+    expect(events.map((e) => `${e.type}@${e.round ?? 0}`)).toEqual(remoteEvents.map((e) => `${e.type}@${e.round ?? 0}`));
+    // The same meeting on the memory ledger and on Redis: every event equal once its run id and time are set aside.
+    const comparable = (list: typeof events) => {
+      const runId = list[0]?.runId ?? "";
+      return list.map((e) => JSON.parse(JSON.stringify({ ...e, at: "-" }).replaceAll(runId, "RUN")) as unknown);
+    };
+    expect(comparable(events)).toEqual(comparable(remoteEvents));
     expect(events.at(-1)).toMatchObject({ type: "run.completed", status: "completed", verdict: { decision: "fund", confidence: 0.9, score: 100 } });
   });
 
@@ -65,10 +72,16 @@ describe("prfaq review --local", () => {
     expect(asked.stderr).toBe("prfaq: The openai engine needs OPENAI_API_KEY or OPENAI_BASE_URL on the worker.\n");
     const fake = await startFakeOpenAI();
     try {
-      const model = await runCli(["review", "--local", "--json", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "sk-test" } });
-      expect(model.code).toBe(0);
+      // The offline default asked for the model engine by name: the meeting runs on the fake server's model.
+      const model = await runCli(["review", "--local", "--engine", "openai", "--json", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "sk-test", PRFAQ_ENGINE: "offline" } });
       const events = ndjson(model.stdout);
+      const last = events.at(-1);
+      expect(last?.type).toBe("run.completed");
+      // Exit 0 for fund, 10 for kill, as with a server.
+      expect(model.code).toBe(last?.type === "run.completed" && last.verdict.decision === "kill" ? 10 : 0);
+      expect(events.map((e) => e.seq)).toEqual(oneToN(events.length));
       expect(events.find((e) => e.type === "run.started")).toMatchObject({ engine: "openai" });
+      expect(events.find((e) => e.type === "memo.ready")).toMatchObject({ memo: { engine: "openai" } });
       expect(fake.requests.filter((r) => r.name === "prfaq_draft").length).toBeGreaterThan(0);
     } finally {
       await fake.close();
@@ -78,12 +91,22 @@ describe("prfaq review --local", () => {
     expect(unknown.stderr).toBe("prfaq: --engine must be offline or openai, not 'gpt'\nRun prfaq review --help for its options.\n");
   });
 
+  it("without --engine, a configured model is the environment's default engine", async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const byDefault = await runCli(["review", "--local", "--json", "--rounds", "1", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "sk-test" } });
+      expect(ndjson(byDefault.stdout).find((e) => e.type === "run.started")).toMatchObject({ engine: "openai" });
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("shows each retry of a model call as it happens (agent, attempt, wait, reason), then the failure", async () => {
     const port = await closedPort();
     const cli = startCli(["review", "--local", FUND], { env: { ...NO_REDIS, OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: "sk-test", PRFAQ_MODEL_MAX_RETRIES: "1" } });
     const line = "[round 1] drafter   retrying   attempt 1 failed, trying again in 1 s: unreachable (ECONNREFUSED)";
     // Live: the line is out while the drafter still waits for its next try (the process has not ended).
-    await expect.poll(() => cli.stdout(), { timeout: 20_000, interval: 50 }).toContain(line);
+    await expect.poll(() => cli.stdout(), { timeout: 45_000, interval: 50 }).toContain(line);
     expect(cli.child.exitCode).toBeNull();
     const { code, stdout } = await cli.done;
     expect(code).toBe(1);

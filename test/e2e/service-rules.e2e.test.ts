@@ -1,8 +1,9 @@
 import { Redis } from "ioredis";
 import { describe, expect, inject, it } from "vitest";
 import { ZERO_USAGE, type RunRecord } from "../../src/domain/run.js";
+import { MemoSchema } from "../../src/domain/memo.js";
 import { redisKeys } from "../../src/store/keys.js";
-import { RunStore } from "../../src/store/runs.js";
+import { RedisRunLedger } from "../../src/store/redis-ledger.js";
 import { readSse } from "../helpers/sse.js";
 import { startStack, useStack } from "../helpers/stack.js";
 
@@ -166,12 +167,17 @@ describe("metrics and retention", () => {
     const redis = new Redis(inject("redisUrl"));
     const sample = (text: string, name: string, role: string) => Number(new RegExp(`^${name}\\{role="${role}"\\} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
     try {
-      const runs = new RunStore(redis, redisKeys(stack().prefix));
-      const record: RunRecord = { id: "rv_unpriced0000000001", status: "running", title: "T", engine: "openai", round: 1, rounds: 1, createdAt: new Date().toISOString(), usage: ZERO_USAGE, owner: "k_metrics" };
-      await runs.create(record, { brief: { title: "T", text: "x" }, options: { rounds: 1 } });
+      const ledger = new RedisRunLedger({ redis, keys: redisKeys(stack().prefix) });
+      const record: RunRecord = { id: "rv_unpriced0000000001", status: "queued", title: "T", engine: "openai", round: 1, rounds: 1, createdAt: new Date().toISOString(), usage: ZERO_USAGE, owner: "k_metrics" };
+      await ledger.create({ record, request: { brief: { title: "T", text: "x" }, options: { rounds: 1 } } });
+      await ledger.start(record.id);
+      // Any memo will do: the metrics count the usage the finish reports.
+      const { run } = await created(A);
+      await expect.poll(async () => ((await (await call(`/v1/reviews/${run.id}`, { key: A })).json()) as { status: string }).status, { timeout: 30_000 }).toBe("completed");
+      const memo = MemoSchema.parse(await (await call(`/v1/reviews/${run.id}/memo`, { key: A })).json());
       const before = await (await call("/metrics", { key: A })).text();
       const byRole = { drafter: { calls: 2, promptTokens: 900, completionTokens: 200, costUsd: 0.25 }, finance: { calls: 3, promptTokens: 300, completionTokens: 100, costUsd: null } };
-      await runs.finish(record, { status: "completed", finishedAt: new Date().toISOString(), usage: { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null, byRole } });
+      await ledger.finish(record.id, { status: "completed", memo, round: 1, usage: { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: null, byRole } });
       const after = await (await call("/metrics", { key: A })).text();
       expect(after).not.toMatch(/NaN|null/);
       expect(sample(after, "prfaq_model_cost_usd_total", "drafter") - sample(before, "prfaq_model_cost_usd_total", "drafter")).toBeCloseTo(0.25, 9);

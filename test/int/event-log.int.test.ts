@@ -4,6 +4,7 @@ import { eventKey } from "../../src/domain/events.js";
 import { EventHub } from "../../src/store/event-hub.js";
 import { EventLog } from "../../src/store/event-log.js";
 import { redisKeys } from "../../src/store/keys.js";
+import { RunCancelledError, RunFinishedError } from "../../src/store/run-ledger.js";
 import { testPrefix } from "../helpers/prefix.js";
 
 let redis: Redis;
@@ -29,17 +30,20 @@ describe("EventLog", () => {
     expect(await log.append("rv_s", round(1))).toEqual({ seq: 1, appended: true });
     await redis.script("FLUSH");
     expect(await log.append("rv_s", round(2))).toEqual({ seq: 2, appended: true });
-    expect(await log.appendUnlessCancelled("rv_s", round(3))).toEqual({ seq: 3, appended: true });
+    expect(await log.append("rv_s", round(3), false)).toEqual({ seq: 3, appended: true });
   });
 
-  it("appends nothing once the run's cancel is requested, when asked to check (the worker's step boundary)", async () => {
+  it("appends nothing once the run's cancel is requested or it has ended, unless told not to check (the terminal event)", async () => {
     const log = new EventLog(redis, keys);
-    expect(await log.appendUnlessCancelled("rv_x", round(1))).toEqual({ seq: 1, appended: true });
+    expect(await log.append("rv_x", round(1))).toEqual({ seq: 1, appended: true });
     await redis.hset(keys.run("rv_x"), "cancelRequested", "1");
-    expect(await log.appendUnlessCancelled("rv_x", round(2))).toBeUndefined();
+    await expect(log.append("rv_x", round(2))).rejects.toBeInstanceOf(RunCancelledError);
     expect((await log.readAll("rv_x")).map((e) => e.seq)).toEqual([1]);
     // The terminal event is written without the check.
-    expect(await log.append("rv_x", round(3))).toEqual({ seq: 2, appended: true });
+    expect(await log.append("rv_x", round(3), false)).toEqual({ seq: 2, appended: true });
+    await redis.hset(keys.run("rv_y"), "status", "completed");
+    await expect(log.append("rv_y", round(1))).rejects.toBeInstanceOf(RunFinishedError);
+    expect(await log.readAll("rv_y")).toEqual([]);
   });
 
   it("numbers events 1, 2, 3 and appends each key once, however often a step replays", async () => {

@@ -1,7 +1,8 @@
 import { Annotation, MemorySaver, Send, START, StateGraph } from "@langchain/langgraph";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { RedisCheckpointSaver } from "../../src/graph/redis-checkpointer.js";
+import { redisKeys } from "../../src/store/keys.js";
+import { RedisCheckpointSaver } from "../../src/store/redis-checkpointer.js";
 import { testPrefix } from "../helpers/prefix.js";
 
 let redis: Redis;
@@ -54,7 +55,7 @@ function buildGraph(saver: RedisCheckpointSaver | MemorySaver, calls: string[], 
 
 describe("RedisCheckpointSaver", () => {
   it("runs a graph to the same result as the in-memory saver, with its history listable", async () => {
-    const saver = new RedisCheckpointSaver(redis, prefix);
+    const saver = new RedisCheckpointSaver(redis, redisKeys(prefix));
     const calls: string[] = [];
     const result = await buildGraph(saver, calls).invoke({}, { configurable: { thread_id: "t1" } });
     const memoryResult = await buildGraph(new MemorySaver(), []).invoke({}, { configurable: { thread_id: "t1" } });
@@ -73,7 +74,7 @@ describe("RedisCheckpointSaver", () => {
   });
 
   it("resumes after a crash mid-round without re-running finished steps", async () => {
-    const saver = new RedisCheckpointSaver(redis, prefix);
+    const saver = new RedisCheckpointSaver(redis, redisKeys(prefix));
     const calls: string[] = [];
     const graph = buildGraph(saver, calls, "review:b@2");
     const config = { configurable: { thread_id: "t2" } };
@@ -90,7 +91,7 @@ describe("RedisCheckpointSaver", () => {
   });
 
   it("writes a channel's value once per version, not again with every checkpoint", async () => {
-    const saver = new RedisCheckpointSaver(redis, prefix);
+    const saver = new RedisCheckpointSaver(redis, redisKeys(prefix));
     const config = { configurable: { thread_id: "t4" } };
     await buildGraph(saver, []).invoke({ brief: "the brief" }, config);
     const blobs = Object.keys(await redis.hgetall(`${prefix}:cpb:t4:`));
@@ -104,7 +105,7 @@ describe("RedisCheckpointSaver", () => {
   });
 
   it("reads a checkpoint written whole by the earlier format (values inline)", async () => {
-    const saver = new RedisCheckpointSaver(redis, prefix);
+    const saver = new RedisCheckpointSaver(redis, redisKeys(prefix));
     const config = { configurable: { thread_id: "t5" } };
     await buildGraph(saver, []).invoke({ brief: "old" }, config);
     const latest = await saver.getTuple(config);
@@ -121,7 +122,7 @@ describe("RedisCheckpointSaver", () => {
   });
 
   it("deletes every key of a thread", async () => {
-    const saver = new RedisCheckpointSaver(redis, prefix);
+    const saver = new RedisCheckpointSaver(redis, redisKeys(prefix));
     await buildGraph(saver, []).invoke({}, { configurable: { thread_id: "t3" } });
     expect((await redis.keys(`${prefix}:*:t3*`)).length).toBeGreaterThan(0);
     await saver.deleteThread("t3");

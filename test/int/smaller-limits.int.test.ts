@@ -49,7 +49,7 @@ describe("status filters", () => {
     const request = { brief: { title: "T", text: "x" }, options: { rounds: 1 } } as const;
     for (let i = 0; i < 300; i++) await runs.create(record(i), request as never);
     // The oldest run failed, one ran; the rest wait.
-    await runs.finish(record(0), { status: "failed", finishedAt: new Date().toISOString(), error: { code: "internal", message: "x" } });
+    await runs.update(record(0).id, { status: "failed", finishedAt: new Date().toISOString(), error: { code: "internal", message: "x" } });
     await runs.update(record(1).id, { status: "running" });
 
     await redis.config("RESETSTAT");

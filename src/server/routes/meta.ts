@@ -1,32 +1,22 @@
 import { Hono } from "hono";
-import type { Redis } from "ioredis";
 import type { PersonaLibrary } from "../../personas/loader.js";
-import type { RedisKeys } from "../../store/keys.js";
-import { WorkerPresence } from "../../store/workers.js";
+import type { StoreHealth } from "../../store/health.js";
 import { HttpProblem } from "../problem.js";
-import { REDIS_RETRY_AFTER_SECONDS } from "../redis-outage.js";
+import { STORE_RETRY_AFTER_SECONDS } from "../store-outage.js";
 
-export type MetaRoutesDeps = { redis: Redis; keys: RedisKeys; personas: PersonaLibrary };
+export type MetaRoutesDeps = { health: StoreHealth; personas: PersonaLibrary };
 
 /** Health, readiness and the persona library. */
 export function createMetaRoutes(deps: MetaRoutesDeps) {
   const app = new Hono();
-  const presence = new WorkerPresence(deps.redis, deps.keys);
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
   app.get("/readyz", async (c) => {
-    let redis = "ok";
-    let workers = 0;
-    try {
-      await deps.redis.ping();
-      workers = await presence.count();
-    } catch (error) {
-      redis = error instanceof Error ? error.message : "unreachable";
-    }
+    const { storage: redis, workers } = await deps.health.check();
     if (redis !== "ok" || workers === 0) {
       const detail = redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.";
-      throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(REDIS_RETRY_AFTER_SECONDS) });
+      throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) });
     }
     return c.json({ status: "ready", redis, workers });
   });

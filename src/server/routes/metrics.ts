@@ -1,12 +1,9 @@
 import { Hono } from "hono";
-import type { Redis } from "ioredis";
-import { RunStatusSchema } from "../../domain/run.js";
 import type { ReviewQueue } from "../../queue/review-queue.js";
-import type { RedisKeys } from "../../store/keys.js";
-import { RUN_SECONDS_BUCKETS } from "../../store/runs.js";
+import { RUN_SECONDS_BUCKETS, type RunLedger } from "../../store/run-ledger.js";
 import type { SseRegistry } from "../sse-registry.js";
 
-export type MetricsDeps = { redis: Redis; keys: RedisKeys; queue: ReviewQueue; streams: SseRegistry };
+export type MetricsDeps = { ledger: RunLedger; queue: ReviewQueue; streams: SseRegistry };
 
 type Sample = { name: string; help: string; type: "counter" | "gauge" | "summary" | "histogram"; values: { labels?: Record<string, string>; value: number; suffix?: string }[] };
 
@@ -21,26 +18,23 @@ export function renderPrometheus(samples: Sample[]): string {
 }
 
 /**
- * GET /metrics in Prometheus text format. Counters live in Redis (every worker adds to them), so any
- * API process reports the whole deployment; SSE clients are this process's own.
+ * GET /metrics in Prometheus text format. Counters are the ledger's (every worker's finishes add to
+ * them), so any API process reports the whole deployment; SSE clients are this process's own.
  */
 export function createMetricsRoutes(deps: MetricsDeps) {
   const app = new Hono();
   app.get("/metrics", async (c) => {
-    const [stats, depth] = await Promise.all([deps.redis.hgetall(deps.keys.stats()), deps.queue.depth()]);
-    const num = (field: string) => Number(stats[field] ?? 0);
-    const byRole = (prefix: string) =>
-      Object.keys(stats)
-        .filter((k) => k.startsWith(`${prefix}:`))
-        .map((k) => ({ role: k.slice(prefix.length + 1), value: num(k) }));
-    const steps = Object.keys(stats).filter((k) => k.startsWith("step_seconds_sum:")).map((k) => k.slice("step_seconds_sum:".length));
+    const [stats, depth] = await Promise.all([deps.ledger.stats(), deps.queue.depth()]);
+    const roles = Object.entries(stats.byRole);
+    // A role none of whose calls had a price has no cost line (and one with only priced calls no unpriced line).
+    const byRole = (field: keyof (typeof stats.byRole)[string]) => roles.flatMap(([role, u]) => (u[field] === undefined ? [] : [{ role, value: u[field] }]));
     const samples: Sample[] = [
-      { name: "prfaq_runs_created_total", help: "Reviews accepted by the API.", type: "counter", values: [{ value: num("runs_created") }] },
+      { name: "prfaq_runs_created_total", help: "Reviews accepted by the API.", type: "counter", values: [{ value: stats.runsCreated }] },
       {
         name: "prfaq_runs_finished_total",
         help: "Reviews that ended, by final status.",
         type: "counter",
-        values: RunStatusSchema.options.filter((s) => s !== "queued" && s !== "running").map((status) => ({ labels: { status }, value: num(`runs_${status}`) })),
+        values: (["completed", "failed", "cancelled"] as const).map((status) => ({ labels: { status }, value: stats.runsFinished[status] })),
       },
       { name: "prfaq_queue_depth", help: "Review jobs in the queue, by state.", type: "gauge", values: (["waiting", "active", "delayed"] as const).map((state) => ({ labels: { state }, value: depth[state] })) },
       { name: "prfaq_active_runs", help: "Reviews running on workers now.", type: "gauge", values: [{ value: depth.active }] },
@@ -50,35 +44,35 @@ export function createMetricsRoutes(deps: MetricsDeps) {
         help: "Model tokens of finished runs, by role and kind.",
         type: "counter",
         values: [
-          ...byRole("prompt_tokens").map((r) => ({ labels: { role: r.role, kind: "prompt" }, value: r.value })),
-          ...byRole("completion_tokens").map((r) => ({ labels: { role: r.role, kind: "completion" }, value: r.value })),
+          ...byRole("promptTokens").map((r) => ({ labels: { role: r.role, kind: "prompt" }, value: r.value })),
+          ...byRole("completionTokens").map((r) => ({ labels: { role: r.role, kind: "completion" }, value: r.value })),
         ],
       },
-      { name: "prfaq_model_cost_usd_total", help: "Model cost of finished runs in USD, by role (calls of models with no known price are not in it).", type: "counter", values: byRole("cost_usd").map((r) => ({ labels: { role: r.role }, value: r.value })) },
+      { name: "prfaq_model_cost_usd_total", help: "Model cost of finished runs in USD, by role (calls of models with no known price are not in it).", type: "counter", values: byRole("costUsd").map((r) => ({ labels: { role: r.role }, value: r.value })) },
       {
         name: "prfaq_model_unpriced_calls_total",
         help: "Agent calls of finished runs on a model with no known price (PRFAQ_PRICES), by role: their cost is unknown.",
         type: "counter",
-        values: byRole("unpriced_calls").map((r) => ({ labels: { role: r.role }, value: r.value })),
+        values: byRole("unpricedCalls").map((r) => ({ labels: { role: r.role }, value: r.value })),
       },
       {
         name: "prfaq_run_duration_seconds",
         help: "Wall time of finished runs, from start to end (deployment-wide: every API process reports the same, aggregate with max).",
         type: "histogram",
         values: [
-          ...RUN_SECONDS_BUCKETS.map((le, i) => ({ suffix: "_bucket", labels: { le: String(le) }, value: RUN_SECONDS_BUCKETS.slice(0, i + 1).reduce((sum, b) => sum + num(`run_seconds_bucket:${b}`), 0) })),
-          { suffix: "_bucket", labels: { le: "+Inf" }, value: num("run_seconds_count") },
-          { suffix: "_sum", value: num("run_seconds_sum") },
-          { suffix: "_count", value: num("run_seconds_count") },
+          ...RUN_SECONDS_BUCKETS.map((le, i) => ({ suffix: "_bucket", labels: { le: String(le) }, value: RUN_SECONDS_BUCKETS.slice(0, i + 1).reduce((sum, b) => sum + (stats.runSeconds.buckets[String(b)] ?? 0), 0) })),
+          { suffix: "_bucket", labels: { le: "+Inf" }, value: stats.runSeconds.count },
+          { suffix: "_sum", value: stats.runSeconds.sum },
+          { suffix: "_count", value: stats.runSeconds.count },
         ],
       },
       {
         name: "prfaq_step_duration_seconds",
         help: "Wall time of graph steps, by node (counted when their run ends).",
         type: "summary",
-        values: steps.flatMap((node) => [
-          { suffix: "_sum", labels: { node }, value: num(`step_seconds_sum:${node}`) },
-          { suffix: "_count", labels: { node }, value: num(`step_seconds_count:${node}`) },
+        values: Object.entries(stats.steps).flatMap(([node, s]) => [
+          { suffix: "_sum", labels: { node }, value: s.sum },
+          { suffix: "_count", labels: { node }, value: s.count },
         ]),
       },
       { name: "prfaq_sse_clients", help: "Open transcript streams on this API process.", type: "gauge", values: [{ value: deps.streams.size }] },

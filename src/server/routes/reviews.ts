@@ -4,12 +4,12 @@ import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
 import type { RunRecord } from "../../domain/run.js";
 import type { AppEnv } from "../env.js";
 import { IdempotencyKeySchema, ListQuerySchema, VersionQuerySchema } from "../wire-schemas.js";
-import type { RunStore } from "../../store/runs.js";
+import type { RunLedger } from "../../store/run-ledger.js";
 import { HttpProblem } from "../problem.js";
 import { parseOr400, readCreateReview } from "../request-body.js";
 import type { ReviewService } from "../review-service.js";
 
-export type ReviewRoutesDeps = { runs: RunStore; service: ReviewService };
+export type ReviewRoutesDeps = { ledger: RunLedger; service: ReviewService };
 
 /** The run record as served: with links to everything about the run, without its owner. */
 export function present(run: RunRecord) {
@@ -43,7 +43,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
 
   app.get("/", async (c) => {
     const q = parseOr400(ListQuerySchema, c.req.query(), "query string");
-    const page = await deps.runs.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
+    const page = await deps.ledger.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
     return c.json({ items: page.items.map(present), nextCursor: page.nextCursor });
   });
 
@@ -56,7 +56,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
 
   app.get("/:id/memo", async (c) => {
     const run = await requireRun(c);
-    const memo = run.status === "completed" ? await deps.runs.memo(run.id) : undefined;
+    const memo = run.status === "completed" ? await deps.ledger.memo(run.id) : undefined;
     if (!memo) {
       throw new HttpProblem(409, "not-finished", `Review ${run.id} is ${run.status}; the memo exists once it has completed.`);
     }
@@ -69,7 +69,7 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
   app.get("/:id/prfaq", async (c) => {
     const run = await requireRun(c);
     const { version } = parseOr400(VersionQuerySchema, c.req.query(), "query string");
-    const draft = await deps.runs.draft(run.id, version);
+    const draft = await deps.ledger.draft(run.id, version);
     if (!draft) throw new HttpProblem(404, "not-found", version ? `Review ${run.id} has no PR/FAQ version ${version}.` : `Review ${run.id} has no draft yet.`);
     if (wantsMarkdown(c.req.header("accept"))) {
       return c.body(renderPrfaqMarkdown(draft.prfaq), 200, { "content-type": "text/markdown; charset=utf-8" });

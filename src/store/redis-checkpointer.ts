@@ -1,9 +1,11 @@
 import {
   BaseCheckpointSaver,
+  TASKS,
   WRITES_IDX_MAP,
   compareWritesSortKeys,
   copyCheckpoint,
   getCheckpointId,
+  maxChannelVersion,
   writesSortKey,
   type ChannelVersions,
   type Checkpoint,
@@ -17,6 +19,7 @@ import {
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import type { RedisKeys } from "./keys.js";
 
 /** A stored write: task id, channel, serializer type, value (base64), task path. */
 const StoredWriteSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
@@ -31,40 +34,35 @@ type Ids = { thread: string; ns: string };
 
 /**
  * LangGraph checkpoints in plain Redis (hashes and sorted sets; no RedisJSON or RediSearch, so
- * Debian's Redis 7 works). Layout per thread (= run id), all under `prefix`:
- *
- * - `<p>:cp:<thread>:<ns>` sorted set of checkpoint ids (score 0, so ids sort lexically = in time order, uuid6)
- * - `<p>:cp:<thread>:<ns>:<id>` hash: checkpoint without its channel values, metadata (both
- *   serialized), parent id, format
- * - `<p>:cpb:<thread>:<ns>` hash: `<channel>\0<version>` → that version's value. A checkpoint writes only
- *   the channels that changed since the one before (what LangGraph passes as `newVersions`), so the
- *   brief, the seats and the history are not written again at every step.
- * - `<p>:cpw:<thread>:<ns>:<id>` hash: `<taskId>,<idx>` → a stored write
- * - `<p>:cpkeys:<thread>` set of every key of the thread, for `deleteThread` and expiry
+ * Debian's Redis 7 works). Its keys per thread (= run id) are in the one key registry (`keys.ts`:
+ * `checkpoints`, `checkpoint`, `checkpointBlobs`, `checkpointWrites`, `checkpointThread`). A checkpoint
+ * writes only the channel values that changed since the one before (what LangGraph passes as
+ * `newVersions`), so the brief, the seats and the history are not written again at every step.
+ * Passes LangGraph's saver conformance suite (test/int/checkpoint-validation.int.test.ts).
  */
 export class RedisCheckpointSaver extends BaseCheckpointSaver {
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    private readonly keys: RedisKeys,
     serde?: SerializerProtocol,
   ) {
     super(serde);
   }
 
   private index({ thread, ns }: Ids) {
-    return `${this.prefix}:cp:${thread}:${ns}`;
+    return this.keys.checkpoints(thread, ns);
   }
-  private checkpointKey(ids: Ids, id: string) {
-    return `${this.index(ids)}:${id}`;
+  private checkpointKey({ thread, ns }: Ids, id: string) {
+    return this.keys.checkpoint(thread, ns, id);
   }
   private blobsKey({ thread, ns }: Ids) {
-    return `${this.prefix}:cpb:${thread}:${ns}`;
+    return this.keys.checkpointBlobs(thread, ns);
   }
   private writesKey({ thread, ns }: Ids, id: string) {
-    return `${this.prefix}:cpw:${thread}:${ns}:${id}`;
+    return this.keys.checkpointWrites(thread, ns, id);
   }
   private threadKeys(thread: string) {
-    return `${this.prefix}:cpkeys:${thread}`;
+    return this.keys.checkpointThread(thread);
   }
 
   private async dump(value: unknown): Promise<[string, string]> {
@@ -91,6 +89,7 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     // the state it restores, so the cast here does not trust foreign data.
     const checkpoint = (await this.load(hash.checkpointType, hash.checkpoint)) as Checkpoint;
     if (hash.format === BLOB_FORMAT) checkpoint.channel_values = await this.channelValues(ids, checkpoint.channel_versions);
+    if (checkpoint.v < 4 && hash.parent) await this.migratePendingSends(checkpoint, ids, hash.parent);
     const metadata = (await this.load(hash.metadataType, hash.metadata)) as CheckpointMetadata;
     const configurable = { thread_id: ids.thread, checkpoint_ns: ids.ns };
     return {
@@ -117,6 +116,19 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     return values;
   }
 
+  /**
+   * A checkpoint of format 3 or older kept its pending sends as writes of its parent: they become the
+   * TASKS channel's value, as LangGraph's own savers migrate them.
+   */
+  private async migratePendingSends(checkpoint: Checkpoint, ids: Ids, parent: string): Promise<void> {
+    const sends = (await this.pendingWrites(ids, parent)).filter(([, channel]) => channel === TASKS).map(([, , value]) => value);
+    checkpoint.channel_values ??= {};
+    checkpoint.channel_values[TASKS] = sends;
+    checkpoint.channel_versions ??= {};
+    const versions = Object.values(checkpoint.channel_versions);
+    checkpoint.channel_versions[TASKS] = versions.length > 0 ? maxChannelVersion(...versions) : this.getNextVersion(undefined);
+  }
+
   /** The writes of one checkpoint in `writesSortKey` order, as live execution applies them. */
   private async pendingWrites(ids: Ids, id: string): Promise<CheckpointPendingWrite[]> {
     const raw = await this.redis.hgetall(this.writesKey(ids, id));
@@ -129,24 +141,34 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     return Promise.all(rows.map(async (r): Promise<CheckpointPendingWrite> => [r.taskId, r.channel, await this.load(r.type, r.data)]));
   }
 
+  /**
+   * Checkpoints newest first: of one thread (`thread_id`) or of every thread, of one namespace
+   * (`checkpoint_ns`) or of every namespace of the thread; `limit` counts across all of them.
+   */
   async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
     const thread = config.configurable?.thread_id;
-    if (typeof thread !== "string") return;
-    const ids: Ids = { thread, ns: String(config.configurable?.checkpoint_ns ?? "") };
+    const threads = typeof thread === "string" ? [thread] : (await this.redis.smembers(this.keys.checkpointThreads())).sort();
+    const ns = config.configurable?.checkpoint_ns;
     const before = options?.before?.configurable?.checkpoint_id;
     let remaining = options?.limit ?? Number.POSITIVE_INFINITY;
     const wanted = getCheckpointId(config);
-    const all = await this.redis.zrange(this.index(ids), "0", "-1");
-    for (const id of all.reverse()) {
-      if (remaining <= 0) break;
-      if (wanted && id !== wanted) continue;
-      if (before && id >= before) continue;
-      const tuple = await this.tuple(ids, id);
-      if (!tuple) continue;
-      const filter = options?.filter;
-      if (filter && !Object.entries(filter).every(([k, v]) => (tuple.metadata as Record<string, unknown> | undefined)?.[k] === v)) continue;
-      remaining -= 1;
-      yield tuple;
+    for (const t of threads) {
+      const namespaces = ns === undefined ? (await this.redis.smembers(this.keys.checkpointNamespaces(t))).sort() : [String(ns)];
+      for (const n of namespaces) {
+        const ids: Ids = { thread: t, ns: n };
+        const all = await this.redis.zrange(this.index(ids), "0", "-1");
+        for (const id of all.reverse()) {
+          if (remaining <= 0) return;
+          if (wanted && id !== wanted) continue;
+          if (before && id >= before) continue;
+          const tuple = await this.tuple(ids, id);
+          if (!tuple) continue;
+          const filter = options?.filter;
+          if (filter && !Object.entries(filter).every(([k, v]) => (tuple.metadata as Record<string, unknown> | undefined)?.[k] === v)) continue;
+          remaining -= 1;
+          yield tuple;
+        }
+      }
     }
   }
 
@@ -169,7 +191,9 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
     await multi
       .hset(key, { checkpoint: data, checkpointType, metadata: meta, metadataType, format: BLOB_FORMAT, ...(typeof parent === "string" ? { parent } : {}) })
       .zadd(this.index(ids), 0, checkpoint.id)
-      .sadd(this.threadKeys(thread), key, this.index(ids), this.blobsKey(ids))
+      .sadd(this.threadKeys(thread), key, this.index(ids), this.blobsKey(ids), this.keys.checkpointNamespaces(thread))
+      .sadd(this.keys.checkpointNamespaces(thread), ids.ns)
+      .sadd(this.keys.checkpointThreads(), thread)
       .exec();
     return { configurable: { thread_id: thread, checkpoint_ns: ids.ns, checkpoint_id: checkpoint.id } };
   }
@@ -196,7 +220,7 @@ export class RedisCheckpointSaver extends BaseCheckpointSaver {
 
   async deleteThread(threadId: string): Promise<void> {
     const keys = await this.redis.smembers(this.threadKeys(threadId));
-    await this.redis.del(...keys, this.threadKeys(threadId));
+    await this.redis.multi().del(...keys, this.threadKeys(threadId)).srem(this.keys.checkpointThreads(), threadId).exec();
   }
 }
 
