@@ -343,6 +343,8 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
   let label: Section | undefined;
   let marked = false;
   let fromMarker = false;
+  // The previous paragraph was a list item, or a line ending in a colon that opens a list.
+  let listOpen = false;
   for (const b of blocks) {
     if (b.kind === "marker") {
       label = SECTION_SET.has(b.name) ? (b.name as Section) : undefined;
@@ -368,9 +370,14 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
         label = inlineLabel;
         add(inlineLabel, inline[2] ?? "");
       } else if (label) add(label, b.text);
-      else if (!/^for immediate release\.?$/i.test(b.text)) pool.push(b.text);
+      else if (b.item && listOpen && pool.length > 0) {
+        // A bulleted or numbered list stays with the line that introduces it, as paragraphs of one section.
+        pool[pool.length - 1] += `\n\n${b.text}`;
+      } else if (!/^for immediate release\.?$/i.test(b.text)) pool.push(b.text);
+      listOpen = b.item || /:$/.test(b.text);
       marked = false;
     }
+    if (b.kind !== "para") listOpen = false;
   }
   assignByPosition(pool, headings, pr);
   for (const [s, texts] of explicit) pr[s] = texts.join("\n\n");
