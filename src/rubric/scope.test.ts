@@ -39,3 +39,49 @@ describe("combining-ideas", () => {
     expect(findingsOf(doc, "combining-ideas")).toEqual([]);
   });
 });
+
+// Sentences written for these tests (a lane-booking product for public pools); none comes from a fixture.
+describe("combining-ideas: several unrelated products or audiences", () => {
+  it("fires on audiences from three unrelated trades in one list", () => {
+    const s = "The same booking calendar works for dentists, landlords and truck drivers.";
+    const [f] = findingsOf(docWith({ solution: s }), "combining-ideas");
+    expect(f?.evidence).toBe(s);
+    expect(f?.message).toContain('audiences ("dentists", "landlords" and "drivers")');
+  });
+
+  it("does not fire on several roles in one trade's workplace, or on the customer's own clients", () => {
+    for (const s of [
+      "LaneLine works for vets, veterinary nurses, pharmacists and front-desk staff.",
+      "LaneLine is for swim coaches who run lessons for schools, hospitals and hotels.",
+    ]) {
+      expect(findingsOf(docWith({ solution: s }), "combining-ideas"), s).toEqual([]);
+    }
+  });
+
+  it("fires when the press release says it is for three unrelated trades in different places", () => {
+    const doc = docWith({
+      heading: "LaneLine Books Appointments for Dental Practices",
+      solution: "LaneLine also books viewings for landlords, and tenants pick a slot by text.",
+      howItWorks: "The same calendar takes table bookings for restaurants, at £149 per month.",
+    });
+    const [f] = findingsOf(doc, "combining-ideas");
+    expect(f?.evidence).toBe("The same calendar takes table bookings for restaurants, at £149 per month.");
+    expect(f?.message).toContain('audiences ("Practices", "landlords" and "restaurants")');
+  });
+
+  it("fires on a bulleted list whose items are each a product of their own", () => {
+    const solution = ["The LaneLine suite:", "A lane-booking app for swimmers", "A rota planner for lifeguards", "A parking-permit portal for staff", "A loyalty wallet for members"].join("\n\n");
+    const [f] = findingsOf(docWith({ solution }), "combining-ideas");
+    expect(f?.evidence).toBe("The LaneLine suite:");
+    expect(f?.message).toContain('products ("lane-booking app", "rota planner", "parking-permit portal" and "loyalty wallet")');
+  });
+
+  it("fires on several products counted out loud or announced in order, not on products the customer juggles", () => {
+    for (const s of ["Today LaneLine launches four new apps for leisure centres.", "The third part is a parking-permit service for staff."]) {
+      expect(findingsOf(docWith({ solution: s }), "combining-ideas"), s).toEqual([expect.objectContaining({ evidence: s })]);
+    }
+    for (const s of ["Duty managers juggle three apps today and still count swimmers by hand.", "LaneLine replaces two apps and a whiteboard."]) {
+      expect(findingsOf(docWith({ solution: s }), "combining-ideas"), s).toEqual([]);
+    }
+  });
+});
