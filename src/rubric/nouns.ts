@@ -26,6 +26,9 @@ export type RoleSector = keyof typeof ROLE_SECTORS;
 /** People and organisations a product serves: a role, a trade or a kind of organisation. */
 export const ROLE_NOUNS = `(?:${Object.values(ROLE_SECTORS).join("|")})`;
 
+/** People named by a role, or by what they do ("surveyors", "florists", "swimmers", "technicians"). */
+export const PEOPLE_NOUNS = String.raw`(?:${ROLE_NOUNS}|[a-z]{3,}(?:ers|ors|ists|ians))`;
+
 const SECTOR_RES = Object.entries(ROLE_SECTORS).map(([sector, nouns]) => [sector as RoleSector, new RegExp(String.raw`\b(?:${nouns})\b`, "i")] as const);
 
 /** The trades the roles in `text` belong to, without `general` (which belongs to every trade). */

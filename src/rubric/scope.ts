@@ -2,7 +2,7 @@ import type { Finding } from "../domain/finding.js";
 import { PRESS_RELEASE_SECTIONS, type Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
 import { bulletLists, findList, headNoun, isAudience, listItems, PRODUCT_HEAD } from "./lists.js";
-import { ROLE_NOUNS, sectorsOf } from "./nouns.js";
+import { PEOPLE_NOUNS, ROLE_NOUNS, sectorsOf } from "./nouns.js";
 import { faqSentences, prSentences, quoteList } from "./text.js";
 
 const INDUSTRY =
@@ -75,7 +75,7 @@ export function checkCombining(doc: Prfaq, _ctx: RubricContext): Finding[] {
 }
 
 // A customer named before the list: a role, or any people named by what they do ("surveyors", "florists").
-const NAMED_PEOPLE = new RegExp(String.raw`\b${ROLE_NOUNS}\b|\b[a-z]{3,}(?:ers|ors|ists|ians)\b`, "i");
+const NAMED_PEOPLE = new RegExp(String.raw`\b${PEOPLE_NOUNS}\b`, "i");
 
 /**
  * The unrelated audiences a sentence lists ("works for dentists, landlords and drivers"), one per trade. A list
