@@ -6,6 +6,11 @@ import { documentText, matchesOf, MEASUREMENT, prSentences, prText, quoteList } 
 // A comparative adjective: "better", "faster", "more reliable" (not "more than", which counts).
 const COMPARATIVE = String.raw`(?:better|faster|easier|simpler|smarter|cheaper|safer|quicker|clearer|stronger|more (?!than\b)[a-z]+)`;
 
+// Sweeping change with no size: "changes the experience completely", "dramatically better", "transforms how
+// pools work". A number beside it makes it a claim (HYPE_UNLESS_MEASURED).
+const SWEEPING = String.raw`(?:completely|totally|entirely|radically|fundamentally|dramatically|drastically|massively|hugely|vastly|profoundly|utterly)`;
+const CHANGE = String.raw`(?:chang(?:e|es|ed|ing)|transform\w*|improv(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|simplif\w*|reinvent\w*|reshap\w*|redefin\w*|rethink\w*|rethought|overhaul\w*|revamp\w*|streamlin\w*|moderni[sz]\w*|boost\w*|increas\w*|lower\w*|better|different|new|faster|easier|smarter|simpler)`;
+
 // Superlatives that are never a claim a customer can check.
 const HYPE_ALWAYS = [
   /\brevolutionar(?:y|ies)\b/i,
@@ -42,6 +47,9 @@ const HYPE_UNLESS_MEASURED = [
   /\bdisruptive\b/i,
   /\bbreakthrough\b/i,
   /\bthe best\b/i,
+  new RegExp(String.raw`\b${SWEEPING} (?:[a-z]+ )?${CHANGE}\b|\b${CHANGE} (?:[a-z]+ ){0,3}?${SWEEPING}\b`, "i"),
+  /\b(?:transform(?:s|ing|ed)?|reinvent(?:s|ing|ed)?|reimagin(?:es|ing|ed)|redefin(?:es|ing|ed)|reshap(?:es|ing|ed)|upend(?:s|ing|ed)?|revolutioni[sz]\w*)\b/i,
+  /\b(?:changes?|changed|changing) (?:everything|the game|forever|lives)\b|\ba new era\b/i,
   // A comparison with nothing to compare: an intensified comparative ("far easier"), or one against
   // everything or the status quo ("faster than anything", "better than what you use now").
   new RegExp(String.raw`\b(?:simply|just|much|far|way|vastly|so much|a lot|clearly|dramatically|significantly|infinitely|miles) ${COMPARATIVE}`, "i"),
