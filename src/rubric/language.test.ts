@@ -101,6 +101,11 @@ describe("internal-jargon-in-pr", () => {
     expect(technicalAcronyms("NO MORE QUEUES at the pool, said the FORT WAYNE team.", "")).toEqual([]);
   });
 
+  it("does not take a title-case 'Project Plan' for a code name when the document says 'plan' in lower case", () => {
+    const doc = docWith({ heading: "LaneLine Turns a Lane Request into a Project Plan for the Pool", solution: "The duty manager gets a lane plan for the week by text." });
+    expect(findingsOf(doc, "internal-jargon-in-pr")).toEqual([]);
+  });
+
   it("fires on stack words and code names", () => {
     const s = "Project Marlin uses Kubernetes microservices and an LLM to place each booking.";
     const [f] = findingsOf(docWith({ howItWorks: s }), "internal-jargon-in-pr");

@@ -79,6 +79,9 @@ export function checkHyperbole(doc: Prfaq, _ctx: RubricContext): Finding[] {
 
 type Term = { re: RegExp; developerFacing?: boolean };
 
+// Code names: "Project Phoenix", "codenamed Helix", "internally called Atlas".
+const CODE_NAME = /\b(?:[Pp]roject|[Cc]ode-?named?|[Cc]ode name(?:d)?|internally (?:called|known as))\s+["“]?[A-Z][a-z]+\b/;
+
 // Engineering and company-internal words. Acronyms are matched case-sensitively so "ml" in "5 ml"
 // or "Ota" as a name do not fire; customer-facing ones (US, TV, EHR, AI, PM) are absent on purpose.
 // Chip, protocol and codec names are not listed: technicalAcronyms() recognises them by their shape.
@@ -91,8 +94,7 @@ const JARGON: Term[] = [
   { re: /\b(?:blockchain|distributed ledger|consensus (?:algorithm|protocol|mechanism)|zero-knowledge(?: proofs?)?|post-quantum|quantum[- ](?:resistant|safe|proof|secure)|smart contracts?)\b/i },
   { re: /\b(?:synerg(?:y|ies)|flywheel|north star metric|go-to-market|headcount|P&L|roadmap|monetis\w*|monetiz\w*)\b/i },
   { re: /\b(?:leverag(?:e|es|ing) (?:our|its|the) (?:[a-z]+ )?(?:platform|stack|infrastructure|capabilit\w+|assets?|competenc\w+))\b/i },
-  // Code names: "Project Phoenix", "codenamed Helix", "internally called Atlas".
-  { re: /\b(?:[Pp]roject|[Cc]ode-?named?|[Cc]ode name(?:d)?|internally (?:called|known as))\s+["“]?[A-Z][a-z]+\b/ },
+  { re: CODE_NAME },
 ];
 
 // Case-sensitive for "IT"; the other words may open a sentence.
@@ -142,7 +144,9 @@ export function checkJargon(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const findings: Finding[] = [];
   for (const s of prSentences(doc)) {
     if (s.section === "dateline") continue;
-    const words = allMatches(s.text, terms);
+    // A code name is a proper noun: "Project Plan" in a title-case heading is not one when the document also
+    // says "plan" in lower case.
+    const words = allMatches(s.text, terms).filter((w) => !(CODE_NAME.test(w) && new RegExp(String.raw`\b${w.split(/\s+/).at(-1)?.replace(/["“]/g, "").toLowerCase()}\b`).test(wholeText)));
     if (!forDevelopers) for (const w of technicalAcronyms(s.text, wholeText)) if (!words.includes(w)) words.push(w);
     if (words.length === 0) continue;
     findings.push(
