@@ -106,7 +106,7 @@ describe("too-many-features", () => {
     }
   });
 
-  it("counts each item of a bulleted feature list, and not the steps of one job", () => {
+  it("counts each item of a bulleted feature list, and not the steps of one job or a list of results", () => {
     const items = ["Lane booking", "Swim-lesson sign-up", "Locker hire", "Café pre-orders", "Parking passes", "Gym inductions"];
     const doc = docWith({ solution: ["Every pool gets:", ...items].join("\n\n") });
     const [f] = findingsOf(doc, "too-many-features");
@@ -114,6 +114,8 @@ describe("too-many-features", () => {
     expect(f?.message).toContain("lists 6 features");
     const steps = ["The swimmer picks a lane.", "LaneLine texts a code.", "The swimmer shows the code at the turnstile.", "Then the lane light turns green."];
     expect(findingsOf(docWith({ solution: ["Here is how it works:", ...steps].join("\n\n") }), "too-many-features")).toEqual([]);
+    const results = ["21% fewer swimmers turned away", "4 minutes saved per booking", "3 lane plans a week instead of 15", "90% of bookings made the evening before"];
+    expect(findingsOf(docWith({ solution: ["In the eight-week trial:", ...results].join("\n\n") }), "too-many-features")).toEqual([]);
   });
 
   it("reads a markdown bulleted list of twelve features as one list, however it is marked", () => {

@@ -9,6 +9,7 @@ const MAX_CAPABILITIES = 3;
 // Words that hand the reader what the product has: "adds A, B and C", "comes with", "you get", "with".
 // "Has to" and "gets to" are obligations, not possessions.
 const HAVING = /\b(?:with|adds?|includ(?:es|ing)|offers?|features|comes with|bundles?|gives?|provides?|packs?|combines?|brings?|gets?|has|have)\b(?! to\b)/gi;
+const HAS_HAVING = new RegExp(HAVING.source, "i");
 // Steps of one job, not separate capabilities: "then", "next", "finally", "step 2".
 const SEQUENCE = /\b(?:then|next|finally|afterwards|step \d+)\b/i;
 const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works)\b/i;
@@ -34,13 +35,12 @@ export function capabilitiesIn(sentence: string, fragment = false): string[] {
     return list.items.length > MAX_CAPABILITIES && !SEQUENCE.test(sentence) ? distinct(list.items) : [];
   }
   if (list.clauses) return [];
-  const things = (items: string[]) => items.filter((i) => i && !isAudience(i) && !DATE_OR_NUMBER.test(i) && !/^(?:every|each|all|any|maybe|perhaps|possibly)\b/i.test(i));
-  // The having word must lead straight into an item: at most four words between it and the next comma.
-  const items = [context, ...rest];
-  // A short label and a colon hand over a list the same way: "Features: ...", "It is finished: ...".
-  // A label about who or where ("For memorial masons: ...") introduces the customer, not a feature list.
+  // A short label and a colon hand over a list: "Features: ...", "It is finished: ...". A label about who or
+  // where ("For memorial masons: ...") introduces the customer, not a feature list.
   const label = /^\s*(?!(?:for|to|in|at|from|by)\b)(?:\S+\s+){0,3}\S+:\s+(.+)$/i.exec(context);
   if (label) return distinct(things([label[1] ?? "", ...rest]));
+  // So does a having word that leads straight into an item: at most four words between it and the next comma.
+  const items = [context, ...rest];
   const from = items.findIndex((item) => afterHaving(item) !== undefined);
   if (from >= 0) return distinct(things([afterHaving(items[from] ?? "") ?? "", ...items.slice(from + 1)]));
   // A line that is only the list ("Booking, Payments, Chat and Reviews"), not one about who or where it is for.
@@ -57,6 +57,11 @@ const NOT_VERB = /^(?:an?|the|our|your|its|their|every|each|all|some|more|new|an
 
 const DATE_OR_NUMBER = /^(?:[$£€]?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)/i;
 
+/** The items that can name a capability: not who it is for, not a figure or a date ("40% fewer calls"), not "every X" or a hedge. */
+function things(items: readonly string[]): string[] {
+  return items.filter((i) => i && !isAudience(i) && !DATE_OR_NUMBER.test(i) && !/^(?:every|each|all|any|maybe|perhaps|possibly)\b/i.test(i));
+}
+
 /** The words after the last having word of a phrase, when at most four follow it ("adds AI email summaries" → "AI email summaries"). */
 function afterHaving(phrase: string): string | undefined {
   const having = [...phrase.matchAll(HAVING)].at(-1);
@@ -66,12 +71,13 @@ function afterHaving(phrase: string): string | undefined {
   return words >= 1 && words <= 4 ? rest : undefined;
 }
 
-/** A verb phrase: a verb in the third person and its object ("fills cancellations", "runs payroll"). */
+/** A verb phrase in the base form, after "can" or "lets you": a verb and its object ("book lanes", "pay for lessons"). */
 function startsWithBareVerb(item: string): boolean {
   const [verb = "", next] = item.split(/\s+/);
   return /^[a-z]+$/.test(verb) && !NOT_VERB.test(verb) && !/ly$/.test(verb) && next !== undefined;
 }
 
+/** A verb phrase: a verb in the third person and its object ("fills cancellations", "runs payroll"). */
 function startsWithVerb(item: string): boolean {
   const [verb = "", next] = item.split(/\s+/);
   return /^[a-z]+[^s\W]s$/.test(verb) && !/(?:ss|us|is|ics)$/.test(verb) && next !== undefined && !/^(?:and|or|of|for|to|in|on|at|with|from)$/i.test(next);
@@ -91,7 +97,7 @@ function distinct(items: readonly string[]): string[] {
 /** The capabilities a bulleted list names: each item, unless the list is the steps of one job. */
 function capabilitiesInList(intro: string, items: readonly string[]): string[] {
   if (STEPS_INTRO.test(intro) || items.filter((i) => SEQUENCE.test(i)).length >= 2) return [];
-  return distinct(items.filter((i) => !isAudience(i)));
+  return distinct(things(items));
 }
 
 /**
@@ -110,7 +116,7 @@ export function checkFeatureCount(doc: Prfaq, _ctx: RubricContext): Finding[] {
     // A heading, or a line with no full stop, is read as the list it is.
     const fragment = ["heading", "subheading"].includes(s.section) || !/[.!?]["”’)]?$/.test(s.text);
     const found = capabilitiesIn(s.text, fragment);
-    if (found.length > MAX_CAPABILITIES && (opening || new RegExp(HAVING.source, "i").test(s.text))) return [fire(s.section, found.length, s.text)];
+    if (found.length > MAX_CAPABILITIES && (opening || HAS_HAVING.test(s.text))) return [fire(s.section, found.length, s.text)];
   }
   return [];
 }
