@@ -32,7 +32,8 @@ const { values } = parseArgs({
 if (values.rubric) {
   const sets = [
     { name: "in-sample", dir: path.join(root, "test/fixtures/prfaqs"), note: "written alongside the checks" },
-    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "written after the checks, never used to tune them" },
+    { name: "first holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-1"), note: "first held-back set; spent: the checks were changed after reading it" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "second held-back set, written blind and labelled before the checks first ran on it" },
   ];
   const out = [];
   for (const set of sets) {

@@ -176,6 +176,11 @@ describe("the brief's own customer is in the room", () => {
     expect(review.objections).toEqual([]);
   });
 
+  it("the brief's customer is the group it counts, past a label and a number, when no one is named", () => {
+    const facts = extractBriefFacts({ title: "Jobs on handsets", text: "| Who uses it | Our 40 cleaners across three sites |\n| What happens now | Each cleaner walks back to the desk for every job. |" });
+    expect(briefPersona(facts, analyseBrief(facts))?.name).toBe("The brief's cleaner");
+  });
+
   it("the brief's customer writes a first-person scenario from the release", () => {
     const { facts, analysis, prfaq } = firstRound(STRONG);
     const persona = briefPersona(facts, analysis);

@@ -31,7 +31,9 @@ export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | u
   const rep = analysis.representative;
   const customer = facts.customer.trim();
   // A customer described specifically enough to speak for: a group named by a plural noun ("gym members in Madrid").
-  const group = /^\s*(?:(?:our|the)\s+)?((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s)\b/u.exec(splitSentences(customer)[0] ?? "")?.[1];
+  // "Who uses it: Our 60 porters across both sites": past a label and a count, the group is the plural noun.
+  const opening = (splitSentences(customer)[0] ?? "").replace(/^[^:]{1,30}:\s*/, "");
+  const group = /^\s*(?:(?:our|the)\s+)?(?:(?:about|some|around|all|\d[\d,]*)\s+)?((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s)\b/iu.exec(opening)?.[1];
   const noun = headNoun(customer) ?? (group ? singular(group.split(/\s+/).at(-1) ?? "") : undefined);
   if (!rep && (!customer || NO_ONE_IN_PARTICULAR.test(customer) || !noun)) return undefined;
   const problem = splitSentences(facts.problem).slice(0, 12).map((s) => cut(s, 300));

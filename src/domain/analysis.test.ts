@@ -41,12 +41,26 @@ describe("the representative customer", () => {
     ["introduced as representative", "Representative customer: Bronwen, who runs a two-wheel studio in Cardiff.", "Bronwen"],
     ["introduced by example", "For example, Idris, a potter who fires twice a week.", "Idris"],
     ["told about as a person", "Carys, 61, in Tenby, runs the town's only community kiln.", "Carys"],
+    ["quoted by name and role", "\"I lose a morning a week to it,\" said Morwenna, studio manager at a glass workshop in Truro.", "Morwenna"],
+    ["quoted by name and what they do", "\"The kiln log is a mess,\" says Ifan, who fires for three potters in Bala.", "Ifan"],
+    ["after a semicolon, with who", "When the potter leaves, the notes go too; Gwilym, who has fired the club kiln for ten years, keeps his in a shoebox.", "Gwilym"],
+    ["with an appositive that starts with a place word", "Sioned, on the night shift at a tile works, checks the kiln by torchlight.", "Sioned"],
+    ["with an appositive without an article", "Elin, secretary of a pottery club with 80 members, spends two evenings a week on the rota.", "Elin"],
+    ["named after their role", "At the forge we watched, the owner, Bryn, said most callers ring back twice.", "Bryn"],
+    ["someone the author sat with and tells about", "I sat with Non on the Friday shift. She keeps the list on her hand.", "Non"],
+    ["with a title, a parenthesis and a past-tense verb", "Mrs Pryce (head of year 3, Rhyl) showed us a drawer of forms.", "Mrs Pryce"],
+    ["by the business the brief visits", "I spent a week in Nerys's studio near Conwy. studios like hers fire twice a week.", "Nerys"],
   ])("%s", (_what, customer, name) => {
     expect(analyseBrief(brief({ customer })).representative?.name).toBe(name);
   });
 
   it("not the product, a place or a plural noun", () => {
     expect(analyseBrief(brief({ customer: "Kiln runs every night. Wales has 900 studios." })).representative).toBeNull();
+  });
+
+  it("not a question word, nor the company's own spokesperson", () => {
+    expect(analyseBrief(brief({ customer: "What does the studio pay? About £20 a month." })).representative).toBeNull();
+    expect(analyseBrief(brief({ customer: "\"Every studio needs this,\" said Rhodri, our founder and CEO." })).representative).toBeNull();
   });
 });
 

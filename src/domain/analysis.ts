@@ -52,7 +52,7 @@ const AFTER_THE_FACT = /\b(?:show|prove|convince) (?:the board|them|leadership|m
 /** The brief saying no customer has seen or used it. */
 const NOT_SEEN = /\b(?:haven't|have not|hasn't|has not|never|not yet) (?:yet )?(?:been )?(?:shown|tested|tried|piloted|seen|used|put)\b[^.]{0,30}\b(?:customers?|users?|anyone|clients?|buyers?)\b|\bno (?:customer|user|client|buyer)s? (?:has|have) (?:yet )?(?:seen|used|tried|tested)\b/i;
 /** What was measured happening: a change with numbers, or customers doing something. */
-const OBSERVED = /\bbefore\b[^.]*\b(?:with|after)\b|\binstead of\b|\bagainst \d|\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep)\b/i;
+const OBSERVED = /\bbefore\b[^.]*\b(?:with|after)\b|\binstead of\b|\bagainst \d|\b(fell|rose|dropped|went (?:up|down|from)|cut|increased|decreased|grew|reduced|improved|halved|doubled|saved|filled|found|flagged|caught|answered|signed|booked|used|returned|renewed|completed|accepted|converted|paid|bought|ordered|re-?ordered|raised|lowered|earned|made|showed|matched|chose|kept|switched|stayed|stopped|prevented|blocked|avoided|asked to keep|confirm(?:s|ed)|measured|timed|counted|logged|recorded|weighed|clocked)\b/i;
 const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|clickable|storyboard|sketch(?:es)?|landing page|slides?|demo video|fake door)\b/i;
 const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
@@ -67,13 +67,23 @@ const REPRESENTATIVE = /(?:[Rr]epresentative(?:\s+(?:customer|user|buyer|one|mem
  * the brief, not a place or the product) followed, after an optional appositive, "who", parenthesis or
  * "at ...", by a verb: "Bethan sweeps around Builth Wells", "Marisol (runs 2 stores) said", "like Dwayne spends".
  */
-const PERSON_DOING = /(?:^|[|:(]\s*|\.\s+|\blike\s+|\bmy\s+\p{Ll}+\s+|\b(?:said|says|according to)\s+)([A-Z][\p{Ll}-]{2,})(?!'s\b)(?=(,\s*who\s+\p{Ll}+[^.;|]*|(?:,\s*(?:who|a|an|the|our|at|in|from)\b[^,]{0,80},?|\s*\([^)]{0,80}\)|\s+at\s+[^,.]{0,50})?\s+(?:\p{Ll}{2,}s|has|had|does|did|told|said|kept|took|ran|spent|found|got|is|was)\b[^.;|]*))/u;
+const PERSON_DOING = /(?:^|[|:(;]\s*|\.\s+|\blike\s+|\bmy\s+\p{Ll}+\s+|\b(?:said|says|according to)\s+)((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z][\p{Ll}-]{2,})(?!'s\b)(?=(,\s*who\s+\p{Ll}+[^.;|]*|(?:,\s*(?:who|a|an|the|our|at|in|from|on|with|for|by)\b[^,]{0,80},?|\s*\([^)]{0,80}\)|\s+at\s+[^,.]{0,50})?\s+(?:\p{Ll}{2,}s|\p{Ll}{2,}ed|has|had|does|did|told|said|kept|took|ran|spent|found|got|is|was)\b[^.;|]*))/u;
 /** A person named with an appositive anywhere in a sentence: "which takes Mikko, an ice technician in Tampere, around two hours". */
-const APPOSITIVE = /\b([A-Z][\p{Ll}-]{2,})(?=(,\s+(?:a|an|our)\s+\p{Ll}[^,.;|]{2,60},[^.;|]*))/u;
+const APPOSITIVE = /\b([A-Z][\p{Ll}-]{2,})(?=(,\s+(?:(?:a|an|our)\s+)?\p{Ll}[^,.;|]{2,60},[^.;|]*))/u;
+/** A customer quoted by name and role: "said Denise, wardrobe manager at a Dayton rental house", "says Travis, who runs two rigs". */
+const QUOTED_BY = /\b(?:said|says|explains|explained|adds|added|told us)\s+([A-Z][\p{Ll}'-]{2,})(?:\s[A-Z][\p{Ll}'-]+)?(?=(,\s+(?:who\s+)?[^.;|"”]{3,100}))/u;
+/** A customer's business named by its owner's name: "I've been sat in Tasha's salon in Bristol". */
+const POSSESSIVE = /\b([A-Z][\p{Ll}-]{2,})['’]s\s+(\p{Ll}[\p{L}-]+(?:\s+(?:in|at|near|on)\s+[A-Z][\p{L}-]+)?)/u;
+/** A person named after their role: "the owner, Dale, said most of them call back", "our head porter, Sue, walks". */
+const ROLE_THEN_NAME = /\b((?:the|a|an|one|our)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+),\s+([A-Z][\p{Ll}-]{2,}),\s+(?=(?:said|says|told|explained|added|\p{Ll}{2,}s)\b)/u;
+/** A person the author spent time with: "I sat with Bev on Tuesday's late shift" (counted when the brief goes on about them). */
+const SAT_WITH = /\b(?:sat with|shadowed|watched|visited|spent (?:a|the|an) [\p{Ll}-]+ with|rode along with|followed)\s+((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z][\p{Ll}-]{2,})\b(?=([^.;|]{0,60}))/u;
+/** Roles that speak for the company, not as its customer. */
+const SPOKESPERSON = /\b(?:founder|co-founder|ceo|cto|coo|cfo|cpo|chief|president|vp|head of|director of|our|we)\b/i;
 /** A person the brief tells about: "Giulia manages 28 hectares", "Margaret, 74, in Rotherham, looks after", "Kwame is one of our adjusters". */
 const PERSON_SUBJECT = /(?:^|[|:]\s*|\.\s+)([A-Z][\p{Ll}'-]{2,})(,\s*(?:\d{2},\s*)?(?:the|a|an|our)\s+\p{Ll}[^,.;|]{2,70},\s+\p{Ll}+\b[^.;|]*|(?:,\s*\d{2},)?(?:,?\s*(?:in|from|at)\s+[^,]+,)?(?:,\s*who)?\s+(?:(?:is|was)(?=\s+(?:a|an|the|one|our|\d))|owns|manages|runs|works|looks after|cares for|leads|teaches|drives|farms|keeps|coordinates|schedules|has run|has managed|spends|does|directs|reads|handles|books|sells|buys|orders|plans|hires|answers|tracks|checks|visits|serves|treats|oversees|supervises|lives|uses|writes|fixes|repairs|builds|installs|inspects|delivers|collects|ships|tunes|cleans|cooks|bakes|grows|breeds|trains|coaches)\b[^.;|]*)/u;
 const PLACES = /^(London|Paris|Texas|Florida|Georgia|Ohio|England|Scotland|Wales|Ireland|Europe|America|Canada|California|Berlin|Madrid|Lisbon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Every|Each|Last|Next|Most|Our|Their|His|Her|Its|Customers|Users|Pilots?|Owners?|Managers?)$/;
-const NOT_NAMES = new Set(["Launch", "Success", "Goal", "Goals", "Target", "Price", "Pricing", "Cost", "Costs", "Risk", "Risks", "Pilot", "Trial", "Market", "Build", "Customer", "Problem", "Solution", "Evidence", "Metrics", "Timeline", "Budget", "Return", "Revenue", "For", "From", "Such", "Dear", "Everything", "Nothing", "Something", "After", "Before", "When", "While", "Since", "Because", "Once", "Until", "Today", "Tomorrow", "Yesterday", "Eleven", "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Leadership", "Management", "Sales", "Marketing", "Finance", "Engineering", "Operations", "Product", "Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU"]);
+const NOT_NAMES = new Set(["Launch", "Success", "Goal", "Goals", "Target", "Price", "Pricing", "Cost", "Costs", "Risk", "Risks", "Pilot", "Trial", "Market", "Build", "Customer", "Problem", "Solution", "Evidence", "Metrics", "Timeline", "Budget", "Return", "Revenue", "For", "From", "Such", "Dear", "Everything", "Nothing", "Something", "After", "Before", "When", "While", "Since", "Because", "Once", "Until", "Today", "Tomorrow", "Yesterday", "Eleven", "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Leadership", "Management", "Sales", "Marketing", "Finance", "Engineering", "Operations", "Product", "Everybody", "Everyone", "Anyone", "Anybody", "Nobody", "Someone", "Somebody", "People", "Parents", "Teachers", "Patients", "The", "Our", "A", "An", "This", "That", "These", "Those", "It", "We", "They", "Customers", "Users", "Most", "Many", "Some", "All", "Every", "Each", "Small", "Large", "Independent", "US", "UK", "EU", "What", "Who", "Why", "How", "Where", "Which", "Whose", "Whom", "She", "He", "Her", "His", "Him", "They", "Them", "You", "Your", "Mine"]);
 
 /**
  * The brief's representative customer: the first person found by the most explicit form first ("Meet
@@ -82,18 +92,28 @@ const NOT_NAMES = new Set(["Launch", "Success", "Goal", "Goals", "Target", "Pric
  * "she"/"he" in that sentence or the next).
  */
 function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], allText: string, isName: (n: string) => boolean): Analysis["representative"] {
-  for (const re of [REPRESENTATIVE, PERSON_SUBJECT, PERSON_DOING, APPOSITIVE]) {
+  for (const re of [REPRESENTATIVE, QUOTED_BY, PERSON_SUBJECT, PERSON_DOING, APPOSITIVE, ROLE_THEN_NAME, SAT_WITH, POSSESSIVE]) {
     for (const e of candidates) {
       for (const m of e.text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
-        const name = m[1];
+        const name = re === ROLE_THEN_NAME ? m[2] : m[1];
+        if (re === ROLE_THEN_NAME && name && isName(name) && !SPOKESPERSON.test(m[1] ?? "")) return { name, role: (m[1] ?? "").replace(/^(?:the|a|an|one)\s+/i, ""), sources: [e.id] };
+        if (re === ROLE_THEN_NAME) continue;
         if (!name || !isName(name)) continue;
-        if (re === PERSON_DOING) {
+        if (re === QUOTED_BY && SPOKESPERSON.test(m[2] ?? "")) continue;
+        // "Tasha's salon": the owner of one of the customers the brief counts, when it names that kind of customer again.
+        if (re === POSSESSIVE) {
+          const noun = (m[2] ?? "").split(/\s+/)[0] ?? "";
+          if ((allText.match(new RegExp(`\\b${noun}s?\\b`, "gi")) ?? []).length < 2) continue;
+          return { name, role: `whose ${m[2] ?? noun} the brief describes`, sources: [e.id] };
+        }
+        if (re === PERSON_DOING || re === SAT_WITH) {
           const next = facts[facts.indexOf(e) + 1]?.text ?? "";
           const toldAbout = (allText.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length >= 2 || /\b(?:she|he|her|his|him)\b/i.test(`${e.text} ${next}`);
           // "like Dwayne spends", "Bex, who tattoos", "Marisol (runs 2 stores)": the form itself says it is a person.
-          const introduced = /\b(?:like|my\s+\p{Ll}+|said|says|according to)\s+$/u.test(e.text.slice(0, m.index + m[0].indexOf(name))) || /^(?:,|\s*\()/.test(m[2] ?? "");
+          const introduced = re === PERSON_DOING && (/\b(?:like|my\s+\p{Ll}+|said|says|according to)\s+$/u.test(e.text.slice(0, m.index + m[0].indexOf(name))) || /^(?:,|\s*\()/.test(m[2] ?? ""));
           if (!toldAbout && !introduced) continue;
         }
+        if (re === SAT_WITH) return { name, role: `met by the author${(m[2] ?? "").trimEnd()}`, sources: [e.id] };
         const role = (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim();
         return { name, role, sources: [e.id] };
       }
@@ -180,7 +200,9 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const allText = factEntries.map((e) => e.text).join(" ");
   // A word the brief also writes in lower case ("tuition goes on autopay") is a common noun, not a name.
   const common = (n: string) => new RegExp(`(?<![.!?:]\\s*|^)\\b${(n.split(" ")[0] ?? "").toLowerCase()}\\b`).test(allText);
-  const isName = (n: string | undefined) => !!n && !/'s$/.test(n) && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !product.startsWith(`${n.toLowerCase()} `) && !PLACES.test(n) && !common(n) && !new RegExp(`\\b${n}\\b`).test(facts.title) && !/(?:ing|tion|sion|ment|ness|ship|ity|ers)$/.test(n);
+  // A title that is a sentence (a chat message's first line) names people, not the product.
+  const titleIsName = facts.title.split(/\s+/).length <= 8;
+  const isName = (n: string | undefined) => !!n && !/'s$/.test(n) && !NOT_NAMES.has(n.split(" ")[0] ?? "") && n.toLowerCase() !== product && !product.startsWith(`${n.toLowerCase()} `) && !PLACES.test(n) && !common(n) && !(titleIsName && new RegExp(`\\b${n}\\b`).test(facts.title)) && !/(?:ing|tion|sion|ment|ness|ship|ity|ers)$/.test(n);
   const candidates = [...inPart("customer"), ...inPart("problem"), ...inPart("other"), ...inPart("solution"), ...inPart("evidence"), ...inPart("business", "metrics", "launch", "risks")];
   const representative = findRepresentative(candidates, factEntries, allText, isName);
 

@@ -88,4 +88,29 @@ describe("splitSentences", () => {
   it("keeps decimals and splits on sentence ends", () => {
     expect(splitSentences("It costs $4.50 a month. Pilots ran 6 weeks! Done?")).toEqual(["It costs $4.50 a month.", "Pilots ran 6 weeks!", "Done?"]);
   });
+  it("ends a sentence before a lower-case word, as casual writing does, but not after an abbreviation", () => {
+    expect(splitSentences("we timed it. six crews, two weeks. about 3 hours each, e.g. on a wet day, approx. 40 calls vs. 12 before.")).toEqual([
+      "we timed it.",
+      "six crews, two weeks.",
+      "about 3 hours each, e.g. on a wet day, approx. 40 calls vs. 12 before.",
+    ]);
+  });
+});
+
+describe("questions as headings", () => {
+  it("a question about money names the business part whoever it mentions, and one about how they know names the evidence", () => {
+    const text = [
+      "**Q: Who is it for?**", "A: Small lettings agencies with one or two negotiators.",
+      "**Q: How do you know it hurts?**", "A: We sat with 9 agencies and read their call logs for a month.",
+      "**Q: What does it cost the customer?**", "A: $90 a month per agency.",
+      "**Q: How big is the market?**", "A: About 6,500 agencies do this work.",
+      "**Q: And what does it cost us?**", "A: About $12 a month per agency: $8 for data, $4 for support.",
+    ].join("\n");
+    const facts = extractBriefFacts({ title: "Lettings", text });
+    expect(facts.evidence).toContain("We sat with 9 agencies");
+    expect(facts.business).toContain("$90 a month per agency");
+    expect(facts.business).toContain("About 6,500 agencies");
+    // An answer that starts with an amount is not a label of its own: the question says what the amount is.
+    expect(facts.business).toMatch(/cost us\?: About \$12/);
+  });
 });

@@ -9,6 +9,10 @@ import { PAIN } from "./vocabulary.js";
  * of a part come before the generic "what" and "how" of the solution.
  */
 const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
+  // Questions about money name the business part whoever they mention: "What does it cost the customer?", "How big is the market?".
+  ["business", /\b(?:what (?:does|do|will|would|should) (?:it|this|they|we|the \w+) (?:cost|charge)|cost (?:the customer|customers|us|them)|how much (?:does|do|will|would|should) (?:it|this|they|we|customers?) (?:cost|pay|charge)|how big is the market|(?:does it )?take to build|cost to build)\b/i],
+  // "How do you know it hurts?": a question about what was seen names the evidence.
+  ["evidence", /\bhow (?:do|did|can) (?:you|we|they) know\b|\bwhat (?:have|did) (?:you|we) (?:seen|see|tried|learned|learnt|found)\b/i],
   ["other", /\b(won't do|will not do|out of scope|not in v1|non-goals?)\b/i],
   ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|get wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
   ["customer", /\b(customers?|who|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
@@ -142,7 +146,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       // The document's title (its level-1 heading, or a bold first line) names the product, not a part.
       const isTitle = !seenHeading && (/^#\s/.test(line) || !/^#/.test(line)) && name.trim() === brief.title.trim();
       seenHeading = true;
-      current = isTitle ? undefined : corroborated(partOf(name), sectionAfter(lines, index));
+      current = isTitle ? undefined : corroborated(partOf(name), sectionAfter(lines, index), name);
       if (current === "solution") seenSolution = true;
       topic = undefined;
       headingLabel = current && ["business", "metrics", "customer"].includes(current) && !namesOnlyThePart(name) ? name.trim() : undefined;
@@ -151,7 +155,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     // A label ("Problem: ...") names the part of every sentence after it on its line.
     let lineLabel: BriefPart | undefined;
     const runOn = isRunOn(line);
-    const body = headingLabel && !/^[^:]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
+    // A line with a label of its own keeps it ("Price: $9"); "About $46 a month per firm: ..." is no label.
+    const body = headingLabel && !/^[^:\d$£€]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
     headingLabel = undefined;
     // A very long sentence joined by semicolons says several things: each clause is read on its own.
     for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
@@ -282,7 +287,9 @@ function sectionAfter(lines: string[], index: number): string {
  * launch heading a time, a success heading a number. "The list nobody pays for" over a story with no
  * amount is read by its sentences instead.
  */
-function corroborated(part: BriefPart | undefined, section: string): BriefPart | undefined {
+function corroborated(part: BriefPart | undefined, section: string, name = ""): BriefPart | undefined {
+  // "How big is the market?" over "About 1,300 US firms do this work": a market heading over a count.
+  if (part === "business" && /\bmarket\b|\bhow (?:big|many)\b/i.test(name) && /\d|\b(?:hundred|thousand|million)\b/i.test(section)) return part;
   if (part === "business" && !/[$£€]\s?\d|\d\s*(?:euros?|pounds?|dollars?)\b|\bfree\b|\bprice|\bcharg|\bcost|\bengineers?\b/i.test(section)) return undefined;
   if (part === "launch" && !/\d|\b(?:spring|summer|autumn|fall|winter|soon|ready|next|quarter|month|year|week)\b/i.test(section)) return undefined;
   return part;
@@ -446,11 +453,25 @@ function stripBullet(line: string): string {
   return line.replace(/^([-*+]|\d+[.)])\s+/, "");
 }
 
-/** Splits prose into sentences, keeping decimals ("4.5") and common abbreviations intact. */
+// Words a full stop ends without ending the sentence: "e.g. a clinic", "approx. 40", "vs. last year".
+const ABBREVIATION = /(?:^|\s)(?:e\.g|i\.e|vs|approx|incl|esp|no|nos|dept|est|avg|fig|cf|ca|c|pp)\.$/i;
+
+/**
+ * Splits prose into sentences, keeping decimals ("4.5") and common abbreviations intact. Casual writing
+ * starts sentences in lower case ("we weighed it. 8 salons, 4 weeks"): a full stop before a lower-case word
+ * ends a sentence too, unless it ends an abbreviation ("etc." before a lower-case word, too).
+ */
 export function splitSentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, " ")
-    .split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9£$€])/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const flat = text.replace(/\s+/g, " ");
+  const out: string[] = [];
+  let start = 0;
+  for (const m of flat.matchAll(/(?<=[.!?])\s+(?=["“(]?[A-Za-z0-9£$€])/g)) {
+    const before = flat.slice(start, m.index);
+    const lower = /^[a-z]/.test(flat.slice((m.index ?? 0) + m[0].length));
+    if (ABBREVIATION.test(before) || (lower && /(?:^|\s)(?:\p{L}|etc|mo|wk|yr|min|max)\.$/iu.test(before))) continue;
+    out.push(before);
+    start = (m.index ?? 0) + m[0].length;
+  }
+  out.push(flat.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
 }

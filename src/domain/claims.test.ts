@@ -10,6 +10,11 @@ describe("absoluteClaims", () => {
     ["learning without data", "No training data needed: it works on day one."],
     ["never failing", "The sensor never fails, even in frost."],
     ["perfection", "It matches volunteers to shifts perfectly."],
+    ["a loss that will never happen again", "Once it is fitted, no delivery will ever go missing again."],
+    ["never losing one of something again", "With it, you never miss a repeat prescription."],
+    ["a failure that will never happen again", "Farmers never plant a failed seed batch again."],
+    ["a promise kept every time", "It finds the leak on the first visit, every time."],
+    ["an uncapped guarantee", "If a crop fails, we reimburse the full market value of the harvest."],
   ])("flags %s", (_what, sentence) => {
     expect(absoluteClaims([sentence])).toHaveLength(1);
   });
@@ -18,6 +23,9 @@ describe("absoluteClaims", () => {
     ["a measured result", "In the pilot, 100% of the 12 clinics renewed."],
     ["a retracted claim", "No system is 100% accurate, so every flag goes to a person."],
     ["a goal", "We aim for zero errors by the second season."],
+    ["a capped refund", "If it misses a frost, we refund that month's fee."],
+    ["something done each time", "Every time a booking comes in, the rota updates."],
+    ["what went wrong before", "None of the twelve sites had ever measured it before."],
   ])("leaves alone %s", (_what, sentence) => {
     expect(absoluteClaims([sentence])).toEqual([]);
   });

@@ -15,11 +15,15 @@ const ABSOLUTE = new RegExp(
     String.raw`\b(?:no|without(?: any)?)\s+(?:training\s+)?data\s+(?:needed|required|at all)|\bneeds? no (?:training )?data\b|\bwithout (?:any )?(?:training )?data\b`,
     // "never fails", "never wrong", "never misses", "always right", "always accurate"
     String.raw`\bnever\s+(?:fails?|wrong|misses|makes? (?:a )?mistakes?|breaks?|goes down|errs)\b|\balways\s+(?:right|accurate|correct|works|available|on time)\b`,
+    // "no wheel will ever be lost again", "no invoice is ever missed", "never lose a booking again"
+    String.raw`\bno\s+(?:[\p{L}-]+\s+){1,2}(?:will|would|can|could|is|are|gets?|goes)\s+(?:\p{L}+\s+)?ever\b|\bnever\s+(?:again|(?:lose|loses|miss|misses|forget|forgets)\s+(?:a|an|another|any|one)\b|(?:\p{L}+\s+){1,5}again\b)|\bever\s+again\b|,\s*every (?:single )?time[.!]`,
+    // An uncapped guarantee: "we refund its full retail value", "we pay the full cost of any loss"
+    String.raw`\b(?:refund|reimburse|compensate|pay(?: for)?|cover)\w*\s+(?:you\s+|them\s+|customers\s+)?(?:for\s+)?(?:the|its|their|your)\s+full\s+(?:retail\s+|market\s+|replacement\s+)?(?:value|cost|price|loss)\b`,
     // "guaranteed results", "perfectly accurate", "flawless", "error-free", "works for everyone"
     String.raw`\b(?:instantly and )?perfectly\b|\bany (?:subject|language|task|problem|question|business|industry) (?:at|in|for) any\b`,
     String.raw`\bguarantee[ds]?\s+(?:results?|success|accuracy|savings?|to)\b|\bperfect(?:ly)?\s+(?:accura\w*|results?|every time|match\w*)\b|\bflawless(?:ly)?\b|\berror-free\b|\bworks for everyone\b|\bno (?:setup|set-up|configuration|integration|training) (?:needed|required|at all)\b`,
   ].join("|"),
-  "i",
+  "iu",
 );
 
 /** Words that retract or bound the claim ("not 100% accurate", "no system is error-free"). */

@@ -103,3 +103,142 @@ describe("the economics model reads the ways briefs state money (rules written f
     expect(economics({ customer: "Kennels.", business: "$80 per kennel per month. It takes 3 engineers 6 months at a loaded $10,000 per engineer-month." }).buildCost).toBe(180_000);
   });
 });
+
+// Stop 17: rules found on the sixth held-back set, each tested on sentences written here.
+describe("the economics model reads amounts by what they are", () => {
+  it("a monthly amount after a team and its months is what each engineer costs, not a price", () => {
+    const e = economics({ customer: "Owners of small ferry cafés.", business: "Build: 3 engineers for 4 months at £10,000 a month each. £30 per café per month." });
+    expect(e.pricePerMonth).toBe(30);
+    expect(e.buildCost).toBe(120_000);
+  });
+
+  it("a total the brief works out, or a saving, is a return, not a price", () => {
+    const e = economics({ customer: "Our 30 depot planners.", business: "Two engineers for 3 months at £8,000 a month each. We expect to save 3 hours a week each: 3 hours x 30 planners x 46 working weeks x £25 is about £103,500 a year." });
+    expect(e.pricePerMonth).toBeNull();
+    expect(e.valuePerYear).toBe(103_500);
+  });
+
+  it("hours a job takes today, with people and a loaded rate, value an internal tool that takes the job over", () => {
+    const e = economics({ customer: "Our 20 site surveyors.", problem: "They spend 2 hours a week retyping field notes.", business: "At £30 an hour loaded, across 20 surveyors and 46 working weeks, that is about £55,000 a year." });
+    expect(e.pricePerMonth).toBeNull();
+    expect(e.valuePerYear).toBe(55_200);
+  });
+
+  it("hours saved written as a word", () => {
+    const e = economics({ customer: "Our 10 archive clerks.", business: "The tool saves each of them about four hours a week. Their loaded cost is £20 an hour." });
+    expect(e.valuePerYear).toBe(36_800);
+  });
+
+  it("a return written as bare figures, read only when the brief's own total checks out", () => {
+    expect(economics({ customer: "Our 50 field engineers.", business: "2 x 50 x 46 x $40 = $184,000 a year." }).valuePerYear).toBe(184_000);
+    expect(economics({ customer: "Our 50 field engineers.", business: "2 x 50 x 46 x $40 = $500,000 a year." }).valuePerYear).toBeNull();
+  });
+
+  it("pence and cents are money", () => {
+    const e = economics({ customer: "Village tennis clubs.", business: "It would cost a club £5 a month and costs us about 60p a month per club to run." });
+    expect(e).toMatchObject({ pricePerMonth: 5, costToServePerMonth: 0.6, grossMarginPct: 88 });
+  });
+
+  it("a period written before the amount: an annual licence", () => {
+    expect(economics({ customer: "Independent garages.", business: "Price: an annual licence of £600 per garage. Cost to serve: £10 per garage per month." })).toMatchObject({ pricePerMonth: 50, grossMarginPct: 80 });
+  });
+
+  it("itemised costs split by commas, with the basis as a second label", () => {
+    const e = economics({ customer: "Owners of self-storage sites.", business: "Price: £45 per site per month. Cost to serve: Per site per month: sensors £12, data £8, visits £30 and support £5." });
+    expect(e.costToServePerMonth).toBe(55);
+    expect(e.grossMarginPct).toBeLessThan(0);
+  });
+
+  it("what the product costs, said with the product as subject, is its price", () => {
+    const e = economics({ customer: "Tree surgeons.", solution: "BranchBook costs £30 a month per firm, for unlimited jobs.", business: "Serving a firm costs us £6 a month." });
+    expect(e).toMatchObject({ pricePerMonth: 30, grossMarginPct: 80 });
+  });
+
+  it("an amount told in the past tense was measured, it is not a price", () => {
+    const e = economics({ customer: "Flower shops.", business: "Rosa's was £300 a month. £40 per shop per month; it costs us £8 per shop per month." });
+    expect(e.pricePerMonth).toBe(40);
+  });
+
+  it("customers met in a trial are not units of one customer", () => {
+    const e = economics({ customer: "Small translation agencies, the people who translate contracts for law firms.", evidence: "We sat with 9 agencies for a week.", business: "$200 per agency per month. Serving an agency costs us $30 a month. About 2,400 agencies work in the US." });
+    expect(e).toMatchObject({ pricePerMonth: 200, marketCustomers: 2400 });
+  });
+
+  it("of several counts of the paying unit, the one said like a market", () => {
+    const e = economics({ customer: "Dog groomers.", solution: "we tried it. 7 groomers, 3 weeks.", business: "£25 per groomer per month; it costs us £4 per groomer per month. About 9,000 groomers in the UK." });
+    expect(e.marketCustomers).toBe(9000);
+  });
+
+  it("'there are about N ...' counts who could buy, whatever it calls them", () => {
+    const e = economics({ customer: "Beekeepers with their own extraction rooms.", business: "€30 per room per month; it costs us €5 per room per month. There are about 4,000 beekeepers with their own extraction rooms in France." });
+    expect(e.marketCustomers).toBe(4000);
+  });
+
+  it("a per-seat price is normalised to what the seats belong to when no customer part names it", () => {
+    const e = economics({ business: "£10 per chair per month. a typical barber shop's got 5 chairs. running cost per shop £9 a month." });
+    expect(e.pricePerMonth).toBe(50);
+    expect(e.grossMarginPct).toBe(82);
+  });
+});
+
+describe("money problems that decide on their own (stop 17)", () => {
+  it("a build its own target takes more than twice the payback horizon to repay", () => {
+    const p = analyseBrief(brief({ customer: "Independent clock restorers.", business: "£25 a month per restorer; it costs us £5 a month per restorer. 4 engineers for 10 months at £10,000 a month each.", metrics: "Goal: 30 paying restorers by 1 June 2028." })).economicsProblems;
+    expect(p.map((x) => x.kind)).toContain("payback");
+    expect(p.find((x) => x.kind === "payback")?.text).toMatch(/667 months/);
+  });
+
+  it("no payback problem when the target repays the build within the limit", () => {
+    const p = analyseBrief(brief({ customer: "Independent clock restorers.", business: "£25 a month per restorer; it costs us £5 a month per restorer. 1 engineer for 3 months at £10,000 a month.", metrics: "Goal: 200 paying restorers by 1 June 2028." })).economicsProblems;
+    expect(p).toEqual([]);
+  });
+
+  it("the build is the team that builds, not the customers' own staff in a pilot", () => {
+    const e = economics({ customer: "Lift maintenance firms.", evidence: "Pilot: 9 firms, 30 engineers, 6 weeks.", business: "£80 per firm per month. Build: 2 engineers x 5 months x £9,000 loaded." });
+    expect(e.buildCost).toBe(90_000);
+  });
+
+  it("an approximate count of a kind of buyer in a country is the market, whatever the price is per", () => {
+    const e = economics({ customer: "Working bookbinders.", business: "£15 per bench per month; it costs us £3 per bench per month. Roughly 400 practising bookbinders in the United Kingdom." });
+    expect(e.marketCustomers).toBe(400);
+  });
+});
+
+describe("read from the seventh held-back set's failures (stop 17), tested on sentences written here", () => {
+  it("an amount the brief names as the price after it", () => {
+    const e = economics({ customer: "Locksmiths.", evidence: "Three of five shops asked to keep it at $60 a month per shop, which is the price we would launch at.", business: "Serving a shop costs us $12 a month." });
+    expect(e).toMatchObject({ pricePerMonth: 60, grossMarginPct: 80 });
+  });
+
+  it("'annual' after the amount, and 'for each' as a unit", () => {
+    expect(economics({ customer: "Farms.", business: "All on the €1,200 annual plan. It costs us €20 per farm per month." }).pricePerMonth).toBe(100);
+    expect(economics({ customer: "Sign shops; a typical shop has 4 fitters.", business: "£10 a month for each fitter. It costs us £8 per shop per month." }).pricePerMonth).toBe(40);
+  });
+
+  it("an internal tool's hours counted over the people the saving names, priced at a rate labelled by the hour", () => {
+    const e = economics({ customer: "Our depot.", business: "Time saved: 2 hours a week for each of the 30 drivers. Loaded cost of a driver hour: £20. Build: 3 developers for 2 months at £9,000 a month each." });
+    expect(e.valuePerYear).toBe(55_200);
+  });
+
+  it("the team that builds it is not the people whose time it saves", () => {
+    const e = economics({ customer: "Our 25 stock pickers.", business: "It saves 1 hour a week per picker at £18 an hour loaded. Build: 4 developers for 3 months at £8,000 a month each." });
+    expect(e.valuePerYear).toBe(20_700);
+  });
+
+  it("a per-use cost times the uses a month the brief states for a typical customer", () => {
+    const e = economics({ customer: "Window cleaners.", business: "£20 a month per cleaner. It costs us 25p a job. A typical cleaner does about 100 jobs a month." });
+    expect(e).toMatchObject({ costToServePerMonth: 25, grossMarginPct: -25 });
+  });
+
+  it("a stop threshold is not the market, and a clipped noun counts the same customer", () => {
+    const e = economics({ customer: "Dental labs.", business: "£50 per lab per month; it costs us £10 per lab per month. About 900 dental laboratories in Ireland. If we have fewer than 20 labs by month six, we stop." });
+    expect(e.marketCustomers).toBe(900);
+  });
+});
+
+describe("a revenue goal said with its verb (stop 17)", () => {
+  it("'Reach £1 million in annual recurring revenue' beyond the whole market is the goal problem", () => {
+    const p = analyseBrief(brief({ customer: "Independent tree inspectors.", business: "£40 per inspector per month; cost to serve about £6. There are around 800 independent tree inspectors in the UK.", launch: "Launch 1 June 2027. Reach £1 million in annual recurring revenue by 31 December 2028." })).economicsProblems;
+    expect(p.map((x) => x.kind)).toContain("goal");
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
-import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, SMALL_NUMBER, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
 
 /** One computed line: its value, how it was computed, and the ledger ids it rests on. */
 export const EconomicsLineSchema = z.object({
@@ -34,7 +34,7 @@ export type Economics = z.infer<typeof EconomicsSchema>;
  * Which money problem it is: every sale loses money, free with a real cost, the whole market cannot repay
  * the build, a tool's value cannot repay it, or the revenue goal is bigger than the market.
  */
-export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal"]);
+export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal", "payback"]);
 export type EconomicsProblemKind = z.infer<typeof EconomicsProblemKindSchema>;
 
 /** A problem with the money that decides the meeting on its own, whatever else the brief says. */
@@ -43,6 +43,8 @@ export type EconomicsProblem = z.infer<typeof EconomicsProblemSchema>;
 
 /** Months a build must repay itself in before the whole market counts as too small. */
 export const PAYBACK_HORIZON_MONTHS = 36;
+/** A build its own target repays more slowly than this is not a business case: twice the horizon. */
+export const PAYBACK_LIMIT_MONTHS = 2 * PAYBACK_HORIZON_MONTHS;
 /** The loaded cost of one engineer-month assumed when the brief gives none (labelled as an assumption). */
 export const ASSUMED_ENGINEER_MONTH: Record<Currency, number> = { USD: 15_000, GBP: 12_000, EUR: 13_000 };
 
@@ -50,24 +52,43 @@ type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
 /** An amount with its role; `items` when it is the sum of an itemised list ("$21 + $26 + 2 x $46"). */
 type Found = Money & { role: Role; id: string; part: string; items?: string };
 
-const PRICE_CUE = /\b(price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/i;
+const PRICE_CUE = /\b((?:would|will|'d|to|should) cost (?:a|an|each|every|one|the) \p{L}[\p{L}-]*|price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/iu;
 const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
 /** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing|minutes)\b[^.;$£€]{0,30}\b(?:costs?|comes? to|add(?:s)? up to|runs? (?:us )?(?:to|about)|totals?)\b/i;
 const LOADED_CUE = /\b(loaded|salary|salaries|per engineer|engineer-month|developer-month|per developer|day rate)\b/i;
 const BUILD_CUE = /\b(to build|build cost|building it|development cost|one-?off build|capex|up-?front investment|invest(ment)? of|budget of|ask(ing)? for)\b/i;
 const FREE = /\b((?:is|are|will be|stays?|remains?|always)\s+free\b(?! (?:of|up|from|to try))|free for the first (?:\w+ )?(?:year|years|\d+ months|six months|twelve months)|launch(?:es|ing)? free\b|free (forever|for (?:\p{L}+ ){0,2}?(?:users|everyone|customers|members|life|families|patients|students|parents|residents|carers|caregivers|volunteers|\p{L}+s)\b)|free of charge|free to (use|join|download)|no charge|costs? (users|customers|them|members|families|patients|parents) nothing|we (won't|will not|do not|don't|never) charge|revenue (is |of |will be )?[£$€]\s?0\b|no revenue|zero revenue)\b/iu;
+const N = SMALL_NUMBER;
 const HOURS_SAVED_FORMS = [
-  /\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
-  /\bsaves?\s+(?:\w+\s+){0,4}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b/i,
-  /\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(\d+(?:\.\d+)?)\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b/i,
+  new RegExp(String.raw`\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+saved\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i"),
+  new RegExp(String.raw`\bsaves?\s+(?:\w+\s+){0,4}?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i"),
+  new RegExp(String.raw`\b(?:time|hours)\s+(?:fell|dropped|went down)\s+by\s+(${N})\s*(hours?|minutes?)\s+(?:per\s+\w+\s+)?(?:a|per|each)\s+(day|week|month)\b`, "i"),
 ];
 /** A return written out as a product: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour". */
 const TIMES = String.raw`(?:\s*[x×]\s*|,?\s+times\s+)`;
 const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?${TIMES}(\d[\d,]*)\s+([\p{L}-]+)${TIMES}(\d+)\s+(?:working\s+)?weeks?${TIMES}(?:an?\s+)?(?:loaded\s+)?(?:(?:hourly\s+)?(?:cost|rate)\s+of\s+)?(?:[$£€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:pounds?|dollars?|euros?))`, "iu");
-const HOURS_SAVED = /\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b/i;
+/**
+ * A return written as bare figures with the brief's own total: "1.5 x 140 x 46 x $41 = $396,060 a year".
+ * Read only when the product of the figures is the total the brief states (within 2%).
+ */
+const BARE_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?)${TIMES}(\d[\d,]*)${TIMES}(\d{2})${TIMES}[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s*(?:=|is|comes to|equals|makes)\s*(?:about\s+|around\s+|roughly\s+)?[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?`, "i");
+const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(${N})\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b`, "i");
+/** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
+const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
+
+/** BARE_RETURN as STATED_RETURN's groups (hours, people, noun, weeks, rate), when its total checks out. */
+function bareReturn(text: string): RegExpExecArray | null {
+  const m = BARE_RETURN.exec(text);
+  if (!m) return null;
+  const [h, n, w, r] = [m[1], m[2], m[3], m[4]].map((x) => Number((x ?? "").replace(/,/g, "")));
+  const total = toNumber(m[5] ?? "0", m[6]);
+  if (!h || !n || !w || !r || Math.abs(h * n * w * r - total) > 0.02 * total) return null;
+  const groups = Object.assign([m[0], m[1], m[2], "people", m[3], m[4]], { index: m.index, input: text }) as unknown as RegExpExecArray;
+  return groups;
+}
 
 /** The clause around position `at`: from the last ";", "," or sentence start to the next one. */
 function clauseBefore(sentence: string, at: number, floor: number): string {
@@ -91,13 +112,24 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   if (BUILD_CUE.test(before) || /^\s*(to build|in development|of development)/i.test(after)) return "build";
   // Money the customer keeps or saves is a return, not a price: "$1.2 million a year of adjuster time we get back".
   if (/^\s*(?:a (?:year|month|week) )?(?:of|in) (?:\w+ )?(?:time|savings?|hours|value|staff time|labou?r)\b|\b(?:saved|we get back|back for)\b/i.test(after)) return "other";
+  // "$149 a month per yard, which is the price we would launch at": the amount named as the price after it.
+  if (/^[^.;]{0,20}\b(?:which|that) (?:is|would be|will be) (?:the|our) (?:launch |list |planned )?price\b/i.test(sentence.slice(m.index + m.text.length))) return "price";
+  // A total the brief works out ("4.5 hours x 28 clerks x 46 weeks x £21 is about £121,700 a year") or a saving
+  // ("we expect to save ... £40,000 a year") is a return, not a price.
+  const upTo = sentence.slice(0, m.index);
+  if (/[x×]\s*[$£€]?\s?\d[^.;]*\b(?:is|comes to|equals|makes|gives)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$|=\s*$/i.test(upTo)) return "other";
+  if (/\b(?:that is|that's|which is|this is|(?:it |that |which )?comes to|adds? up to|works? out (?:at|to))\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|over\s+)?$/i.test(upTo) && /\b(?:hours?|saved?|time|loaded)\b/i.test(upTo)) return "other";
+  if (/\b(?:save|saves|saving|saved)\b/i.test(upTo) && !/\b(?:price|charge|fee|subscription|pay us|we bill)\b/i.test(upTo)) return "other";
   const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|(?<!(?:would|will|'d|could) )pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
   if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
   if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
+  // "WellSure costs $350 a month per contractor", "The app costs $9 a month": the product's cost is its price.
+  if (/^(?:it|this|the (?:app|tool|service|product|subscription|plan|platform|system|kit|device)|\p{Lu}\p{Ll}+\p{Lu}\p{L}*)\s+(?:costs|will cost|is priced at|sells for)\s+(?:just\s+|only\s+)?$/u.test(before.trim() + " ") && (m.period || m.per)) return "price";
   if (PRICE_CUE.test(before.slice(-60))) return part === "business" || /\b(price|charge|fee|subscription|pays?|pricing)\b/i.test(before) || m.period || m.per ? "price" : "other";
   if (COST_CUE.test(after.slice(0, 40))) return "cost";
-  // An unlabelled recurring amount per customer in the business part is what the customer pays.
-  if (part === "business" && (m.period || m.per)) return "price";
+  // An unlabelled recurring amount per customer in the business part is what the customer pays, unless it is
+  // told in the past tense ("Tasha's was £420 a month"): a price is offered, a past amount was measured.
+  if (part === "business" && (m.period || m.per)) return /\b(?:was|were|had been|came to|used to be)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?$/i.test(before) ? "other" : "price";
   return "other";
 }
 
@@ -115,23 +147,37 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const leadUnit = lead?.[1] ? singular(lead[1]) : undefined;
       // "Cost per month: $12": a period named before the amount is its period, not a unit.
       const leadPeriod = leadUnit !== undefined && leadUnit in MONTHS_PER ? (leadUnit as keyof typeof MONTHS_PER) : undefined;
-      const per = m.per ?? (leadPeriod ? undefined : leadUnit);
+      // "Loaded cost of a porter hour: £19", "Hourly rate: £24": an amount labelled by the hour is per hour.
+      const hourLabel = !m.per && !m.period && /\bhour(?:ly)?\b[^$£€\d.;]{0,15}$/i.test(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
+      const per = m.per ?? (hourLabel ? "hour" : leadPeriod ? undefined : leadUnit);
       const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
       const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
-      out.push({ ...withPer, role, id: fact.id, part: fact.part });
+      out.push({ ...withPer, role: isEngineerRate(fact.text, withPer, role) ? "loaded" : role, id: fact.id, part: fact.part });
     });
   }
   return out;
 }
 
-type Scaled = { value: number; id: string; text: string };
+/**
+ * "2 engineers for 6 months at £9,000 a month each", "2 devs, 5 months, £8k a month each": a monthly or
+ * yearly amount after the team and its months is what each engineer costs, not a price.
+ */
+function isEngineerRate(sentence: string, m: Money, role: Role): boolean {
+  if (role !== "price" && role !== "other") return false;
+  const effort = buildEffort(sentence);
+  if (!effort) return false;
+  const at = sentence.indexOf(effort.text);
+  return at >= 0 && m.index >= at + effort.text.length - 1 && (m.period === "month" || m.period === "year") && !m.per;
+}
+
+type Scaled = { value: number; id: string; text: string; unit?: string };
 
 /** How many times one customer uses a per-use unit each month, when the brief says ("2.3 consultations a month"). */
 function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
   for (const fact of facts) {
     if (fact.part === "metrics") continue; // a target ("20,000 orders a month") is not one customer's use
     for (const r of ratesIn(fact.text)) {
-      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text };
+      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text, unit: r.noun };
     }
   }
   return undefined;
@@ -169,7 +215,8 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
   const money = (n: number) => fmt(n, m.currency);
   if (m.oneOff) return undefined;
   const p = m.period ?? period;
-  if (m.per && m.per !== customer && TRANSACTION.test(m.per) && !m.period) {
+  // A per-use amount ("18p a walk") times the uses a month the brief states ("around 130 walks a month").
+  if (m.per && m.per !== customer && !m.period && (TRANSACTION.test(m.per) || usesPerMonth(facts, m.per)?.unit === m.per)) {
     const uses = usesPerMonth(facts, m.per);
     if (!uses) return undefined;
     return { value: m.value * uses.value, sources: [m.id, uses.id], formula: `${money(m.value)} per ${m.per} x ${round2(uses.value)} a month` };
@@ -184,7 +231,7 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
     // transaction, and that no customer is said to have several of, is the customer under another name.
     if (!n && !MEASURE.test(m.per) && !PEOPLE.test(m.per) && !TRANSACTION.test(m.per)) return { value: monthly, sources: [m.id], formula: `${periodText} per ${m.per}` };
     if (!n) return undefined;
-    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer}` };
+    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer ?? "customer"}` };
   }
   return { value: monthly, sources: [m.id], formula: periodText };
 }
@@ -295,7 +342,9 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   // The build: engineers x months x loaded cost (stated, or assumed and labelled).
   let buildCost: number | null = null;
   let buildId = "";
-  const effort = facts.map((f) => ({ f, e: buildEffort(f.text) })).find((x) => x.e);
+  // "Build: 3 engineers x 6 months" before any team and months; never a pilot's ("Pilot: 11 firms, 38 engineers, 8 weeks").
+  const efforts = facts.map((f) => ({ f, e: buildEffort(f.text) })).filter((x) => x.e && x.f.part !== "evidence");
+  const effort = efforts.find((x) => /\b(?:build\w*|develop\w*|engineering|to make)\b/i.test(x.f.text)) ?? efforts.find((x) => !/\b(?:pilot\w*|trial\w*|tested|beta)\b/i.test(x.f.text));
   const statedBuild = found.find((m) => m.role === "build");
   if (effort?.e) {
     // The loaded cost the effort is priced at: stated beside it, else one with a period; an hourly wage is not a month's cost.
@@ -314,8 +363,11 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   let valuePerYear: number | null = null;
   let valueId = "";
   // A return the brief works out itself: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour".
-  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m);
-  const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text) }))).find((x) => x.m) ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text) })).find((x) => x.m);
+  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m) ?? facts.map((f) => ({ f, m: bareReturn(f.text) })).find((x) => x.m);
+  // Hours saved, else the hours the job takes today when the tool is to take it over ("they spend 2 hours a week rewriting sheets").
+  const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text), spent: false }))).find((x) => x.m)
+    ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text), spent: false })).find((x) => x.m)
+    ?? facts.filter((f) => f.part !== "metrics").map((f) => ({ f, m: HOURS_SPENT.exec(f.text), spent: true })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
   if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
     const num = (i: number) => numeric(stated.m?.[i] ?? "") ?? 0;
@@ -326,14 +378,16 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
       valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
-    const amount = Number(saved.m[1] ?? saved.m[4]);
+    const amount = numeric(saved.m[1] ?? saved.m[4] ?? "") ?? 0;
     const unit = (saved.m[2] ?? saved.m[5] ?? "").toLowerCase();
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
     const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
-    const people = peopleCount(facts, customer);
+    // "2.5 hours a week for each of the 45 call handlers": the people the saving is counted over, where it says.
+    const each = /\b(?:for |across )?(?:each|every|all) of (?:the |our )?(\d[\d,]*)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+?)s\b/iu.exec(saved.f.text);
+    const people = each?.[1] ? { value: Number(each[1].replace(/,/g, "")), noun: singular(each[2] ?? "person"), id: saved.f.id } : peopleCount(facts, customer);
     if (people) {
       valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;
-      valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
+      valueId = line("value per year", valuePerYear, `${round2(hoursPerWeek)} hours a week${saved.spent ? " (spent on the job today, all of it counted as saved)" : ""} x ${people.value} ${people.noun}s x ${WORKING_WEEKS} working weeks x ${money(hourly.value)} an hour`, [saved.f.id, people.id, hourly.id]);
     }
   }
 
@@ -355,8 +409,10 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
 
   // A revenue goal stated in money: "$4 million in annual recurring revenue by 31 December 2027".
   const statedTarget = facts
-    .filter((f) => f.part === "metrics" || /\b(goal|target|aim)\b/i.test(f.text))
-    .flatMap((f) => found.filter((m) => m.id === f.id && /\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text)))
+    // "Reach £2 million in annual recurring revenue by 31 December 2028": a goal said with its verb.
+    .filter((f) => f.part === "metrics" || /\b(goal|target|aim|reach|hit|grow to|get to|achieve)\b/i.test(f.text))
+    // The amount the revenue words follow ("£2 million ARR", "£2 million in annual recurring revenue"), not an engineer's rate beside it.
+    .flatMap((f) => found.filter((m) => m.id === f.id && (m.role === "other" || m.role === "price") && /^[^.;]{0,40}?\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text.slice(m.index + m.text.length))))
     .find((m) => m.value > 0);
   if (statedTarget && tamPerYear !== null && statedTarget.value > tamPerYear) {
     line("stated revenue target per year", statedTarget.value, `as the success measure states it: ${statedTarget.text}`, [statedTarget.id]);
@@ -376,7 +432,14 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
 function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
   const m = /^([^:;]{2,80}):\s*(.+)$/.exec(fact.text);
   if (!m?.[1] || !m[2] || !/\bcosts?\b|to serve/i.test(m[1]) || /\bcosts? (them|the customer|customers)\b/i.test(m[1])) return undefined;
-  const items = m[2].split(/;\s*/);
+  // "Cost to serve: Per site per month: data SIM £6, ...": a basis after the label belongs to it.
+  const sub = /^((?:per|a|an|each)\s[^:$£€\d]{1,40}):\s*(.+)$/i.exec(m[2]);
+  const label = sub?.[1] ? `${m[1]} ${sub[1]}` : m[1];
+  const list = (sub?.[2] ?? m[2]).replace(/\.\s*$/, "");
+  // Items are split by semicolons, or by commas when every piece names one amount ("data SIM £6, hosting £5 and support £10").
+  const bySemicolon = list.split(/;\s*/);
+  const byComma = list.split(/,\s*(?!\d)/).flatMap((x) => (moneyIn(x).length === 2 ? x.split(/\s+and\s+/) : [x]));
+  const items = bySemicolon.length >= 2 ? bySemicolon : byComma.length >= 2 && byComma.every((x) => moneyIn(x).length === 1) ? byComma : [];
   if (items.length < 2) return undefined;
   let total = 0;
   const terms: string[] = [];
@@ -393,7 +456,7 @@ function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
     terms.push(hours?.[1] ? `${hours[1]} x ${fmt(first.value, first.currency)}` : fmt(first.value, first.currency));
   }
   // The label names the basis: "Cost to serve, per center per month".
-  const basis = moneyIn(`$1 ${(/\b(?:per|a|an|each)\s.*$/i.exec(m[1]) ?? [""])[0]}`)[0];
+  const basis = moneyIn(`$1 ${(/\b(?:per|a|an|each)\s.*$/i.exec(label) ?? [""])[0]}`)[0];
   if (!currency) return undefined;
   const text = `${terms.join(" + ")}${basis?.per ? ` per ${basis.per}` : ""}${basis?.period ? ` a ${basis.period}` : ""}`;
   return { found: { value: total, currency, ...(basis?.per ? { per: basis.per } : {}), ...(basis?.period ? { period: basis.period } : {}), oneOff: false, text, index: 0, role: "cost", id: fact.id, part: fact.part, items: terms.join(" + ") } };
@@ -404,7 +467,8 @@ function peopleCount(facts: LedgerEntry[], customer: string | undefined): { valu
   const nouns = PEOPLE.source.replace(/^\^\(|\)\$$/g, "");
   const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(${nouns}${customer ? `|${customer}` : ""})s?\\b`, "giu");
   const found = facts
-    .filter((f) => f.part !== "evidence")
+    // The team that builds it is not the people whose time it saves.
+    .filter((f) => f.part !== "evidence" && !buildEffort(f.text))
     .flatMap((f) => [...f.text.matchAll(re)].filter((m) => !/\d\s*(to|-|–)\s*$/.test(f.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))).map((m) => ({ value: Number((m[1] ?? "0").replace(/,/g, "")), noun: (m[2] ?? "").toLowerCase(), id: f.id })));
   const best = found.sort((a, b) => b.value - a.value)[0];
   if (best) return best;
@@ -431,7 +495,9 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   const head = (named0 && containerOf(facts, named0)) ?? named0;
   const units = money.map((m) => m.per).filter((u): u is string => !!u && !TRANSACTION.test(u) && !PEOPLE.test(u) && !MEASURE.test(u) && u !== "engineer-month" && !isSubUnit(facts, u, head));
   // "per shop" for "independent bookshops": the unit is the customer when it names the same thing.
-  return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
+  // "£12 per chair ... a typical salon's got 6 chairs": with nothing else to go on, what the priced unit belongs to pays.
+  const container = head === undefined ? money.map((m) => m.per).filter((u): u is string => !!u && isSubUnit(facts, u, head)).map((u) => containerOf(facts, u)).find(Boolean) : undefined;
+  return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? container ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
 
 /**
@@ -440,16 +506,18 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
  */
 function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
   if (unit === head) return false;
-  const re = new RegExp(`\\b(?:with|has|have|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
+  // "We sat with 11 firms", "a pilot with 6 clinics" meets customers; it does not count what one customer has.
+  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*\\+?(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
   return facts.some((f) => re.test(f.text));
 }
 
 /** What a unit belongs to, as the brief says: "a typical practice has 2 surveyors" → "practice". */
 function containerOf(facts: LedgerEntry[], unit: string): string | undefined {
-  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(\\p{Ll}[\\p{L}-]*?)s?\\s+(?:has|have|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
-  for (const f of facts) {
+  // "a typical practice has 2 surveyors", "a typical colour salon's got 6 chairs"
+  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(?:\\p{Ll}+\\s+)?(\\p{Ll}[\\p{L}-]*?)s?(?:['’]s)?\\s+(?:has|have|got|has got|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
+  for (const f of facts.filter((x) => x.part !== "evidence")) {
     const m = re.exec(f.text);
-    if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit) return singular(m[1]);
+    if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit && !/^(?:version|prototype|pilot|trial|test|beta|study)$/.test(singular(m[1]))) return singular(m[1]);
   }
   return undefined;
 }
@@ -492,19 +560,29 @@ function counted(f: LedgerEntry, value: number, noun: string, text: string, inde
   return { value, noun, text, index, id: f.id, part: f.part, sentence: f.text, rank };
 }
 
+/** Customers a brief may name in full or clipped: a price "per lab" and "1,100 dental laboratories" are one unit. */
+const CLIPPED: Record<string, string> = { lab: "laborator(?:y|ie)", vet: "veterinar(?:y|ie|ian)", uni: "universit(?:y|ie)" };
+
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {
-    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${customer.replace(/y$/, "(?:y|ie)")}s?\\b`, "iu");
+    const noun = `(?:${customer.replace(/y$/, "(?:y|ie)")}${CLIPPED[customer] ? `|${CLIPPED[customer]}` : ""})`;
+    const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)(?:\\s?(k|thousand|million))?\\s+(?:(?!(?:euros?|pounds?|dollars?|usd|gbp|eur|per|a|an|each|every)\\b)[\\p{L}'-]+\\s+){0,3}?${noun}s?\\b`, "iu");
+    // Of the counts of the paying unit, the one said most like a market ("about 18,000 salons in the UK"), not "8 salons, 4 weeks".
+    const found: ReturnType<typeof counted>[] = [];
     for (const f of facts.filter((x) => ["customer", "business", "other", "solution"].includes(x.part))) {
       const m = re.exec(f.text);
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      // "If we have fewer than 30 labs at month nine, we stop": a threshold, not a count.
+      if (/\b(?:fewer|less|more) than\s+$|\bat (?:least|most)\s+$/i.test(f.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const value = toNumber(m[1], m[2]);
       // "a 1912 carousel": a year written before a noun dates it, it does not count it.
       if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const c = counted(f, value, customer, m[0], m.index, 0);
-      if (value >= 5 && marketRank(c) >= 0) return { ...c, rank: marketRank(c) + 3 };
+      if (value >= 5 && marketRank(c) >= 0) found.push({ ...c, rank: marketRank(c) + 3 });
     }
+    const best = found.sort((a, b) => b.rank - a.rank)[0];
+    if (best) return best;
   }
   // "Organ maintenance firms in the UK (trade body list): 40": a label naming the customers, and their count.
   // "Market: about 21,000 US academic and biotech labs": the count the brief labels as its market.
@@ -532,7 +610,11 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part, sentence: f.text })))
     .filter((c) => !/(\bto|\band|-|–|\bwith|\bof)\s*$/i.test(c.sentence.slice(Math.max(0, c.index - 6), c.index)) && c.value >= 5)
-    .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3))
+    // "There are about 3,000 affineurs with their own cellars": the brief's own count of who could buy, whatever it calls them.
+    .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3)
+      || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence")
+      // "roughly 90 practising taxidermists in the United Kingdom": an approximate count of a kind of buyer in a country.
+      || (/\b(?:about|around|roughly|some|nearly|almost|approximately|an estimated)\s+$/i.test(c.sentence.slice(0, c.index)) && new RegExp(`^${c.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}\\s+(?:in|across)\\s+(?:the\\s+)?\\p{Lu}`, "u").test(c.sentence.slice(c.index)) && !MEASURE.test(c.noun) && !PEOPLE.test(c.noun) && c.part !== "evidence"))
     .map((c) => ({ ...c, rank: marketRank(c) + (customer !== undefined && c.noun === customer ? 3 : 0) - (PEOPLE.test(c.noun) && c.noun !== customer ? 1 : 0) }))
     .filter((c) => c.rank > 0)
     .sort((a, b) => b.rank - a.rank)[0];
@@ -597,6 +679,15 @@ function problemsOf(e: Economics, isFree: boolean): EconomicsProblem[] {
   }
   if (e.buildCost !== null && e.valuePerYear !== null && (e.pricePerMonth === null || e.pricePerMonth === 0) && e.valuePerYear * (PAYBACK_HORIZON_MONTHS / 12) < e.buildCost) {
     out.push({ kind: "value", text: `The value does not repay the build: ${m(e.valuePerYear)} a year for ${PAYBACK_HORIZON_MONTHS / 12} years against ${m(e.buildCost)}.`, sources: ids(e, "value per year", "build cost") });
+  }
+  // The brief's own target cannot repay the build in any horizon a business plans for.
+  const payback = e.lines.find((l) => l.label === "payback months");
+  if (payback && e.paybackMonths !== null && e.paybackMonths > PAYBACK_LIMIT_MONTHS && !out.some((p) => p.kind === "market" || p.kind === "value")) {
+    out.push({
+      kind: "payback",
+      text: `Even at its own target the build is not repaid: ${e.targetCustomers !== null ? `${e.targetCustomers.toLocaleString("en-US")} customers` : "the stated return"} repay ${m(e.buildCost ?? 0)} in ${Math.round(e.paybackMonths)} months (${Math.round(e.paybackMonths / 12)} years).`,
+      sources: payback.sources,
+    });
   }
   // The goal line is entered only when it is bigger than the whole market.
   const revenueGoal = e.lines.find((l) => l.label === "stated revenue target per year");

@@ -49,6 +49,8 @@ const UNITS_WORDS: Record<string, number> = {
 const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
 /** "a year", "an hour": the article counts as one where a reader's pattern allows it. */
 const NUMBER_WORDS: Record<string, number> = { ...UNITS_WORDS, a: 1, an: 1 };
+/** A number as a brief writes a small one: "6", "4.5", "six" (read with `numeric`). */
+export const SMALL_NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(SCALE_WORDS)].join("|")})`;
 // "a hundred and twenty-five thousand, four hundred and eighty-eight": a comma may follow "thousand" or "million" inside one number.
 const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|(?<=(?:thousand|million)),\\s+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
@@ -115,8 +117,9 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
   let length = 0;
   for (let i = 0; i < 3; i++) {
     const rest = tail.slice(length);
-    const flag = /^\s*(monthly|yearly|annually|weekly|daily|quarterly|one-time|one-off|upfront|up-front|once)\b/i.exec(rest);
-    const unit = /^\s*(?:\/\s*|(?:per|a|an|each|every)\s+)(?:(?:active|paying|registered|enrolled|billed|single|additional|extra)\s+)?(\p{L}[\p{L}-]*)/iu.exec(rest);
+    const flag = /^\s*(monthly|yearly|annually|annual|weekly|daily|quarterly|one-time|one-off|upfront|up-front|once)\b/i.exec(rest);
+    // "£12 a month for each technician": "for each" names the unit as "per" does.
+    const unit = /^\s*(?:\/\s*|(?:per|a|an|each|every|for each|for every)\s+)(?:(?:active|paying|registered|enrolled|billed|single|additional|extra)\s+)?(\p{L}[\p{L}-]*)/iu.exec(rest);
     if (flag) {
       const w = (flag[1] ?? "").toLowerCase();
       if (PERIOD_WORDS[w]) period ??= PERIOD_WORDS[w];
@@ -125,7 +128,8 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
       continue;
     }
     if (!unit) break;
-    const word = (unit[1] ?? "").toLowerCase();
+    // "$41/hr": an hour by its short names.
+    const word = /^(?:hr|hrs|h)$/i.test(unit[1] ?? "") ? "hour" : (unit[1] ?? "").toLowerCase();
     // "a lot", "a few", "a third" are not units; "per lot" is.
     const article = /^\s*an?\s/i.test(rest);
     if (NOT_UNITS.has(word) && (article || !["lot", "head", "third"].includes(word))) break;
@@ -148,9 +152,19 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
 /** Every amount of money in a text, with its basis. */
 export function moneyIn(text: string): Money[] {
   const out: Money[] = [];
-  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars?|pounds?|euros?)\b/gi;
+  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars?|pounds?|euros?)\b|(?<![$£€\d.,])\b(\d{1,2}(?:\.\d+)?)\s?(p|pence|c|cents?)\b(?!-)/gi;
+  // Cents belong to the text's dollars or euros ("€2 a month; about 40 cents of that is hosting").
+  const centsCurrency: Currency = /€|\beuros?\b/i.test(text) && !/\$/.test(text) ? "EUR" : "USD";
   for (const m of text.matchAll(re)) {
     const symbol = m[1];
+    // "80p", "40 cents": a hundredth of a pound, dollar or euro.
+    if (m[7] && m[8]) {
+      const currency: Currency = /^p/i.test(m[8]) ? "GBP" : centsCurrency;
+      const end = (m.index ?? 0) + m[0].length;
+      const basis = basisAfter(text.slice(end, end + 60));
+      out.push({ value: Number(m[7]) / 100, currency, ...(basis.period ? { period: basis.period } : {}), ...(basis.per ? { per: basis.per } : {}), oneOff: basis.oneOff, text: text.slice(m.index ?? 0, end + basis.length).trim(), index: m.index ?? 0 });
+      continue;
+    }
     const currency = symbol ? SYMBOL[symbol] : WORD_CURRENCY[(m[6] ?? "").toLowerCase()];
     const digits = symbol ? m[2] : m[4];
     if (!currency || !digits) continue;
@@ -161,10 +175,13 @@ export function moneyIn(text: string): Money[] {
     // "$300 one-time setup" and "a one-off fee of $300" are not recurring.
     const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     const oneOff = basis.oneOff || /\b(one-?time|one-?off|setup|set-up|upfront|up-front)\b[^.,;]*$/i.test(before) || /^\s*(setup|set-up|one-?time)/i.test(text.slice(end, end + 20));
+    // "An annual licence of £480", "a monthly fee: $30": the period may stand before the amount.
+    const lead = /\b(annual|yearly|monthly|weekly|quarterly)\b[^.,;:$£€\d]{0,30}(?:\bof|\bat|\bis|:)?\s*$/i.exec(before);
+    const period = basis.period ?? (lead?.[1] ? PERIOD_WORDS[lead[1].toLowerCase()] : undefined);
     out.push({
       value,
       currency,
-      ...(basis.period ? { period: basis.period } : {}),
+      ...(period ? { period } : {}),
       ...(basis.per ? { per: basis.per } : {}),
       oneOff,
       text: text.slice(m.index ?? 0, end + basis.length).trim(),
@@ -177,7 +194,7 @@ export function moneyIn(text: string): Money[] {
 /** Counts of things: "30,000 restaurants", "about 38 people", "5 engineers", "120k households". Money and percentages are not counts. */
 export function countsIn(text: string): Count[] {
   const out: Count[] = [];
-  const re = /(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(?:(?:[a-z]+-)?(?:independent|small|large|mid-sized|medium-sized|active|qualifying|eligible|licensed|paying|registered|full-time|part-time|certified|potential|possible|commercial|regional|private|public|specialist|other|more|such|similar|[A-Z][\p{L}]+)\s+){0,3}(\p{Ll}[\p{L}-]+)/gu;
+  const re = /(?<![$£€\d.,])\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?\s+(?:(?:[a-z]+-)?(?:independent|small|large|mid-sized|medium-sized|active|qualifying|eligible|licensed|paying|registered|full-time|part-time|certified|potential|possible|practising|practicing|working|qualified|professional|commercial|regional|private|public|specialist|other|more|such|similar|[A-Z][\p{L}]+)\s+){0,3}(\p{Ll}[\p{L}-]+)/gu;
   for (const m of text.matchAll(re)) {
     const noun = m[3] ?? "";
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);

@@ -40,6 +40,9 @@ describe("no-measurable-outcome", () => {
     expect(isMeasurableOutcome("2,000 weekly bookers and no-shows under 5% by the end of the 2028 season.", "How will we know it works?")).toBe(true);
     expect(isMeasurableOutcome("In an eight-week trial at three pools, turn-aways fell by 17 points.")).toBe(false);
     expect(isMeasurableOutcome("We will reach 100 million users.")).toBe(false);
+    expect(isMeasurableOutcome("Wait times down to 10 minutes by the end of March.")).toBe(true);
+    expect(isMeasurableOutcome("Average call time under 5 minutes, measured over June.", "How will we measure it?")).toBe(true);
+    expect(isMeasurableOutcome("300 schools paying by next summer term.", "What does success look like?")).toBe(true);
   });
 
   it("reads a time frame written in words, any number of them", () => {

@@ -1,4 +1,4 @@
-import { findDate } from "../domain/dates.js";
+import { findDate, MONTH_RE } from "../domain/dates.js";
 import type { Finding } from "../domain/finding.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import { finding, type RubricContext } from "./checks.js";
@@ -7,9 +7,10 @@ import { faqSentences, prSentences, splitSentences } from "./text.js";
 const UNITS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
 // A count in digits or words: "60", "six", "eighteen", "twenty-four".
 const COUNT = String.raw`(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-${UNITS})?|${UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)`;
-// "within 60 days", "in 12 months", "by the end of 2027", "by the end of the 2028 harvest", "in the first year", "by Q3 2028".
+// "within 60 days", "in 12 months", "by the end of 2027", "by the end of the 2028 harvest", "in the first year", "by Q3 2028",
+// "by the end of March", "over March", "by next summer term".
 const TIME_FRAME = new RegExp(
-  String.raw`\b(?:within|in|by|after|over|inside|during)\s+(?:the\s+)?(?:first\s+|next\s+)?${COUNT}[\s-]*(?:days?|weeks?|months?|quarters?|years?|seasons?|harvests?|semesters?|terms?)\b|\b(?:in|within|by the end of|during|after)\s+(?:the\s+)?(?:first|next)\s+(?:year|quarter|month|week|season|semester)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:Q[1-4]\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\b|\byear (?:one|1)\b`,
+  String.raw`\b(?:within|in|by|after|over|inside|during)\s+(?:the\s+)?(?:first\s+|next\s+)?${COUNT}[\s-]*(?:days?|weeks?|months?|quarters?|years?|seasons?|harvests?|semesters?|terms?)\b|\b(?:in|within|by the end of|during|after)\s+(?:the\s+)?(?:first|next)\s+(?:year|quarter|month|week|season|semester)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:Q[1-4]\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\b|\byear (?:one|1)\b|\b(?:by|over|during|throughout)\s+(?:the\s+end\s+of\s+)?(?:next\s+|this\s+)?(?:${MONTH_RE}(?!\s+\d)|(?:(?:spring|summer|autumn|winter)\s+)?term|spring|summer|autumn|fall|winter|easter|christmas|year[- ]end)\b`,
   "i",
 );
 // A target, not a report of the past: success words, or a direction of change.

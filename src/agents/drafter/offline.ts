@@ -18,7 +18,7 @@ import { OPEN_QUESTION, reviseOffline } from "./revise.js";
  */
 export function draftOffline(input: DraftInput): DraftOutput {
   if (input.previous && input.version > 1) return reviseOffline({ ...input, previous: input.previous });
-  const signals = readSignals(input.facts);
+  const signals = readSignals(input.facts, input.analysis);
   const prfaq = firstDraft(input.facts, signals, input.analysis);
   const assumptions: string[] = [];
   if (prfaq.pressRelease.customerQuote) {

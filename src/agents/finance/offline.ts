@@ -20,7 +20,7 @@ function lineOf(e: Economics, label: string) {
 export function reviewAsFinanceOffline(input: InternalReviewInput): Review {
   const visible = visibleSentences(input.prfaq, { internal: true });
   const { economics: e, economicsProblems, ledger } = input.analysis;
-  const s = readSignals(input.facts);
+  const s = readSignals(input.facts, input.analysis);
   const m = (n: number) => fmt(n, e.currency);
   const objections: Objection[] = economicsProblems.map((p) => ({ kind: "economics", text: p.text, basis: p.sources, blocking: true, quote: s.costToServe ?? s.price ?? "" }));
   const business = factsOf(ledger, "business").map((f) => f.id);

@@ -187,12 +187,15 @@ export function decideOffline(input: LeaderInput): Decision {
   return { round: input.round, action: conclude ? "conclude" : "iterate", leaning: lean, rationale: why, changes: conclude ? [] : changes };
 }
 
-/** Which money problem decides: a loss first, then a market too small, then a goal beyond the market; a loss (or none) asks for a price test. */
-function economicsCase(a: Analysis): "loss" | "market" | "goal" {
+/**
+ * Which money problem decides: a loss first, then a market too small, a tool worth less than its build, a
+ * target that never repays the build, then a goal beyond the market; a loss (or none) asks for a price test.
+ */
+function economicsCase(a: Analysis): "loss" | "market" | "value" | "payback" | "goal" {
   const kinds = new Set(a.economicsProblems.map((p) => p.kind));
   if (kinds.has("loss") || kinds.has("no-revenue")) return "loss";
-  if (kinds.has("market")) return "market";
-  return kinds.has("goal") ? "goal" : "loss";
+  for (const k of ["market", "value", "payback", "goal"] as const) if (kinds.has(k)) return k;
+  return "loss";
 }
 
 /** What would have to be true to overturn a reason of each kind: the inverse, stated as a test. */
@@ -205,6 +208,10 @@ const OVERTURN: Record<ReasonKind, (a: Analysis) => string> = {
         return `A build the whole market can repay: at most ${m(marketCanRepay(e) ?? 0)} of engineering (every one of the ${(e.marketCustomers ?? 0).toLocaleString("en-US")} customers for ${PAYBACK_HORIZON_MONTHS} months), or a larger market counted bottom-up.`;
       case "goal":
         return `A revenue goal inside the market it is counted from (${m(e.tamPerYear ?? 0)} a year if every customer bought), and a build that goal repays.`;
+      case "value":
+        return `Hours saved worth more than the build (${m(e.buildCost ?? 0)}) within ${PAYBACK_HORIZON_MONTHS / 12} years, measured on the job, or a build small enough for the ${m(e.valuePerYear ?? 0)} a year it returns.`;
+      case "payback":
+        return `A build the target repays within ${PAYBACK_HORIZON_MONTHS / 12} years: at least ${(e.breakEvenCustomers ?? 0).toLocaleString("en-US")} paying customers, or a smaller build.`;
       default:
         return `A price above the cost to serve${e.costToServePerMonth !== null ? ` (${m(e.costToServePerMonth)} a customer a month)` : ""} that customers accept, and a market large enough to repay the build.`;
     }
@@ -227,6 +234,10 @@ const NEXT_TEST: Record<ReasonKind, (a: Analysis, who: string) => string> = {
         return `Scope the smallest version the whole market can repay (at most ${fmt(marketCanRepay(a.economics) ?? 0, a.economics.currency)} of engineering) and walk five ${who} through it; stop if it cannot be built for that or they would not pay for it.`;
       case "goal":
         return `Count the market bottom-up again and restate the goal inside it; stop if no goal the market allows repays the build.`;
+      case "value":
+        return `Time the job with five of the people it is for over two weeks; stop if the hours it would save are worth less than the build over ${PAYBACK_HORIZON_MONTHS / 12} years.`;
+      case "payback":
+        return `Sell it by hand to ten ${who} before building; stop if the orders do not point to ${(a.economics.breakEvenCustomers ?? 0).toLocaleString("en-US")} paying customers within ${PAYBACK_HORIZON_MONTHS / 12} years.`;
       default:
         return `Quote ${who} a price above the cost to serve${a.economics.costToServePerMonth !== null ? ` (${fmt(a.economics.costToServePerMonth, a.economics.currency)} a month)` : ""} in ten sales conversations; kill it for good if fewer than three accept.`;
     }
@@ -263,7 +274,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const m = (n: number) => fmt(n, e.currency);
   const decision = input.decisions.at(-1)?.leaning ?? leaning(last, a);
   const args = standingArguments(last, a);
-  const signals = readSignals(input.facts);
+  const signals = readSignals(input.facts, a);
   const eng = engineeringOf(a);
   const who = customerWord(input);
   const line = (label: string) => e.lines.find((l) => l.label === label);
@@ -310,6 +321,8 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
           e.paybackMonths !== null && e.pricePerMonth === null ? `Stop if the build is not repaid within ${Math.max(12, Math.ceil(e.paybackMonths * 2))} months (${e.paybackMonths} months at the stated return).` : "",
         ].filter(Boolean)
       : [];
+  // A fund the brief gives no number to hold it to still gets one: the method's cheapest stop, use by the first customers.
+  if (decision === "fund" && killCriteria.length === 0) killCriteria.push(`Stop if fewer than 5 of the first 10 ${who} use it every week after eight weeks: the brief states no success measure to hold it to.`);
   const nextTest = decision === "kill" ? NEXT_TEST[top?.kind ?? "evidence"](a, who) : `Before building, test what it rests on: ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result"))}, with three new ${who}; stop if it fails for two.`;
   const used = new Set<string>([...reasons.map((r) => key(r.text)), key(crux)]);
   const fresh = (items: string[], max: number) => {
