@@ -122,13 +122,22 @@ describe("formatEvent", () => {
     expect(line).toBe("[round 2] drafter   v2         PR 410 words, FAQ 820 words · 2 changes: Named the customer.");
   });
 
-  it("draft.ready from the author: says it is the author's document, with no changes", () => {
+  it("draft.ready from the author: says it is your document, with no changes", () => {
     const empty = { heading: "", subheading: "", dateline: "", summary: "", problem: "", solution: "", leaderQuote: "", howItWorks: "", customerQuote: "", callToAction: "" };
     const line = formatEvent(
       ev({ seq: 3, round: 1, type: "draft.ready", version: 1, source: "author", prfaq: { title: "T", pressRelease: empty, externalFaq: [], internalFaq: [] }, markdown: "", wordCounts: { pressRelease: 380, faq: 240 }, changes: [], assumptions: [] }),
       plain,
     );
-    expect(line).toBe("[round 1] drafter   v1         the author's PR/FAQ as written: PR 380 words, FAQ 240 words");
+    expect(line).toBe("[round 1] author    v1         your document as written: PR 380 words, FAQ 240 words");
+  });
+
+  it("round.started: who writes the version the round reviews (your document, or the drafter's draft or revision)", () => {
+    const round = (r: number, source?: string) => formatEvent(ev({ seq: 2, round: r, type: "round.started", ...(source ? { source } : {}) }), plain);
+    expect(round(1, "author")).toBe("[round 1] meeting   round 1    the reviewers read your document in parallel");
+    expect(round(1, "drafter")).toBe("[round 1] meeting   round 1    the drafter writes the PR/FAQ; the reviewers read it in parallel");
+    expect(round(2, "drafter")).toBe("[round 2] meeting   round 2    the drafter revises the PR/FAQ; the reviewers read it again");
+    // A transcript older than the field: the drafter wrote every version.
+    expect(round(1)).toBe(round(1, "drafter"));
   });
 
   it("rubric.findings: the score and the most severe finding", () => {

@@ -164,12 +164,18 @@ function partsOf(event: RunEvent): LineParts | undefined {
       return {
         role: "meeting",
         label: `round ${event.round}`,
-        gist: event.round === 1 ? "the drafter writes the PR/FAQ; the reviewers read it in parallel" : "the drafter revises the PR/FAQ; the reviewers read it again",
+        // The author's own PR/FAQ is version 1: nobody drafts it, the round reviews it.
+        gist:
+          event.source === "author"
+            ? "the reviewers read your document in parallel"
+            : event.round === 1
+              ? "the drafter writes the PR/FAQ; the reviewers read it in parallel"
+              : "the drafter revises the PR/FAQ; the reviewers read it again",
       };
     case "draft.ready": {
       const changes = event.changes.length ? ` · ${plural(event.changes.length, "change")}: ${event.changes[0]}` : " · 0 changes";
       const words = `PR ${event.wordCounts.pressRelease} words, FAQ ${event.wordCounts.faq} words`;
-      if (event.source === "author") return { role: "drafter", label: `v${event.version}`, gist: `the author's PR/FAQ as written: ${words}` };
+      if (event.source === "author") return { role: "author", label: `v${event.version}`, gist: `your document as written: ${words}` };
       return { role: "drafter", label: `v${event.version}`, gist: `${words}${changes}` };
     }
     case "rubric.findings": {

@@ -15,6 +15,10 @@ const base = {
 
 export const PersonaChoiceSchema = z.object({ id: z.string(), name: z.string(), why: z.string() });
 
+/** Who wrote a version of the PR/FAQ: the author (a PR/FAQ submitted as the document, version 1) or the drafter. */
+export const DraftSourceSchema = z.enum(["author", "drafter"]);
+export type DraftSource = z.infer<typeof DraftSourceSchema>;
+
 const payloads = {
   "run.queued": { engine: EngineSchema, rounds: z.number().int(), title: z.string() },
   "run.started": {
@@ -23,7 +27,12 @@ const payloads = {
     personas: z.array(PersonaChoiceSchema),
     note: z.string().describe("What engine speaks; says so plainly when it is the offline engine"),
   },
-  "round.started": { round: z.number().int().min(1) },
+  "round.started": {
+    round: z.number().int().min(1),
+    source: DraftSourceSchema.optional().describe(
+      "Who wrote the version this round reviews: the author (round 1 of a PR/FAQ submitted as the document) or the drafter (who writes or revises it in this round); absent in transcripts older than this field means the drafter",
+    ),
+  },
   "agent.started": { agent: z.string() },
   "agent.delta": { agent: z.string(), text: z.string() },
   "agent.retrying": {
@@ -34,10 +43,9 @@ const payloads = {
   },
   "draft.ready": {
     version: z.number().int().min(1),
-    source: z
-      .enum(["author", "drafter"])
-      .optional()
-      .describe("Who wrote this version: the author (a PR/FAQ submitted as the document, version 1) or the drafter; absent in transcripts older than this field means the drafter"),
+    source: DraftSourceSchema.optional().describe(
+      "Who wrote this version: the author (a PR/FAQ submitted as the document, version 1) or the drafter; absent in transcripts older than this field means the drafter",
+    ),
     prfaq: PrfaqSchema,
     markdown: z.string(),
     wordCounts: z.object({ pressRelease: z.number().int(), faq: z.number().int() }),

@@ -258,6 +258,59 @@ describe("parsePrfaqMarkdown: press release without labels", () => {
   });
 });
 
+// Quotes written for this test; none comes from a fixture.
+describe("parsePrfaqMarkdown: a spokesperson quote is never taken for the customer quote", () => {
+  const SPOKESPERSON = [
+    '"We want the plan waiting when the call ends," says Amara Okafor, founder of KickoffKit.',
+    '"We want the plan waiting when the call ends," said Amara Okafor, KickoffKit\'s chief executive.',
+    'Amara Okafor, who founded KickoffKit, explains: "We want the plan waiting when the call ends."',
+    'According to Amara Okafor, head of product at KickoffKit, "the plan should be waiting when the call ends."',
+    '"We want the plan waiting when the call ends," a spokesperson for KickoffKit said.',
+    '"We want the plan waiting when the call ends." — Amara Okafor, co-founder and CEO',
+    '"Agencies should not lose an evening to a write-up," adds Ben Ito, who runs KickoffKit\'s agency team.',
+  ];
+  const CUSTOMER = [
+    'A project lead who tested the prompt at a 12-person studio describes it: "I used to spend my Monday evening on the plan; now I fix two lines."',
+    '"I used to spend my Monday evening on the plan; now I fix two lines," said Priya Shah, project lead at Northwind Design in Bristol.',
+    'One operations manager who tried it in the spring puts it simply: "I used to spend my Monday evening on the plan; now I fix two lines."',
+  ];
+  const page = (...quotes: string[]) =>
+    [
+      "# KickoffKit Turns a Kickoff Call into a Plan",
+      "LONDON, May 12, 2027 — KickoffKit opens today for project leads at agencies.",
+      "Project leads spend 3 hours writing up each kickoff call.",
+      "With KickoffKit, the plan is drafted from the transcript.",
+      quotes[0],
+      "It costs £24 per project lead per month.",
+      quotes[1],
+      "Join the waiting list at kickoffkit.example.",
+    ]
+      .filter((p): p is string => p !== undefined)
+      .join("\n\n");
+
+  it.each(SPOKESPERSON)("alone, it is the leader quote: %s", (spokesperson) => {
+    const pr = parsePrfaqMarkdown(page(spokesperson)).pressRelease;
+    expect(pr.leaderQuote).toBe(spokesperson);
+    expect(pr.customerQuote).toBe("");
+  });
+
+  it.each(SPOKESPERSON.flatMap((s) => CUSTOMER.map((c) => [s, c])))("beside a customer, before or after it, it is still the leader quote: %s / %s", (spokesperson, customer) => {
+    for (const order of [[spokesperson, customer], [customer, spokesperson]]) {
+      const pr = parsePrfaqMarkdown(page(...order)).pressRelease;
+      expect(pr.leaderQuote).toBe(spokesperson);
+      expect(pr.customerQuote).toBe(customer);
+    }
+  });
+
+  it("a customer's quote alone, attributed by description or by name, is the customer quote", () => {
+    for (const customer of CUSTOMER) {
+      const pr = parsePrfaqMarkdown(page(customer)).pressRelease;
+      expect(pr.customerQuote, customer).toBe(customer);
+      expect(pr.leaderQuote, customer).toBe("");
+    }
+  });
+});
+
 describe("parsePrfaqMarkdown: FAQ formats", () => {
   const faq = (text: string) => parsePrfaqMarkdown(`# X\n\nSummary here.\n\n${text}`);
 

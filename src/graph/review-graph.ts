@@ -2,7 +2,7 @@ import { RunnableLambda } from "@langchain/core/runnables";
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AgentContext, DraftOutput, MeetingAgents, ReviewInput } from "../agents/contracts.js";
 import type { Prfaq } from "../domain/prfaq.js";
-import { eventKey, type EventDraft } from "../domain/events.js";
+import { eventKey, type DraftSource, type EventDraft } from "../domain/events.js";
 import { addCost, sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
 import { runRubric } from "../rubric/index.js";
@@ -105,7 +105,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     };
     // The author's own document is version 1 as it was written: no drafter call, no redraft.
     if (version === 1 && state.authored) {
-      await emit({ type: "round.started", key: eventKey("round.started", round), round });
+      await emit({ type: "round.started", key: eventKey("round.started", round), round, source: "author" });
       return publish(state, { prfaq: state.authored, changes: [], assumptions: [] }, round, version, {}, "author");
     }
     // A revision that leaves the document as it was earns no round: nothing is announced, the memo follows.
@@ -114,11 +114,11 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       if (sameDocument(out.prfaq, state.prfaq)) {
         return { unchanged: true, authorQuestions: [...new Set([...state.authorQuestions, ...(out.openQuestions ?? [])])], usage: call.usage() };
       }
-      await emit({ type: "round.started", key: eventKey("round.started", round), round });
+      await emit({ type: "round.started", key: eventKey("round.started", round), round, source: "drafter" });
       await emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" });
       return publish(state, out, round, version, call.usage());
     }
-    const announced = emit({ type: "round.started", key: eventKey("round.started", round), round }).then(() =>
+    const announced = emit({ type: "round.started", key: eventKey("round.started", round), round, source: "drafter" }).then(() =>
       emit({ type: "agent.started", key: eventKey("agent.started", round, "drafter"), round, agent: "drafter" }),
     );
     const out = await alongside(announced, () => agents.draft(input, call.ctx));
@@ -132,7 +132,7 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     round: number,
     version: number,
     usage: Record<string, UsageTotals>,
-    source: "author" | "drafter" = "drafter",
+    source: DraftSource = "drafter",
   ): Promise<MeetingUpdate> {
     const markdown = renderPrfaqMarkdown(out.prfaq);
     const faqText = [...out.prfaq.externalFaq, ...out.prfaq.internalFaq].map((q) => `${q.question} ${q.answer}`).join(" ");

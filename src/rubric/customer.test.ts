@@ -41,3 +41,31 @@ describe("vague-customer-definition", () => {
     expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
   });
 });
+
+// Sentences written for these tests (a lane-booking product for public pools); none comes from a fixture.
+describe("vague-customer-definition: a named segment widened again", () => {
+  it.each([
+    ["a segment said to apply broadly", "LaneLine serves council pools, and leisure operators broadly.", "operators broadly"],
+    ["consumers added to a business segment", "LaneLine is for council-run pools and consumers.", "and consumers"],
+    ["the public added to a segment", "Duty managers, swim clubs as well as the general public can book lanes.", "as well as the general public"],
+    ["organisations of every size", "LaneLine is for swim clubs of every size.", "clubs of every size"],
+    ["a range that ends in the largest enterprises", "Pools use it, from single-site clubs to global enterprises.", "from single-site clubs to global enterprises"],
+    ["anyone as the audience, narrowed by nothing", "LaneLine is for duty managers and anyone who loves swimming.", "anyone who"],
+    ["everyone as the audience", "Built for lap swimmers, and really for everyone.", "for everyone"],
+    ["a role said to be everywhere", "LaneLine helps lap swimmers everywhere book a lane.", "swimmers everywhere"],
+  ])("fires on %s, even beside a named role", (_pattern, s, phrase) => {
+    const [f] = findingsOf(docWith({ callToAction: s }), "vague-customer-definition");
+    expect(f).toMatchObject({ severity: "critical", evidence: s });
+    expect(f?.message).toContain(`"${phrase}" is not a customer`);
+  });
+
+  it.each([
+    ["anyone narrowed to a role", "Anyone who runs the front desk of a council pool can start a free trial."],
+    ["everyone in a counted segment", "LaneLine is for everyone on the poolside team at 1,100 council pools."],
+    ["what people do, in the problem paragraph", "At peak hours everyone who arrives after 7 a.m. waits for a lane, and one swimmer in five goes home."],
+    ["a size of the customer's own sites", "It suits council pools with four to eight lanes."],
+  ])("does not fire on %s", (_pattern, s) => {
+    const doc = _pattern.includes("problem") ? docWith({ problem: s }) : docWith({ callToAction: s });
+    expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
+  });
+});

@@ -9,7 +9,8 @@ import { checkHyperbole, checkJargon } from "./language.js";
 import { checkAfterBuilding, checkIteration, checkSolutionFirst } from "./process.js";
 import { checkProblem } from "./problem.js";
 import { checkCustomerQuote } from "./quotes.js";
-import { checkCombining, checkFeatureCount } from "./scope.js";
+import { checkFeatureCount } from "./features.js";
+import { checkCombining } from "./scope.js";
 import { checkLength, checkSections } from "./structure.js";
 import { singleSpacedDoc, verbatim } from "./text.js";
 

@@ -45,6 +45,36 @@ describe("hyperbole-instead-of-specifics", () => {
   });
 });
 
+// Sentences written for these tests (a lane-booking product for public pools); none comes from a fixture.
+describe("hyperbole-instead-of-specifics: sweeping change words without a number", () => {
+  it.each([
+    ["a change verb made total by an adverb after it", "LaneLine changes the morning swim completely.", '"changes the morning swim completely"'],
+    ["an intensified comparative", "Booking a lane is dramatically better with LaneLine.", '"dramatically better"'],
+    ["an adverb of scale before a change verb", "LaneLine radically simplifies the duty manager's lane plan.", '"radically simplifies"'],
+    ["a transformation verb", "LaneLine transforms how council pools run their lanes.", '"transforms"'],
+    ["a change said to be total", "For lap swimmers this changes everything.", '"changes everything"'],
+    ["something fundamentally different", "It is a fundamentally different way to swim before work.", '"fundamentally different"'],
+  ])("fires on %s", (_pattern, s, words) => {
+    const [f] = findingsOf(docWith({ solution: s }), "hyperbole-instead-of-specifics");
+    expect(f?.evidence).toBe(s);
+    expect(f?.message).toContain(words);
+  });
+
+  it("fires in the leader quote too", () => {
+    const s = '"LaneLine will transform the way every pool in Britain works," said Ruth Adeyemi, founder of LaneLine.';
+    expect(findingsOf(docWith({ leaderQuote: s }), "hyperbole-instead-of-specifics")).toEqual([expect.objectContaining({ evidence: s })]);
+  });
+
+  it.each([
+    ["a sweeping change sized by a number", "LaneLine cut turn-aways dramatically, from 21% to 4% in eight weeks."],
+    ["a transformation measured in the same sentence", "It transforms the morning rush: the median wait for a lane fell from 11 minutes to 2."],
+    ["a plain change", "LaneLine changes the lane plan when the duty manager closes a lane."],
+    ["'completely' on something that is not a change", "Booking is completely free for swimmers."],
+  ])("does not fire on %s", (_pattern, s) => {
+    expect(findingsOf(docWith({ solution: s }), "hyperbole-instead-of-specifics")).toEqual([]);
+  });
+});
+
 describe("internal-jargon-in-pr", () => {
   it("fires on unexplained chip and protocol acronyms standing together", () => {
     const s = "Each lane sensor pairs over BLE with an ESP32 board running an RTOS.";
@@ -69,6 +99,11 @@ describe("internal-jargon-in-pr", () => {
 
   it("does not fire on words in capitals", () => {
     expect(technicalAcronyms("NO MORE QUEUES at the pool, said the FORT WAYNE team.", "")).toEqual([]);
+  });
+
+  it("does not take a title-case 'Project Plan' for a code name when the document says 'plan' in lower case", () => {
+    const doc = docWith({ heading: "LaneLine Turns a Lane Request into a Project Plan for the Pool", solution: "The duty manager gets a lane plan for the week by text." });
+    expect(findingsOf(doc, "internal-jargon-in-pr")).toEqual([]);
   });
 
   it("fires on stack words and code names", () => {

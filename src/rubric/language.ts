@@ -6,6 +6,11 @@ import { documentText, matchesOf, MEASUREMENT, prSentences, prText, quoteList } 
 // A comparative adjective: "better", "faster", "more reliable" (not "more than", which counts).
 const COMPARATIVE = String.raw`(?:better|faster|easier|simpler|smarter|cheaper|safer|quicker|clearer|stronger|more (?!than\b)[a-z]+)`;
 
+// Sweeping change with no size: "changes the experience completely", "dramatically better", "transforms how
+// pools work". A number beside it makes it a claim (HYPE_UNLESS_MEASURED).
+const SWEEPING = String.raw`(?:completely|totally|entirely|radically|fundamentally|dramatically|drastically|massively|hugely|vastly|profoundly|utterly)`;
+const CHANGE = String.raw`(?:chang(?:e|es|ed|ing)|transform\w*|improv(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|simplif\w*|reinvent\w*|reshap\w*|redefin\w*|rethink\w*|rethought|overhaul\w*|revamp\w*|streamlin\w*|moderni[sz]\w*|boost\w*|increas\w*|lower\w*|better|different|new|faster|easier|smarter|simpler)`;
+
 // Superlatives that are never a claim a customer can check.
 const HYPE_ALWAYS = [
   /\brevolutionar(?:y|ies)\b/i,
@@ -42,6 +47,9 @@ const HYPE_UNLESS_MEASURED = [
   /\bdisruptive\b/i,
   /\bbreakthrough\b/i,
   /\bthe best\b/i,
+  new RegExp(String.raw`\b${SWEEPING} (?:[a-z]+ )?${CHANGE}\b|\b${CHANGE} (?:[a-z]+ ){0,3}?${SWEEPING}\b`, "i"),
+  /\b(?:transform(?:s|ing|ed)?|reinvent(?:s|ing|ed)?|reimagin(?:es|ing|ed)|redefin(?:es|ing|ed)|reshap(?:es|ing|ed)|upend(?:s|ing|ed)?|revolutioni[sz]\w*)\b/i,
+  /\b(?:changes?|changed|changing) (?:everything|the game|forever|lives)\b|\ba new era\b/i,
   // A comparison with nothing to compare: an intensified comparative ("far easier"), or one against
   // everything or the status quo ("faster than anything", "better than what you use now").
   new RegExp(String.raw`\b(?:simply|just|much|far|way|vastly|so much|a lot|clearly|dramatically|significantly|infinitely|miles) ${COMPARATIVE}`, "i"),
@@ -71,6 +79,9 @@ export function checkHyperbole(doc: Prfaq, _ctx: RubricContext): Finding[] {
 
 type Term = { re: RegExp; developerFacing?: boolean };
 
+// Code names: "Project Phoenix", "codenamed Helix", "internally called Atlas".
+const CODE_NAME = /\b(?:[Pp]roject|[Cc]ode-?named?|[Cc]ode name(?:d)?|internally (?:called|known as))\s+["“]?[A-Z][a-z]+\b/;
+
 // Engineering and company-internal words. Acronyms are matched case-sensitively so "ml" in "5 ml"
 // or "Ota" as a name do not fire; customer-facing ones (US, TV, EHR, AI, PM) are absent on purpose.
 // Chip, protocol and codec names are not listed: technicalAcronyms() recognises them by their shape.
@@ -83,8 +94,7 @@ const JARGON: Term[] = [
   { re: /\b(?:blockchain|distributed ledger|consensus (?:algorithm|protocol|mechanism)|zero-knowledge(?: proofs?)?|post-quantum|quantum[- ](?:resistant|safe|proof|secure)|smart contracts?)\b/i },
   { re: /\b(?:synerg(?:y|ies)|flywheel|north star metric|go-to-market|headcount|P&L|roadmap|monetis\w*|monetiz\w*)\b/i },
   { re: /\b(?:leverag(?:e|es|ing) (?:our|its|the) (?:[a-z]+ )?(?:platform|stack|infrastructure|capabilit\w+|assets?|competenc\w+))\b/i },
-  // Code names: "Project Phoenix", "codenamed Helix", "internally called Atlas".
-  { re: /\b(?:[Pp]roject|[Cc]ode-?named?|[Cc]ode name(?:d)?|internally (?:called|known as))\s+["“]?[A-Z][a-z]+\b/ },
+  { re: CODE_NAME },
 ];
 
 // Case-sensitive for "IT"; the other words may open a sentence.
@@ -134,7 +144,9 @@ export function checkJargon(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const findings: Finding[] = [];
   for (const s of prSentences(doc)) {
     if (s.section === "dateline") continue;
-    const words = allMatches(s.text, terms);
+    // A code name is a proper noun: "Project Plan" in a title-case heading is not one when the document also
+    // says "plan" in lower case.
+    const words = allMatches(s.text, terms).filter((w) => !(CODE_NAME.test(w) && new RegExp(String.raw`\b${w.split(/\s+/).at(-1)?.replace(/["“]/g, "").toLowerCase()}\b`).test(wholeText)));
     if (!forDevelopers) for (const w of technicalAcronyms(s.text, wholeText)) if (!words.includes(w)) words.push(w);
     if (words.length === 0) continue;
     findings.push(

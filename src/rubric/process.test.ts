@@ -105,3 +105,36 @@ describe("skipping-the-iteration", () => {
     expect(findingsOf(doc, "skipping-the-iteration")).toEqual([]);
   });
 });
+
+// Sentences written for these tests (a lane-booking product for public pools); none comes from a fixture.
+describe("writing-pr-after-building: building told in the past tense", () => {
+  it.each([
+    ["the team finished it, with when", "Our engineers finished LaneLine 2.0 in the spring after fourteen months of work."],
+    ["the product shipped at a past time", "The lane-booking app shipped last quarter to 40 pools."],
+    ["we launched it some time ago", "We launched LaneLine at 12 pools a year ago."],
+    ["building started in the past", "Engineering started building the lane sensors nine months ago."],
+    ["how long the build took, as done", "It took two years to build the lane-sensor network."],
+    ["the work itself said to be over", "The build is complete, and the rest of the budget is spent."],
+    ["in use already", "LaneLine has been live at 12 pools since March."],
+  ])("fires on %s", (_pattern, s) => {
+    expect(findingsOf(docWith({ howItWorks: `${s} Pools pay £149 per pool per month.` }), "writing-pr-after-building")).toEqual([
+      expect.objectContaining({ severity: "critical", evidence: s }),
+    ]);
+  });
+
+  it("fires on past-tense building in an FAQ answer", () => {
+    const doc = cleanDoc();
+    doc.internalFaq.push({ question: "Where are we?", answer: "Development finished last month; sales starts in May." });
+    expect(findingsOf(doc, "writing-pr-after-building")).toEqual([expect.objectContaining({ evidence: "Development finished last month; sales starts in May." })]);
+  });
+
+  it.each([
+    ["a launch dated today", "LaneLine launched today for council-run pools."],
+    ["a pilot finished in the past", "We finished a six-week pilot at three pools last month."],
+    ["someone else's past launch", "Since the council launched online booking last year, morning queues have doubled."],
+    ["the pain dated in the past, in another clause", "We built LaneLine because swimmers were turned away 2,300 times last year."],
+    ["a rival's product", "Last year a rival booking site shipped a lane map."],
+  ])("does not fire on %s", (_pattern, s) => {
+    expect(findingsOf(docWith({ problem: `${s} One lap swimmer in five is turned away at peak hours.` }), "writing-pr-after-building")).toEqual([]);
+  });
+});

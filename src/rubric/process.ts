@@ -14,19 +14,58 @@ const ALREADY_BUILT = [
   /\bwe(?:'ve| have)? spent (?:the (?:last|past) )?(?:\w+ )?(?:months|years) (?:building|developing|on)\b/i,
   /\b(?:v2|version 2|second version) of our existing\b/i,
   /\b(?:the )?decision (?:has|was) (?:already )?(?:been )?made\b/i,
-  /\bengineering is (?:already )?(?:complete|done|finished)\b/i,
+  // The work itself said to be over: "the build is finished", "development was completed", "the roll-out is complete".
+  /\b(?:the )?(?:build|development|engineering|code|coding|implementation|integration work|roll-?out)(?: itself)? (?:is|was|has been) (?:already |now )?(?:complete|completed|done|finished)\b/i,
+  /\b(?:it|the (?:app|platform|product|tool|system|software|module)) is (?:already |now )?(?:finished|complete|built)\b/i,
+  // In use already: "went live at all 27 parks", "has been live since March".
+  /\b(?:went|has been|have been|is already|are already) live\b/i,
 ];
 // Only in the press release: an FAQ answer may well explain a decision ("we decided to launch in 10 states").
 const DECIDED = /\bwe (?:have )?(?:already )?decided to\b/i;
 // The AI-era amendment: a prototype built to learn from is evidence, not rationalisation.
 const PROTOTYPE = /\b(?:prototypes?|pilots?|trials?|tested|observed|experiments?|mock-?ups?)\b/i;
 
+// Building told in the past tense, with when it happened: "Engineering finished it last month after 18
+// months", "the app shipped last quarter", "we launched it a year ago". A launch "today" is the press
+// release's own fiction, not a past.
+const BUILT = String.raw`(?:built|finished|completed|shipped|developed|launched|released|rolled out|delivered|coded|wrote|written|engineered|deployed|(?:started|began) (?:building|developing|coding))`;
+const NUMBER = String.raw`(?:a|an|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|several|many|\d+)`;
+const PAST_TIME = new RegExp(
+  String.raw`\b(?:last (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|${NUMBER} (?:days?|weeks?|months?|years?|quarters?) ago|after ${NUMBER} (?:\w+ )?(?:days?|weeks?|months?|years?)|earlier this (?:week|month|quarter|year)|over the (?:past|last)|back in|this past|already)\b`,
+  "i",
+);
+// How long it took, said as done: "after 18 months of development", "took two years to build".
+const BUILD_TIME = new RegExp(
+  String.raw`\b(?:after|following) ${NUMBER} (?:\w+ )?(?:months?|years?) (?:of|in) (?:development|building|engineering|work|design)\b|\btook ${NUMBER} (?:\w+ )?(?:months?|years?) to (?:build|develop|finish|make|ship)\b|\b${NUMBER} (?:months?|years?) in (?:development|the making)\b`,
+  "i",
+);
+
+/** The past-building patterns for a document whose product is called `name`. */
+function pastBuilding(name: string): RegExp[] {
+  const product = String.raw`(?:it|${name ? `${name}|` : ""}(?:the|our|its) (?:[\w-]+ ){0,2}(?:app|platform|product|tool|system|software|service|feature|module|release|version|integration|code))`;
+  const builders = String.raw`(?:we|our (?:[\w-]+ )?team|the (?:[\w-]+ )?team|engineering|development|the build|our engineers|(?:the )?developers|${product})`;
+  return [
+    new RegExp(String.raw`\b${builders} (?:have |has |had )?(?:already |just |finally )?${BUILT}\b`, "i"),
+    new RegExp(String.raw`\b${product} (?:was|were|has been|have been|went) (?:already )?(?:${BUILT}|live|into production|in production)\b`, "i"),
+  ];
+}
+
+// Where one clause ends and another begins: "We built it because ... last year" dates the pain, not the build.
+const CLAUSE_BREAK = /[;:—–]|,\s+(?!after\b)|\s(?:because|since|so|but|while|when|which|who|although|though|whereas|and then)\s/i;
+
+function clauses(sentence: string): string[] {
+  return sentence.split(CLAUSE_BREAK);
+}
+
 /** `writing-pr-after-building`: the text says the product already exists and the decision is made. */
 export function checkAfterBuilding(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const pr = prSentences(doc).map((s) => ({ text: s.text, inPr: true }));
   const faq = faqSentences(doc).map((s) => ({ text: s.text, inPr: false }));
+  const name = (doc.title || doc.pressRelease.heading).trim().split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, "") ?? "";
+  const past = pastBuilding(name);
+  const builtInPast = (t: string) => BUILD_TIME.test(t) || clauses(t).some((c) => PAST_TIME.test(c) && past.some((re) => re.test(c)));
   const hit = [...pr, ...faq].find(
-    (s) => !PROTOTYPE.test(s.text) && (ALREADY_BUILT.some((re) => re.test(s.text)) || (s.inPr && DECIDED.test(s.text))),
+    (s) => !PROTOTYPE.test(s.text) && (ALREADY_BUILT.some((re) => re.test(s.text)) || builtInPast(s.text) || (s.inPr && DECIDED.test(s.text))),
   );
   if (!hit) return [];
   return [

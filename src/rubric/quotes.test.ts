@@ -18,6 +18,13 @@ describe("customer-quote-sounds-fake", () => {
     expect(f?.message).toContain('"amazing" is praise, not a situation');
   });
 
+  it("takes a customer described by role and what they did as attributed, but not 'a customer' or 'a user'", () => {
+    const described = 'A duty manager who tried LaneLine at a six-lane pool in Hull describes the change: "I used to turn away a dozen swimmers every morning; now the lanes fill in the order people booked."';
+    expect(findingsOf(docWith({ customerQuote: described }), "customer-quote-sounds-fake")).toEqual([]);
+    const nobody = 'A customer who tried it says: "I used to turn away a dozen swimmers every morning; now the lanes fill in the order people booked."';
+    expect(findingsOf(docWith({ customerQuote: nobody }), "customer-quote-sounds-fake")[0]?.message).toContain("nobody is named");
+  });
+
   it("does not fire on a named customer describing before and after", () => {
     expect(findingsOf(cleanDoc(), "customer-quote-sounds-fake")).toEqual([]);
   });

@@ -9,6 +9,10 @@ const ANONYMOUS =
 // A person named: "said Elena Ruiz", "Dana Smith, coordinator at ..., said", "— Marcus, shift manager".
 const NAMED =
   /\b(?:said|says|adds|added|explains|explained|recalls|notes|according to)\s+(?:Dr\.?\s+)?[A-Z][\p{L}'’-]+|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?,?\s+(?:[^."“”]{0,80}?,\s+)?(?:said|says|adds|added|explains)\b|["”]\s*[—–-]\s*[A-Z][\p{L}'’-]+/u;
+// A person described instead of named: a role with where they work or what they did ("a project lead who
+// tested it at a 40-person agency describes ..."). "A customer" or "a user" describes nobody.
+const DESCRIBED =
+  /\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?!(?:customers?|users?|clients?|testers?|buyers?|fans?|shoppers?|reviewers?|people|persons?|members?|someone)\s)[\w'’-]+\s+(?:who|at|from)\s+(?:[\w'’-]+\s+){0,12}?(?:describes|described|says|said|explains|explained|recalls|puts it|tells|told|writes|wrote|remembers)\b/i;
 const PRAISE =
   /\b(?:love[sd]?|amazing|incredibl[ey]|awesome|great|fantastic|wonderful|the best|game[- ]?changer|life[- ]?changing|changed my life|highly recommend|can't live without|five stars|must-have|blown away|obsessed|perfect|so easy|easy to use|revolutionary|best[- ]in[- ]class|excellent|brilliant)\b/i;
 // A situation or a before/after: what the customer's day was and is.
@@ -30,7 +34,7 @@ export function checkCustomerQuote(doc: Prfaq, _ctx: RubricContext): Finding[] {
   if (!quote) return [];
   const spoken = spokenPart(quote);
   const attribution = quote.replace(/["“][^"”]*["”]/g, " ");
-  const anonymous = ANONYMOUS.test(attribution) || !NAMED.test(quote);
+  const anonymous = ANONYMOUS.test(attribution) || !(NAMED.test(quote) || DESCRIBED.test(attribution));
   const situated = SITUATION.test(spoken) || MEASUREMENT.test(spoken);
   const praise = PRAISE.exec(spoken)?.[0];
   const evidence = quote.length <= 400 ? quote : (splitSentences(quote)[0] ?? quote);

@@ -107,6 +107,17 @@ describe("buildOpenApiDocument: component schemas", () => {
     expect(validate({ seq: 0, runId: "rv_x", at: "t", type: "round.started", round: 1 })).toBe(false);
   });
 
+  it("round.started and draft.ready say who wrote the version: the author or the drafter", () => {
+    for (const type of ["round.started", "draft.ready"]) {
+      expect(schema(`Event.${type}`).properties.source, type).toMatchObject({ enum: ["author", "drafter"], description: expect.stringContaining("author") });
+    }
+    const validate = validatorFor("RunEvent");
+    const round = { seq: 2, runId: "rv_x", at: "2026-01-01T00:00:00.000Z", type: "round.started", round: 1 };
+    expect(validate({ ...round, source: "author" })).toBe(true);
+    expect(validate(round)).toBe(true);
+    expect(validate({ ...round, source: "reviewer" })).toBe(false);
+  });
+
   it("validates domain values: an empty PR/FAQ, a lint result", () => {
     expect(validatorFor("Prfaq")(emptyPrfaq("X"))).toBe(true);
     expect(validatorFor("LintResult")({ score: 12, findings: [{ check: "missing-the-date", severity: "high", message: "m", evidence: "e" }], prfaq: emptyPrfaq("X") })).toBe(true);

@@ -210,7 +210,7 @@ const DESCRIPTIONS: Record<string, string> = {
   FieldError: "One invalid field of a request",
   "Event.run.queued": "The run was accepted and queued",
   "Event.run.started": "A worker started the run: engine, rounds, the customer personas and why each was chosen",
-  "Event.round.started": "A round of drafting and review began",
+  "Event.round.started": "A round of drafting and review began, with who wrote the version it reviews (the author or the drafter)",
   "Event.agent.started": "An agent (drafter, customer:<persona-id>, engineer, finance, leader) started its turn",
   "Event.agent.delta": "A chunk of an agent's text (token streaming, only with streaming engines)",
   "Event.agent.retrying": "A failed model call of an agent is about to be tried again: the attempt that failed, the wait, and why (429, 5xx, timeout, unreachable)",

@@ -41,6 +41,11 @@ describe("the form's PR/FAQ tab", () => {
       expect(await page.locator(".doc-summary").textContent()).toBe("Version 1: your document, as written, reviewed in round 1.");
       expect(await page.locator(".doc .doc-title").first().textContent()).toBe("RefillReady Ends Refill Phone Tag for Veterinary Clinics");
       expect(await page.locator(".doc .faq-q").count()).toBe(8);
+      // The transcript says whose version round 1 reviews: yours, not the drafter's.
+      expect(await page.locator(".round-title").first().textContent()).toBe("Round 1 of 1: your document");
+      const draft = page.locator('.entry[data-kind="draft"]').first();
+      expect(await draft.locator(".who strong").textContent()).toBe("Your document");
+      expect(await draft.textContent()).toContain("PR/FAQ version 1 · your document, as written");
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -33,6 +33,15 @@ describe("prfaq review --prfaq DOC.md", () => {
     expect(ndjson(stdout).at(-1)?.type).toBe("run.completed");
   });
 
+  it("--local, as lines: round 1 reviews your document, which nobody redrafted", async () => {
+    const { code, stdout } = await runCli(["review", "--local", "--rounds", "1", "--prfaq", DOC], { env: NO_REDIS });
+    expect([0, 10]).toContain(code);
+    const lines = stdout.split("\n");
+    expect(lines).toContain("[round 1] meeting   round 1    the reviewers read your document in parallel");
+    expect(lines.find((l) => l.startsWith("[round 1] author    v1 "))).toMatch(/your document as written: PR \d+ words, FAQ \d+ words$/);
+    expect(stdout).not.toContain("the drafter writes the PR/FAQ");
+  });
+
   it("a brief FILE and --prfaq together is a usage error", async () => {
     const { code, stderr } = await runCli(["review", "--local", "--prfaq", DOC, DOC], { env: NO_REDIS });
     expect(code).not.toBe(0);

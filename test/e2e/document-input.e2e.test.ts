@@ -54,6 +54,9 @@ function expectAuthorsVersion1(events: RunEvent[]) {
   // The drafter writes no version 1, and every later version is the drafter's revision.
   expect(events.some((e) => e.type === "agent.started" && e.agent === "drafter" && e.round === 1)).toBe(false);
   for (const d of later) expect(d.source).toBe("drafter");
+  // Each round says who wrote the version it reviews: round 1 the author, every later round the drafter.
+  const rounds = events.flatMap((e) => (e.type === "round.started" ? [[e.round, e.source]] : []));
+  expect(rounds).toEqual([[1, "author"], ...later.map((d) => [d.round, "drafter"])]);
   expect(events.at(-1)?.type).toBe("run.completed");
 }
 
@@ -80,13 +83,35 @@ describe("reviewing a PR/FAQ the author already wrote", () => {
     expect(drafts(events)).toHaveLength(1);
   });
 
-  it("a brief's first draft is still the drafter's", async () => {
+  it("a brief's first draft is still the drafter's, and its round says so", async () => {
     const text = "## Customer\nFront-desk staff at US vet clinics.\n## Problem\nRefill calls are 31% of inbound calls.";
     const r = await post(JSON.stringify({ brief: { title: "RefillReady", text }, options: { rounds: 1 } }));
     expect(r.status).toBe(202);
-    const [first] = drafts(await transcript(String(r.body.id)));
+    const events = await transcript(String(r.body.id));
+    const [first] = drafts(events);
     expect(first?.version).toBe(1);
     expect(first?.source).toBe("drafter");
+    expect(events.find((e) => e.type === "round.started")).toMatchObject({ round: 1, source: "drafter" });
+  });
+
+  it("a published PR/FAQ with twelve numbered FAQ questions: version 1 is the author's text, quotes in their places", async () => {
+    const markdown = await readFile(new URL("../fixtures/documents/kickoffkit-published.md", import.meta.url), "utf8");
+    const r = await post(JSON.stringify({ prfaq: { markdown }, options: { rounds: 2 } }));
+    expect(r.status).toBe(202);
+    expect(r.body.title).toBe("KickoffKit Turns a Kickoff Call into a Project Plan Before the Call Ends");
+    const events = await transcript(String(r.body.id));
+    const [first] = drafts(events);
+    expect(first).toMatchObject({ round: 1, version: 1, source: "author" });
+    // The author's text as the reader reads it: nothing redrafted, nothing added.
+    expect(first?.prfaq).toEqual(parsePrfaqMarkdown(markdown));
+    expect(first?.prfaq.title).toBe("KickoffKit: launch press release and FAQ");
+    expect(first?.prfaq.pressRelease.leaderQuote).toContain("says Amara Okafor, founder of KickoffKit.");
+    expect(first?.prfaq.pressRelease.customerQuote).toMatch(/^A project lead who tested the prompt/);
+    expect(first?.prfaq.externalFaq).toHaveLength(12);
+    expect(first?.prfaq.externalFaq.at(-1)?.question).toBe("What would make us stop?");
+    expect(first?.changes).toEqual([]);
+    expect(events.find((e) => e.type === "round.started")).toMatchObject({ round: 1, source: "author" });
+    expect(events.at(-1)?.type).toBe("run.completed");
   });
 
   it("400 with field paths for both a brief and a prfaq, or neither", async () => {

@@ -1,5 +1,6 @@
 // Names the page gives to seats, stances and statuses. Pure.
 import type { Door, Stage } from "../../domain/analysis.js";
+import type { DraftSource } from "../../domain/events.js";
 import type { Stance } from "../../domain/review.js";
 import type { Lane, Participant } from "./view-model.js";
 
@@ -12,6 +13,14 @@ export const LANE_LABELS: Record<Lane, string> = {
   rubric: "Rubric check",
   system: "Meeting",
 };
+
+/** What the page calls a version the author wrote (a PR/FAQ submitted as the document): theirs, not the drafter's. */
+export const AUTHOR_LABEL = "Your document";
+
+/** A round's title: "Round 2 of 3", and for a round that reviews the author's own PR/FAQ "Round 1 of 3: your document". */
+export function roundTitle(entry: { round: number; rounds: number; source: DraftSource }): string {
+  return `Round ${entry.round} of ${entry.rounds}${entry.source === "author" ? ": your document" : ""}`;
+}
 
 /** What a participant is doing while it works. */
 export function thinkingVerb(p: Pick<Participant, "lane">): string {

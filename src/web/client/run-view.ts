@@ -8,6 +8,7 @@ import { renderDocument, type DocState } from "./document-view.js";
 import { h, replace } from "./dom.js";
 import { formatUsage, sentence, statusLine } from "./format.js";
 import { renderMemo } from "./memo-view.js";
+import { roundTitle } from "./labels.js";
 import { renderScorecard } from "./scorecard-view.js";
 import { renderEntry, renderRoom, renderThinking } from "./transcript-view.js";
 import { applyEvent, emptyView, isFinished, type Entry, type RunView } from "./view-model.js";
@@ -57,7 +58,7 @@ function transcriptList(view: RunView) {
   function openRound(entry: Extract<Entry, { kind: "round" }>): void {
     const entries = h("ol", { class: "round-entries" });
     const gist = h("span", { class: "round-gist" });
-    const summary = h("summary", {}, h("span", { class: "round-title" }, `Round ${entry.round} of ${entry.rounds}`), gist);
+    const summary = h("summary", {}, h("span", { class: "round-title" }, roundTitle(entry)), gist);
     const details = h("details", { open: true }, summary, entries);
     // A round the reader opened or closed stays so; the others close when the next round starts.
     summary.addEventListener("click", () => (details.dataset.user = "1"));

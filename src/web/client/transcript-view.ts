@@ -4,7 +4,7 @@ import type { ChangeRequest, Engineering, Stance } from "../../domain/review.js"
 import { basisRefs } from "./basis-view.js";
 import { h, list } from "./dom.js";
 import { formatPercent, initials, retrySentence, sentence } from "./format.js";
-import { LANE_LABELS, STANCE_LABELS, thinkingVerb } from "./labels.js";
+import { AUTHOR_LABEL, LANE_LABELS, roundTitle, STANCE_LABELS, thinkingVerb } from "./labels.js";
 import type { Entry, Lane, Participant, RunView } from "./view-model.js";
 
 /** A round avatar in the lane's colour with the participant's initials. */
@@ -89,13 +89,13 @@ function body(entry: Entry, view: RunView): HTMLElement {
           : null,
       );
     case "round":
-      return h("div", { class: "round-label" }, `Round ${entry.round} of ${entry.rounds}`);
+      return h("div", { class: "round-label" }, roundTitle(entry));
     case "draft":
       return bubble(
         "drafter",
-        LANE_LABELS.drafter,
+        entry.source === "author" ? AUTHOR_LABEL : LANE_LABELS.drafter,
         "",
-        h("p", {}, h("strong", {}, `PR/FAQ version ${entry.version}`), ` · ${entry.words} words`),
+        h("p", {}, h("strong", {}, `PR/FAQ version ${entry.version}`), entry.source === "author" ? ` · your document, as written · ${entry.words} words` : ` · ${entry.words} words`),
         entry.changes.length ? h("p", { class: "label" }, "What changed") : null,
         list(entry.changes),
         details(`Assumptions (${entry.assumptions.length})`, list(entry.assumptions)),
@@ -163,7 +163,7 @@ function body(entry: Entry, view: RunView): HTMLElement {
 /** A transcript entry: `li.entry` with its lane, avatar and content. */
 export function renderEntry(entry: Entry, view: RunView): HTMLLIElement {
   if (entry.kind === "round") return h("li", { class: "entry round-sep", "data-kind": "round", "data-seq": entry.seq }, body(entry, view));
-  const who = entry.kind === "review" || entry.kind === "retry" ? nameOf(view, entry.agent) : LANE_LABELS[entry.lane];
+  const who = entry.kind === "review" || entry.kind === "retry" ? nameOf(view, entry.agent) : entry.kind === "draft" && entry.source === "author" ? AUTHOR_LABEL : LANE_LABELS[entry.lane];
   return h("li", { class: `entry lane-${entry.lane}`, "data-kind": entry.kind, "data-lane": entry.lane, "data-seq": entry.seq }, avatar(entry.lane, who), body(entry, view));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../../domain/events.js";
 import type { Review } from "../../domain/review.js";
+import { AUTHOR_LABEL, roundTitle } from "./labels.js";
 import { applyEvent, emptyView, isFinished, laneOf, reduceEvents, tally } from "./view-model.js";
 
 /** A transcript of one round with one customer, built event by event. */
@@ -108,6 +109,22 @@ describe("the run view model", () => {
     const row = view.scorecard[0]?.stances ?? {};
     expect(tally(row)).toEqual({ fund: 1, kill: 1, undecided: 1, abstain: 1, votes: 3 });
     expect(tally({ a: "abstain", b: "abstain" })).toEqual({ fund: 0, kill: 0, undecided: 0, abstain: 2, votes: 0 });
+  });
+
+  it("a round that reviews the author's own PR/FAQ says 'your document'; the drafter's rounds and older transcripts do not", () => {
+    const events = transcript().map((x) =>
+      x.type === "round.started" ? { ...x, source: "author" as const } : x.type === "draft.ready" ? { ...x, source: "author" as const } : x,
+    );
+    const view = reduceEvents("rv_test", events.filter((x) => !(x.type === "agent.started" && x.agent === "drafter")));
+    const round = view.entries.find((x) => x.kind === "round");
+    expect(round).toMatchObject({ kind: "round", round: 1, rounds: 2, source: "author" });
+    expect(round?.kind === "round" && roundTitle(round)).toBe("Round 1 of 2: your document");
+    expect(view.entries.find((x) => x.kind === "draft")).toMatchObject({ version: 1, source: "author" });
+    expect(AUTHOR_LABEL).toBe("Your document");
+    // A brief's round, and a transcript from before rounds said who wrote the version: the drafter's.
+    const older = reduceEvents("rv_test", transcript()).entries.find((x) => x.kind === "round");
+    expect(older?.kind === "round" && roundTitle(older)).toBe("Round 1 of 2");
+    expect(roundTitle({ round: 2, rounds: 3, source: "drafter" })).toBe("Round 2 of 3");
   });
 
   it("knows the lane of every agent id", () => {

@@ -1,6 +1,6 @@
 // The meeting as the page shows it: a pure reducer from transcript events to a view model. DOM-free, so
 // it runs (and is tested) under node; the page renders whatever this says.
-import type { RunEvent } from "../../domain/events.js";
+import type { DraftSource, RunEvent } from "../../domain/events.js";
 import type { Finding } from "../../domain/finding.js";
 import type { Memo } from "../../domain/memo.js";
 import type { Prfaq } from "../../domain/prfaq.js";
@@ -19,8 +19,8 @@ export type Retry = { attempt: number; waitMs: number; reason: string };
 /** One entry of the transcript, in event order. `seq` is the event that made it. */
 export type Entry =
   | { kind: "started"; seq: number; lane: "system"; note: string; engine: string; rounds: number; personas: { id: string; name: string; why: string }[] }
-  | { kind: "round"; seq: number; lane: "system"; round: number; rounds: number }
-  | { kind: "draft"; seq: number; lane: "drafter"; round: number; version: number; words: number; changes: string[]; assumptions: string[] }
+  | { kind: "round"; seq: number; lane: "system"; round: number; rounds: number; source: DraftSource }
+  | { kind: "draft"; seq: number; lane: "drafter"; round: number; version: number; source: DraftSource; words: number; changes: string[]; assumptions: string[] }
   | { kind: "rubric"; seq: number; lane: "rubric"; version: number; score: number; findings: Finding[] }
   | { kind: "review"; seq: number; lane: Lane; agent: string; review: Review }
   | { kind: "retry"; seq: number; lane: Lane; agent: string; retry: Retry }
@@ -31,7 +31,7 @@ export type Entry =
 /** One row of the scorecard: a round's draft, its rubric score and each reviewer's stance. */
 export type ScoreRow = { round: number; version: number; score?: number; stances: Record<string, Stance> };
 
-export type Draft = { version: number; round: number; prfaq: Prfaq; assumptions: string[]; source: "author" | "drafter" };
+export type Draft = { version: number; round: number; prfaq: Prfaq; assumptions: string[]; source: DraftSource };
 
 export type RunView = {
   runId: string;
@@ -136,7 +136,8 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
     case "round.started":
       view.round = event.round;
       view.status = "running";
-      view.entries.push({ ...base, kind: "round", lane: "system", round: event.round, rounds: view.rounds });
+      // Who wrote the version this round reviews; a transcript older than the field had only the drafter.
+      view.entries.push({ ...base, kind: "round", lane: "system", round: event.round, rounds: view.rounds, source: event.source ?? "drafter" });
       break;
     case "agent.started":
       seat(view, event.agent).thinking = true;
@@ -158,9 +159,10 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
     case "draft.ready": {
       const round = event.round ?? view.round;
       stopThinking(view, "drafter");
-      view.drafts.push({ version: event.version, round, prfaq: event.prfaq, assumptions: event.assumptions, source: event.source ?? "drafter" });
+      const source = event.source ?? "drafter";
+      view.drafts.push({ version: event.version, round, prfaq: event.prfaq, assumptions: event.assumptions, source });
       scoreRow(view, round, event.version);
-      view.entries.push({ ...base, kind: "draft", lane: "drafter", round, version: event.version, words: event.wordCounts.pressRelease + event.wordCounts.faq, changes: event.changes, assumptions: event.assumptions });
+      view.entries.push({ ...base, kind: "draft", lane: "drafter", round, version: event.version, source, words: event.wordCounts.pressRelease + event.wordCounts.faq, changes: event.changes, assumptions: event.assumptions });
       break;
     }
     case "rubric.findings":
