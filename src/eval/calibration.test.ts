@@ -11,11 +11,12 @@ import { evaluateBrief, formatSummary, scoreRubric, summarise, type BriefResult,
 import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
 
 /**
- * The held-back set (the sixth, written blind at stop 16) guards against regressions at its first-run
- * figure, 70.8% (docs/calibration.md); the trivial baseline scores 62.5% on it. The goal of 95% is not
- * met, and is not asserted: a test is no place to pretend it is.
+ * The held-back set (the eighth, written blind at stop 17) guards against regressions at its first-run
+ * figure, 16 of 24 (66.7%, docs/calibration.md); the trivial baseline scores 70.8% on it, so the engine
+ * does not beat the baseline on this set. The goal of 95% is not met, and is not asserted: a test is no
+ * place to pretend it is.
  */
-const HOLDOUT_FLOOR = 0.7;
+const HOLDOUT_FLOOR = 16 / 24;
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const tune = await loadCalibrationSet(fixtures("calibration"));
@@ -53,13 +54,13 @@ describe("the offline engine on the tuning set", () => {
     for (const r of results) expect(new Set([r.outcome, ...r.variants].map((o) => o.personas.map((p) => p.id).join(","))).size).toBe(1 + r.variants.length);
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
-    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.95);
-    // Regression floors a little under the figures measured at stop 16 on 136 briefs (docs/calibration.md).
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.96);
+    // Regression floors a little under the figures measured at stop 17 on 184 briefs (docs/calibration.md).
     expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(2);
-    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.83);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.82);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.77);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.87);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.89);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.86);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.87);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);
@@ -164,10 +165,16 @@ describe("scoreRubric", () => {
     expect(right.misses).toEqual([]);
   });
 
-  it("keeps precision and recall over 0.8 on the holdout PR/FAQs it was never tuned on", async () => {
-    const { total } = scoreRubric(await loadRubricSet(fixtures("prfaqs-holdout")));
+  it("keeps precision and recall over 0.8 on the first held-back PR/FAQs (spent: read and tuned on at stop 16)", async () => {
+    const { total } = scoreRubric(await loadRubricSet(fixtures("prfaqs-holdout-1")));
     expect(total.truePositives).toBeGreaterThan(0);
     expect(total.precision).toBeGreaterThanOrEqual(0.8);
     expect(total.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("does no worse than its first-run figures on the second held-back PR/FAQs (precision 0.44, recall 0.79; the goal, recall 0.9 with at most one false fire, is not met)", async () => {
+    const { total } = scoreRubric(await loadRubricSet(fixtures("prfaqs-holdout")));
+    expect(total.truePositives).toBeGreaterThanOrEqual(11);
+    expect(total.falsePositives).toBeLessThanOrEqual(14);
   });
 });
