@@ -212,7 +212,6 @@ const DESCRIPTIONS: Record<string, string> = {
   "Event.run.started": "A worker started the run: engine, rounds, the customer personas and why each was chosen",
   "Event.round.started": "A round of drafting and review began, with who wrote the version it reviews (the author or the drafter)",
   "Event.agent.started": "An agent (drafter, customer:<persona-id>, engineer, finance, leader) started its turn",
-  "Event.agent.delta": "A chunk of an agent's text (token streaming, only with streaming engines)",
   "Event.agent.retrying": "A failed model call of an agent is about to be tried again: the attempt that failed, the wait, and why (429, 5xx, timeout, unreachable)",
   "Event.draft.ready": "A PR/FAQ version: structured and markdown, word counts, changes since the last version",
   "Event.rubric.findings": "The rubric's findings and score for a version",
