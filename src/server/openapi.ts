@@ -549,7 +549,7 @@ function routes(): Route[] {
       summary: "Prometheus metrics",
       redis: true,
       description:
-        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds, prfaq_step_duration_seconds{node}, prfaq_sse_clients.",
+        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds and prfaq_step_duration_seconds{node} (histograms), prfaq_sse_clients.",
       responses: { "200": { description: "The metrics", content: { "text/plain": { schema: { type: "string", description: "Prometheus text format 0.0.4" } } } } },
     },
     {
