@@ -51,7 +51,7 @@ await main(async () => {
     const appendedAt = new Map<number, number>();
     for (let i = 0; i < eventsPerCase; i++) {
       const started = performance.now();
-      const { seq } = await log.append(id, { type: "agent.delta", key: eventKey("agent.delta", 1, "bench", String(i)), round: 1, agent: "bench", text: TEXT });
+      const { seq } = await log.append(id, { type: "agent.retrying", key: eventKey("agent.retrying", 1, "bench", String(i)), round: 1, agent: "bench", attempt: i + 1, waitMs: 0, reason: TEXT });
       appendedAt.set(seq, started);
       await sleep(gapMs);
     }

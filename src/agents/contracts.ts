@@ -6,11 +6,9 @@ import type { Persona } from "../domain/persona.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import type { ChangeRequest, Decision, Review, ReviewerRole } from "../domain/review.js";
 
-/** Everything an agent call may use besides its input: cancellation and live token output. */
+/** Everything an agent call may use besides its input: cancellation, usage and retries. */
 export type AgentContext = {
   signal?: AbortSignal;
-  /** Called with text chunks as a streaming engine produces them. */
-  onDelta?: (text: string) => void;
   /** Called with the tokens (and cost) each model call used; the offline engine uses none. */
   onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number }) => void;
   /** Called before each retry of a failed model call (the attempt that failed, the wait, why). */

@@ -180,9 +180,8 @@ describe("formatEvent", () => {
     expect(formatEvent(ev({ seq: 30, type: "run.failed", status: "failed", error: { code: "internal", message: "boom" } }), plain)).toBe("[run]     run       failed     internal: boom");
   });
 
-  it("no line for agent.started, agent.delta, or usage while nothing is spent", () => {
+  it("no line for agent.started or usage while nothing is spent", () => {
     expect(formatEvent(ev({ seq: 3, round: 1, type: "agent.started", agent: "drafter" }), plain)).toBeUndefined();
-    expect(formatEvent(ev({ seq: 3, round: 1, type: "agent.delta", agent: "drafter", text: "x" }), plain)).toBeUndefined();
     expect(formatEvent(ev({ seq: 3, round: 1, type: "usage", usage: { calls: 5, promptTokens: 0, completionTokens: 0, costUsd: 0 } }), plain)).toBeUndefined();
     expect(formatEvent(ev({ seq: 3, round: 1, type: "usage", usage: { calls: 5, promptTokens: 1200, completionTokens: 300, costUsd: 0.0123 } }), plain)).toBe(
       "[round 1] usage     $0.0123    5 calls, 1200 prompt + 300 completion tokens so far",

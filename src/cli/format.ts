@@ -225,7 +225,6 @@ function partsOf(event: RunEvent): LineParts | undefined {
       return { role: "run", label: "cancelled", gist: "the review was cancelled; there is no memo" };
     // Progress, not news: shown by the spinner on a terminal, never as a line.
     case "agent.started":
-    case "agent.delta":
       return undefined;
   }
 }
@@ -239,7 +238,7 @@ function partsOf(event: RunEvent): LineParts | undefined {
  * (`1. fix-claim -> summary: ...`), the memo's crux, stage and door. A retried model call gets its line as
  * it happens (`[round 1] engineer  retrying   attempt 1 failed, trying again in 1 s: rate-limited (429)`,
  * a customer's persona id first); a cost no price table knows is `$ unknown`, never $0. Undefined for events that get no line
- * (`agent.started`, `agent.delta`, and `usage` while nothing is spent). Pure.
+ * (`agent.started` and `usage` while nothing is spent). Pure.
  */
 export function formatEvent(event: RunEvent, opts: FormatOptions): string | undefined {
   const parts = partsOf(event);

@@ -34,7 +34,6 @@ const payloads = {
     ),
   },
   "agent.started": { agent: z.string() },
-  "agent.delta": { agent: z.string(), text: z.string() },
   "agent.retrying": {
     agent: z.string(),
     attempt: z.number().int().min(1).describe("The model call attempt that failed: 1 for the first call"),
@@ -72,7 +71,6 @@ export const RunEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("run.started"), ...payloads["run.started"] }),
   z.object({ ...base, type: z.literal("round.started"), ...payloads["round.started"] }),
   z.object({ ...base, type: z.literal("agent.started"), ...payloads["agent.started"] }),
-  z.object({ ...base, type: z.literal("agent.delta"), ...payloads["agent.delta"] }),
   z.object({ ...base, type: z.literal("agent.retrying"), ...payloads["agent.retrying"] }),
   z.object({ ...base, type: z.literal("draft.ready"), ...payloads["draft.ready"] }),
   z.object({ ...base, type: z.literal("rubric.findings"), ...payloads["rubric.findings"] }),

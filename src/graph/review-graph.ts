@@ -58,12 +58,10 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
   /** Usage of one agent call: the engine reports tokens through the context. */
   function callContext(agent: string, round: number): { ctx: AgentContext; usage: () => Record<string, UsageTotals> } {
     const usage: UsageTotals = { ...ONE_CALL };
-    let chunk = 0;
     let retry = 0;
     return {
       ctx: {
         ...(deps.signal ? { signal: deps.signal } : {}),
-        onDelta: (text) => void emit({ type: "agent.delta", key: eventKey("agent.delta", round, agent, String((chunk += 1))), round, agent, text }),
         onRetry: (r) => void emit({ type: "agent.retrying", key: eventKey("agent.retrying", round, agent, String((retry += 1))), round, agent, ...r }),
         onUsage: (u: CallUsage) => {
           usage.promptTokens += u.promptTokens;

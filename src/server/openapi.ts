@@ -212,7 +212,6 @@ const DESCRIPTIONS: Record<string, string> = {
   "Event.run.started": "A worker started the run: engine, rounds, the customer personas and why each was chosen",
   "Event.round.started": "A round of drafting and review began, with who wrote the version it reviews (the author or the drafter)",
   "Event.agent.started": "An agent (drafter, customer:<persona-id>, engineer, finance, leader) started its turn",
-  "Event.agent.delta": "A chunk of an agent's text (token streaming, only with streaming engines)",
   "Event.agent.retrying": "A failed model call of an agent is about to be tried again: the attempt that failed, the wait, and why (429, 5xx, timeout, unreachable)",
   "Event.draft.ready": "A PR/FAQ version: structured and markdown, word counts, changes since the last version",
   "Event.rubric.findings": "The rubric's findings and score for a version",
@@ -550,7 +549,7 @@ function routes(): Route[] {
       summary: "Prometheus metrics",
       redis: true,
       description:
-        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds, prfaq_step_duration_seconds{node}, prfaq_sse_clients.",
+        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds and prfaq_step_duration_seconds{node} (histograms), prfaq_sse_clients.",
       responses: { "200": { description: "The metrics", content: { "text/plain": { schema: { type: "string", description: "Prometheus text format 0.0.4" } } } } },
     },
     {

@@ -62,10 +62,12 @@ export interface RunLedger {
 /** Events per read, at most. */
 export const READ_BATCH = 500;
 
-/** How long one graph step took (ms), for the /metrics step histogram. */
 /** Upper bounds (seconds) of the run-duration histogram's buckets: an offline run takes under a second, a model's minutes. */
 export const RUN_SECONDS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 3600] as const;
+/** Upper bounds (seconds) of the step-duration histogram's buckets: an offline step takes milliseconds, a model call seconds to minutes. */
+export const STEP_SECONDS_BUCKETS = [0.01, 0.05, 0.25, 1, 5, 15, 30, 60, 120, 300] as const;
 
+/** How long one graph step took (ms), for the /metrics step histogram. */
 export const StepTimingSchema = z.object({ node: z.string(), ms: z.number().min(0) });
 export type StepTiming = z.infer<typeof StepTimingSchema>;
 
@@ -99,14 +101,18 @@ export type RunPage = z.infer<typeof RunPageSchema>;
 
 /** A role's counters; `costUsd` only once a priced call was counted, `unpricedCalls` once an unpriced one was. */
 const UsageCounterSchema = z.object({ calls: z.number(), promptTokens: z.number(), completionTokens: z.number(), costUsd: z.number().optional(), unpricedCalls: z.number().optional() });
+/** Durations in seconds: their sum, count and `buckets`, how many fell in each histogram bucket (upper bound in seconds, not cumulative). */
+const DurationsSchema = z.object({ sum: z.number(), count: z.number(), buckets: z.record(z.string(), z.number()) });
+export type Durations = z.infer<typeof DurationsSchema>;
 /** What /metrics reports of finished runs. */
 export const LedgerStatsSchema = z.object({
   runsCreated: z.number(),
   runsFinished: z.object({ completed: z.number(), failed: z.number(), cancelled: z.number() }),
-  /** Finished runs' wall time; `buckets`: runs per histogram bucket (upper bound in seconds, not cumulative). */
-  runSeconds: z.object({ sum: z.number(), count: z.number(), buckets: z.record(z.string(), z.number()) }),
+  /** Finished runs' wall time (buckets: {@link RUN_SECONDS_BUCKETS}). */
+  runSeconds: DurationsSchema,
   byRole: z.record(z.string(), UsageCounterSchema),
-  steps: z.record(z.string(), z.object({ sum: z.number(), count: z.number() })),
+  /** Graph steps' wall time by node (buckets: {@link STEP_SECONDS_BUCKETS}). */
+  steps: z.record(z.string(), DurationsSchema),
 });
 export type LedgerStats = z.infer<typeof LedgerStatsSchema>;
 

@@ -79,5 +79,13 @@ describe("what an operator gets: the queue dashboard and metrics", () => {
     const buckets = [...text.matchAll(/^prfaq_run_duration_seconds_bucket\{le="[^"]+"\} (\d+)$/gm)].map((m) => Number(m[1]));
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
     expect(buckets.at(-1)).toBe(1);
+    // Steps too: a histogram by node, cumulative, its +Inf bucket the count.
+    expect(text).toContain("# TYPE prfaq_step_duration_seconds histogram");
+    const count = Number(/^prfaq_step_duration_seconds_count\{node="drafter"\} (\d+)$/m.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const steps = [...text.matchAll(/^prfaq_step_duration_seconds_bucket\{node="drafter",le="[^"]+"\} (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(steps.length).toBeGreaterThan(2);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(steps.at(-1)).toBe(count);
   });
 });

@@ -86,7 +86,7 @@ export async function transcript(url: string, id: string, headers: Record<string
  * does a usage event's count of calls.
  */
 export function identity(e: RunEvent, decided = false): string | undefined {
-  if (e.type === "agent.delta" || e.type === "agent.retrying") return undefined; // many per agent: streamed chunks, retries of its calls
+  if (e.type === "agent.retrying") return undefined; // many per agent: retries of its calls
   const agent = e.type === "agent.started" ? `${e.agent}${e.agent === "leader" && decided ? ":memo" : ""}` : e.type === "review.ready" ? e.review.agent : "";
   // A round's usage comes after its decision and, in the last round, again after the memo: the count of calls tells them apart.
   const version = e.type === "draft.ready" || e.type === "rubric.findings" ? e.version : e.type === "usage" ? `calls=${e.usage.calls}` : "";

@@ -165,7 +165,7 @@ export function ledgerContract(name: string, factory: LedgerFactory): void {
       await ledger.create({ record: r, request: REQUEST });
       await ledger.start(r.id);
       clock += 4000;
-      const finished = await ledger.finish(r.id, { status: "completed", memo, usage, round: 1, steps: [{ node: "draft", ms: 1500 }] });
+      const finished = await ledger.finish(r.id, { status: "completed", memo, usage, round: 1, steps: [{ node: "draft", ms: 1500 }, { node: "draft", ms: 4 }] });
       const verdict = { decision: memo.decision, confidence: memo.confidence, score: memo.scorecard.at(-1)?.score ?? 0 };
       expect(finished).toMatchObject({ status: "completed", verdict, usage, round: 1, finishedAt: now().toISOString() });
       expect(await ledger.get(r.id)).toEqual(finished);
@@ -182,7 +182,13 @@ export function ledgerContract(name: string, factory: LedgerFactory): void {
       expect(after.runsFinished.failed - before.runsFinished.failed).toBe(0);
       expect(after.runSeconds.count - before.runSeconds.count).toBe(1);
       expect(after.runSeconds.sum - before.runSeconds.sum).toBeCloseTo(4, 6);
-      expect((after.steps.draft?.count ?? 0) - (before.steps.draft?.count ?? 0)).toBe(1);
+      // Each step in its histogram bucket (1.5 s in the 5 s one, 4 ms in the 10 ms one), the sum in seconds.
+      const step = (s: typeof after, le: string) => s.steps.draft?.buckets[le] ?? 0;
+      expect((after.steps.draft?.count ?? 0) - (before.steps.draft?.count ?? 0)).toBe(2);
+      expect((after.steps.draft?.sum ?? 0) - (before.steps.draft?.sum ?? 0)).toBeCloseTo(1.504, 6);
+      expect(step(after, "5") - step(before, "5")).toBe(1);
+      expect(step(after, "0.01") - step(before, "0.01")).toBe(1);
+      expect(step(after, "1") - step(before, "1")).toBe(0);
       const drafter = usage.byRole?.drafter;
       expect((after.byRole.drafter?.calls ?? 0) - (before.byRole.drafter?.calls ?? 0)).toBe(drafter?.calls);
     });

@@ -1,11 +1,26 @@
 import { Hono } from "hono";
 import type { ReviewQueue } from "../../queue/review-queue.js";
-import { RUN_SECONDS_BUCKETS, type RunLedger } from "../../store/run-ledger.js";
+import { RUN_SECONDS_BUCKETS, STEP_SECONDS_BUCKETS, type Durations, type RunLedger } from "../../store/run-ledger.js";
 import type { SseRegistry } from "../sse-registry.js";
 
 export type MetricsDeps = { ledger: RunLedger; queue: ReviewQueue; streams: SseRegistry };
 
-type Sample = { name: string; help: string; type: "counter" | "gauge" | "summary" | "histogram"; values: { labels?: Record<string, string>; value: number; suffix?: string }[] };
+type Value = { labels?: Record<string, string>; value: number; suffix?: string };
+type Sample = { name: string; help: string; type: "counter" | "gauge" | "histogram"; values: Value[] };
+
+/**
+ * One histogram series from the ledger's durations: cumulative `_bucket` lines for each bound in `bounds`
+ * and `+Inf` (the count), then `_sum` and `_count`, each with `labels` (before `le`).
+ */
+export function histogramValues(bounds: readonly number[], d: Durations, labels: Record<string, string> = {}): Value[] {
+  let below = 0;
+  return [
+    ...bounds.map((le) => ({ suffix: "_bucket", labels: { ...labels, le: String(le) }, value: (below += d.buckets[String(le)] ?? 0) })),
+    { suffix: "_bucket", labels: { ...labels, le: "+Inf" }, value: d.count },
+    { suffix: "_sum", labels, value: d.sum },
+    { suffix: "_count", labels, value: d.count },
+  ];
+}
 
 const label = (labels?: Record<string, string>) =>
   labels && Object.keys(labels).length ? `{${Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, "_")}"`).join(",")}}` : "";
@@ -59,21 +74,13 @@ export function createMetricsRoutes(deps: MetricsDeps) {
         name: "prfaq_run_duration_seconds",
         help: "Wall time of finished runs, from start to end (deployment-wide: every API process reports the same, aggregate with max).",
         type: "histogram",
-        values: [
-          ...RUN_SECONDS_BUCKETS.map((le, i) => ({ suffix: "_bucket", labels: { le: String(le) }, value: RUN_SECONDS_BUCKETS.slice(0, i + 1).reduce((sum, b) => sum + (stats.runSeconds.buckets[String(b)] ?? 0), 0) })),
-          { suffix: "_bucket", labels: { le: "+Inf" }, value: stats.runSeconds.count },
-          { suffix: "_sum", value: stats.runSeconds.sum },
-          { suffix: "_count", value: stats.runSeconds.count },
-        ],
+        values: histogramValues(RUN_SECONDS_BUCKETS, stats.runSeconds),
       },
       {
         name: "prfaq_step_duration_seconds",
-        help: "Wall time of graph steps, by node (counted when their run ends).",
-        type: "summary",
-        values: Object.entries(stats.steps).flatMap(([node, s]) => [
-          { suffix: "_sum", labels: { node }, value: s.sum },
-          { suffix: "_count", labels: { node }, value: s.count },
-        ]),
+        help: "Wall time of graph steps, by node (counted when their run ends; deployment-wide like the run histogram).",
+        type: "histogram",
+        values: Object.entries(stats.steps).flatMap(([node, s]) => histogramValues(STEP_SECONDS_BUCKETS, s, { node })),
       },
       { name: "prfaq_sse_clients", help: "Open transcript streams on this API process.", type: "gauge", values: [{ value: deps.streams.size }] },
     ];

@@ -15,7 +15,7 @@ import { applyEvent, emptyView, isFinished, type Entry, type RunView } from "./v
 
 /** Every event type the stream sends (SSE `event:` names); the check below fails to compile if one is missing. */
 const STREAM_EVENTS = [
-  "run.queued", "run.started", "round.started", "agent.started", "agent.delta", "agent.retrying", "draft.ready", "rubric.findings",
+  "run.queued", "run.started", "round.started", "agent.started", "agent.retrying", "draft.ready", "rubric.findings",
   "review.ready", "decision", "memo.ready", "usage", "run.completed", "run.failed", "run.cancelled",
 ] as const satisfies readonly EventType[];
 const allListed: [Exclude<EventType, (typeof STREAM_EVENTS)[number]>] extends [never] ? true : never = true;

@@ -175,7 +175,6 @@ export function renderThinking(thinking: readonly Participant[]): HTMLElement[] 
       { class: `thinking lane-${p.lane}` },
       avatar(p.lane, p.name),
       h("span", {}, `${p.name} ${thinkingVerb(p)}`, h("span", { class: "dots", "aria-hidden": "true" }, h("i"), h("i"), h("i"))),
-      p.delta ? h("p", { class: "delta muted" }, p.delta) : null,
     ),
   );
 }

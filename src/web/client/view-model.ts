@@ -11,7 +11,7 @@ import type { RunStatus, Usage } from "../../domain/run.js";
 export type Lane = "drafter" | "customer" | "engineer" | "finance" | "leader" | "rubric" | "system";
 
 /** Someone at the table: one avatar per agent (each customer persona has its own). */
-export type Participant = { agent: string; lane: Lane; name: string; thinking: boolean; stance?: Stance; delta?: string; retry?: Retry };
+export type Participant = { agent: string; lane: Lane; name: string; thinking: boolean; stance?: Stance; retry?: Retry };
 
 /** A failed model call the agent is about to try again: the attempt that failed, the wait, why. */
 export type Retry = { attempt: number; waitMs: number; reason: string };
@@ -105,7 +105,6 @@ const stopThinking = (view: RunView, agent: string) => {
   const p = view.participants.find((x) => x.agent === agent);
   if (p) {
     p.thinking = false;
-    delete p.delta;
     delete p.retry;
   }
 };
@@ -142,12 +141,6 @@ export function applyEvent(view: RunView, event: RunEvent): boolean {
     case "agent.started":
       seat(view, event.agent).thinking = true;
       break;
-    case "agent.delta": {
-      const p = seat(view, event.agent);
-      p.thinking = true;
-      p.delta = ((p.delta ?? "") + event.text).slice(-400);
-      break;
-    }
     case "agent.retrying": {
       const p = seat(view, event.agent);
       p.thinking = true;
