@@ -425,9 +425,15 @@ function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRe
   if (datelineAt >= 0) {
     const d = splitDateline(paras[datelineAt] ?? "");
     pr.dateline = d?.dateline ?? "";
-    body = [...paras.slice(0, datelineAt), ...paras.slice(datelineAt + 1)];
-    if (d?.rest) pr.summary = d.rest;
-    else if (!d?.closed && body[datelineAt] && !isQuote(body[datelineAt] ?? "")) pr.summary = body.splice(datelineAt, 1)[0] ?? "";
+    // Prose before the dateline (a note to the reader ahead of the release) opens the document: it leads the
+    // summary instead of standing in for the problem paragraph. A quote there stays a quote.
+    const before = paras.slice(0, datelineAt);
+    const lead = before.filter((p) => !isQuote(p));
+    body = [...before.filter(isQuote), ...paras.slice(datelineAt + 1)];
+    const at = body.length - (paras.length - datelineAt - 1);
+    let summary = d?.rest ?? "";
+    if (!summary && !d?.closed && body[at] && !isQuote(body[at] ?? "")) summary = body.splice(at, 1)[0] ?? "";
+    pr.summary = [...lead, summary].filter(Boolean).join("\n\n");
   } else if (body[0] && !isQuote(body[0])) {
     pr.summary = body[0];
     body = body.slice(1);

@@ -35,7 +35,9 @@ const WIDENED = [
   /\bfrom (?:[\w'’-]+ ){1,3}to (?:large |global |big |huge )?(?:enterprises|corporations|multinationals|(?:the )?fortune 500)\b/i,
 ];
 // Everyone as the audience: "for everyone", "helps anyone", "anyone can sign up", "everyone who wants ...".
-const EVERYONE = /\b(?:(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?:anyone|everyone|everybody)\s+(?:can|could|will|who|that))\b(.*)$/i;
+// "Anyone can see the free dates" says who may look, not who it is for.
+const EVERYONE =
+  /\b(?:(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
 // What narrows "anyone" to a segment: a role or trade, or a count ("anyone at the front desk of a clinic").
 const NARROWED = new RegExp(String.raw`\b${ROLE_NOUNS}\b|\d`, "i");
 
@@ -67,7 +69,7 @@ export function checkCustomer(doc: Prfaq, _ctx: RubricContext): Finding[] {
     const phrase = widened(s.text);
     if (phrase) return [vagueFinding(phrase, s.text)];
   }
-  const vague = sentences.find((s) => VAGUE.some((re) => re.test(s.text)));
+  const vague = sentences.find((s) => s.section !== "problem" && VAGUE.some((re) => re.test(s.text)));
   if (vague && !specific) return [vagueFinding(VAGUE.map((re) => re.exec(vague.text)?.[0]).find(Boolean) ?? "", vague.text)];
   if (specific || ROLE.test(prText(doc, ["problem", "customerQuote"]))) return [];
   if (/\bfor (?:[a-z-]+ ){0,4}[a-z-]+s\b/.test(who)) return [];
