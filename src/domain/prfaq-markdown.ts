@@ -480,7 +480,11 @@ const CUES: Record<Prose, RegExp[]> = {
     /\b(?:today|currently|still|have to|has to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|unable|miss\w*|los[et]\w*|manual\w*|by hand|phone tag|delay\w*|slow|expensive|problem|pain\w*|tired of|overtime|chas\w+|forget|fail\w*|instead of)\b/i,
     /\b\d[\d,.]*\s?(?:%|percent)|\bone (?:\w+ )?in (?:\w+)\b|\ba (?:third|quarter|half)\b/i,
   ],
-  solution: [/\b(?:with \w+|now|lets?|automatically|one tap|so that|no longer|can now|instead)\b/i],
+  solution: [
+    /\b(?:with \w+|now|lets?|automatically|one tap|so that|no longer|can now|instead)\b/i,
+    // A list of what the product holds, introduced as such ("StudioStep includes:" and its items).
+    /^[^\n]{0,60}\b(?:includes?|including|offers?|provides?|comes with|features?|gives (?:you|\w+s))\s*:\n/i,
+  ],
   howItWorks: [
     /[$£€]\s?\d|\bper (?:month|year|clinic|user|seat|warehouse|practice)\b|\b(?:free|trial|pricing|price|costs?|subscription)\b/i,
     /\b(?:start|sign up|set up|turn \w+ on|install|download|available|works with|integrat\w*|connect\w*|in an afternoon)\b/i,

@@ -5,10 +5,11 @@ import { PEOPLE_NOUNS, ROLE_NOUNS } from "./nouns.js";
 import { prSentences, prText } from "./text.js";
 
 // Customers described as everybody: the phrases prfaq-method.md names, and their cousins.
+// "Everyone else" is the people the customer is set against, not the customer.
 const VAGUE = [
-  /\beveryone\b/i,
-  /\beverybody\b/i,
-  /\banyone\b/i,
+  /\beveryone\b(?! else)/i,
+  /\beverybody\b(?! else)/i,
+  /\banyone\b(?! else)/i,
   /\ball (?:users|customers|people|businesses|companies|teams|organi[sz]ations)\b/i,
   /\b(?:companies|businesses|teams|organi[sz]ations|enterprises) of (?:all|every|any) (?:sizes?|kinds?|types?)\b/i,
   /\benterprise (?:customers|clients|users)\b/i,
@@ -69,7 +70,7 @@ export function checkCustomer(doc: Prfaq, _ctx: RubricContext): Finding[] {
     const phrase = widened(s.text);
     if (phrase) return [vagueFinding(phrase, s.text)];
   }
-  const vague = sentences.find((s) => s.section !== "problem" && VAGUE.some((re) => re.test(s.text)));
+  const vague = sentences.find((s) => VAGUE.some((re) => re.test(s.text)));
   if (vague && !specific) return [vagueFinding(VAGUE.map((re) => re.exec(vague.text)?.[0]).find(Boolean) ?? "", vague.text)];
   if (specific || ROLE.test(prText(doc, ["problem", "customerQuote"]))) return [];
   if (/\bfor (?:[a-z-]+ ){0,4}[a-z-]+s\b/.test(who)) return [];

@@ -29,8 +29,6 @@ export function hasEvidence(text: string): boolean {
  */
 export function checkProblem(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const pr = doc.pressRelease;
-  // The summary is where a reader meets the pain first; stated there with evidence, it needs no second telling.
-  if (splitSentences(pr.summary).filter(isPain).some(hasEvidence)) return [];
   const problem = splitSentences(pr.problem);
   if (problem.length === 0) {
     const elsewhere = splitSentences(`${pr.summary}\n\n${pr.solution}`).filter(isPain);
