@@ -377,3 +377,70 @@ describe("renderPrfaqMarkdown remembers what it rendered, by content", () => {
     expect(parsePrfaqMarkdown(second)).toEqual(d);
   });
 });
+
+// Layouts seen in hand-written PR/FAQs; every document here is written for the test.
+describe("parsePrfaqMarkdown: layouts of hand-written PR/FAQs", () => {
+  it.each([
+    ["bold", "**LEEDS, 4 May 2027** - KilnBook launched today for pottery studios."],
+    ["italic", "*LEEDS, 4 May 2027* — KilnBook launched today for pottery studios."],
+  ])("reads a dateline set in %s without its emphasis", (_how, line) => {
+    const d = parsePrfaqMarkdown(`# KilnBook\n\n${line}\n\nPotters wait a week for a kiln slot.`);
+    expect(d.pressRelease).toMatchObject({ dateline: "LEEDS, 4 May 2027", summary: "KilnBook launched today for pottery studios." });
+  });
+
+  it("takes a line set wholly in italics between the heading and the dateline as the subheading, even a full sentence", () => {
+    const standfirst = "Pottery studios with one shared kiln let members book a firing from their phone instead of a clipboard by the kiln room door.";
+    const d = parsePrfaqMarkdown(`# KilnBook\n\n*${standfirst}*\n\nLEEDS, 4 May 2027 — KilnBook launched today.\n\nPotters wait a week for a slot.`);
+    expect(d.pressRelease).toMatchObject({ subheading: standfirst, summary: "KilnBook launched today.", problem: "Potters wait a week for a slot." });
+  });
+
+  it("adds a third heading before the body to the subheading", () => {
+    const d = parsePrfaqMarkdown("# KilnBook\n\n## Book the kiln from your phone\n\n### For members of shared pottery studios\n\nLEEDS, 4 May 2027 — KilnBook launched today.");
+    expect(d.pressRelease.subheading).toBe("Book the kiln from your phone\n\nFor members of shared pottery studios");
+  });
+
+  it("puts prose before the dateline (a note ahead of the release) at the head of the summary, not in the problem paragraph", () => {
+    const note = "This draft is for the studio owners' meeting in June.";
+    const d = parsePrfaqMarkdown(`# KilnBook\n\n${note}\n\n## Press release\n\nLEEDS, 4 May 2027 — KilnBook launched today.\n\nPotters wait a week for a slot.`);
+    expect(d.pressRelease).toMatchObject({ summary: `${note}\n\nKilnBook launched today.`, problem: "Potters wait a week for a slot." });
+  });
+
+  it("reads an FAQ part headed 'from inside' the company as internal, and a question tagged (internal) as internal wherever it stands", () => {
+    const d = parsePrfaqMarkdown(
+      [
+        "# KilnBook",
+        "## FAQ",
+        "### Questions potters ask",
+        "**How much is it?** £20 a month.",
+        "**Q (internal): What if a studio-software firm copies it?** We compete on price.",
+        "### Questions from inside Clayworks",
+        "**What does it cost to run?** £3 a studio a month.",
+      ].join("\n\n"),
+    );
+    expect(d.externalFaq.map((f) => f.question)).toEqual(["How much is it?"]);
+    expect(d.internalFaq.map((f) => f.question)).toEqual(["What if a studio-software firm copies it?", "What does it cost to run?"]);
+  });
+
+  it("takes a paragraph that introduces a person and then quotes them at length as the customer quote", () => {
+    const quote =
+      'Maya Lind teaches evening classes at a studio in Hebden Bridge. "Before, the kiln sheet was a mess of crossings-out and two people turned up for the same firing every week. Now the bookings sit on my phone and nobody argues at the door."';
+    const d = parsePrfaqMarkdown(`# KilnBook\n\nLEEDS, 4 May 2027 — KilnBook launched today.\n\nPotters wait a week for a slot.\n\n${quote}\n\nStudios can sign up at kilnbook.example.`);
+    expect(d.pressRelease.customerQuote).toBe(quote);
+  });
+
+  it("does not take prose with a few quoted words (a text message, what callers ask) for a quote", () => {
+    const prose =
+      'Each member gets a text the day before: "Your firing is at 10:00 tomorrow." Studio staff used to answer twenty calls a week asking when the kiln was free, and members told us they gave up on booking.';
+    const d = parsePrfaqMarkdown(`# KilnBook\n\nLEEDS, 4 May 2027 — KilnBook launched today.\n\n${prose}\n\nStudios can sign up at kilnbook.example.`);
+    expect(d.pressRelease.customerQuote).toBe("");
+    expect(d.pressRelease.leaderQuote).toBe("");
+  });
+
+  it("takes a list the product 'includes:' as the solution, not the problem", () => {
+    const d = parsePrfaqMarkdown(
+      "# KilnBook\n\nLEEDS, 4 May 2027 — KilnBook launched today.\n\nKilnBook includes:\n\n- Kiln booking\n- Firing logs\n- Glaze stock counts\n- Member messages\n\nStudios can sign up at kilnbook.example.",
+    );
+    expect(d.pressRelease.problem).toBe("");
+    expect(d.pressRelease.solution).toMatch(/^KilnBook includes:/);
+  });
+});

@@ -255,7 +255,9 @@ function stripEmphasis(text: string): string {
 // Headings and one-line labels that open the FAQ (or one of its two parts).
 const FAQ_LABEL = /^(?:faqs?|frequently asked questions|questions(?: and answers)?|q ?& ?a|(?:internal|external)(?: faqs?| questions)?|(?:customer|stakeholder|public)s? (?:faqs?|questions))$/i;
 const FAQ_HEADING = /\b(?:faqs?|frequently asked questions|q ?& ?a)\b/i;
-const INTERNAL_PART = /\b(?:internal|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
+const INTERNAL_PART = /\b(?:internal|internally|in-house|inside|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
+// A question tagged with its part: "Q (internal): ...", "(External) ...".
+const PART_TAG = /^\((internal|external)\)\s*[:.)]?\s*/i;
 
 function isFaqStart(b: Block): boolean {
   if (b.kind === "heading") return FAQ_HEADING.test(b.text) || FAQ_LABEL.test(b.text);
@@ -359,6 +361,8 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
           const named = /[:–—]\s*(.+)$/.exec(b.text)?.[1];
           if (named && !headings.length) headings.push(named.trim());
         } else if (!l && pool.length === 0 && headings.length < 2) headings.push(b.text);
+        // A third heading before any paragraph ("### For busy parents ...") continues the subheading.
+        else if (!l && pool.length === 0) headings[1] = `${headings[1] ?? ""}\n\n${b.text}`;
         else if (!l) label = undefined;
         fromMarker = false;
       }
@@ -390,7 +394,9 @@ const DATELINE_WITH_DATE = new RegExp(String.raw`^((?:[^.!?"“—–:\s][^.!?"�
 const DATELINE_CITY = /^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}(?:\s+[—–-]{1,2}\s+\([^()]{1,40}\))?)\s+(?:—|–|--)\s+/;
 
 /** Splits "BOISE, Idaho, April 1, 2027 — RefillReady launched..." into dateline and the rest. */
-function splitDateline(p: string): { dateline: string; rest: string; closed: boolean } | undefined {
+function splitDateline(para: string): { dateline: string; rest: string; closed: boolean } | undefined {
+  // A dateline set in bold or italics ("**LEEDS, 4 May 2027** - ...") is read without its emphasis.
+  const p = para.replace(/^(\*\*|__|\*|_)([^*_\n]{3,80}?)\1(?=\s*(?:[—–:-]|$))/, "$2");
   const m = DATELINE_WITH_DATE.exec(p) ?? DATELINE_CITY.exec(p);
   if (!m) return undefined;
   const rest = p.slice(m[0].length).trim();
@@ -402,23 +408,32 @@ function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRe
   const paras = [...pool];
   pr.heading = headings[0] ?? "";
   pr.subheading = headings[1] ?? "";
-  const headingLike = (p: string) => p.split(/\s+/).length <= 20 && !/[.!]$/.test(p) && !splitDateline(p) && !isQuote(p);
+  // A line set wholly in italics or bold before the dateline is a standfirst: a subheading, even as a sentence.
+  const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 40;
+  const headingLike = (p: string) =>
+    !splitDateline(p) && !isQuote(p) && ((p.split(/\s+/).length <= 20 && !/[.!]$/.test(p)) || emphasised(p));
   let datelineAt = paras.findIndex((p, i) => i < 4 && splitDateline(p) !== undefined);
   if (!pr.heading && paras.length > 1 && headingLike(paras[0] ?? "") && datelineAt !== 0) {
     pr.heading = paras.shift() ?? "";
     datelineAt -= 1;
   }
   if (!pr.subheading && datelineAt === 1 && headingLike(paras[0] ?? "")) {
-    pr.subheading = paras.shift() ?? "";
+    pr.subheading = stripEmphasis(paras.shift() ?? "");
     datelineAt = 0;
   }
   let body = paras;
   if (datelineAt >= 0) {
     const d = splitDateline(paras[datelineAt] ?? "");
     pr.dateline = d?.dateline ?? "";
-    body = [...paras.slice(0, datelineAt), ...paras.slice(datelineAt + 1)];
-    if (d?.rest) pr.summary = d.rest;
-    else if (!d?.closed && body[datelineAt] && !isQuote(body[datelineAt] ?? "")) pr.summary = body.splice(datelineAt, 1)[0] ?? "";
+    // Prose before the dateline (a note to the reader ahead of the release) opens the document: it leads the
+    // summary instead of standing in for the problem paragraph. A quote there stays a quote.
+    const before = paras.slice(0, datelineAt);
+    const lead = before.filter((p) => !isQuote(p));
+    body = [...before.filter(isQuote), ...paras.slice(datelineAt + 1)];
+    const at = body.length - (paras.length - datelineAt - 1);
+    let summary = d?.rest ?? "";
+    if (!summary && !d?.closed && body[at] && !isQuote(body[at] ?? "")) summary = body.splice(at, 1)[0] ?? "";
+    pr.summary = [...lead, summary].filter(Boolean).join("\n\n");
   } else if (body[0] && !isQuote(body[0])) {
     pr.summary = body[0];
     body = body.slice(1);
@@ -432,8 +447,14 @@ const ATTRIBUTION =
   /\b(?:said|says|adds|added|explains|explained|according to|recalls|recalled|notes|noted|commented|shares|shared|describes|described|puts it|put it|tells|told|writes|wrote|admits|admitted|remembers|sums (?:it|this) up|reports|reported)\b/i;
 
 function isQuote(p: string): boolean {
-  const spoken = /["“]([^"”]{12,})["”]/.exec(p);
-  return /^["“]/.test(p) ? ATTRIBUTION.test(p) || /["”]\s*[—–-]\s*\S/.test(p) : spoken !== null && ATTRIBUTION.test(p);
+  if (/^["“]/.test(p)) return ATTRIBUTION.test(p) || /["”]\s*[—–-]\s*\S/.test(p);
+  const spoken = [...p.matchAll(/["“]([^"”]{12,})["”]/g)].map((m) => m[1] ?? "");
+  if (spoken.length === 0) return false;
+  const share = spoken.join(" ").length / p.length;
+  // A few quoted words inside prose (a text message, what callers ask) do not make the paragraph a quote.
+  if (ATTRIBUTION.test(p)) return share >= 0.3;
+  // A person introduced in a sentence, then their own words at length ("Ana Reyes runs a bakery in Leeds. "Before, ...").
+  return share >= 0.5 && /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)+(?:'s|’s)?\s/u.test(p) && /["”]\s*$/.test(p);
 }
 
 /**
@@ -459,7 +480,11 @@ const CUES: Record<Prose, RegExp[]> = {
     /\b(?:today|currently|still|have to|has to|spend|spends|spent|wast\w*|wait\w*|struggl\w*|frustrat\w*|hard to|difficult|can't|cannot|unable|miss\w*|los[et]\w*|manual\w*|by hand|phone tag|delay\w*|slow|expensive|problem|pain\w*|tired of|overtime|chas\w+|forget|fail\w*|instead of)\b/i,
     /\b\d[\d,.]*\s?(?:%|percent)|\bone (?:\w+ )?in (?:\w+)\b|\ba (?:third|quarter|half)\b/i,
   ],
-  solution: [/\b(?:with \w+|now|lets?|automatically|one tap|so that|no longer|can now|instead)\b/i],
+  solution: [
+    /\b(?:with \w+|now|lets?|automatically|one tap|so that|no longer|can now|instead)\b/i,
+    // A list of what the product holds, introduced as such ("StudioStep includes:" and its items).
+    /^[^\n]{0,60}\b(?:includes?|including|offers?|provides?|comes with|features?|gives (?:you|\w+s))\s*:\n/i,
+  ],
   howItWorks: [
     /[$£€]\s?\d|\bper (?:month|year|clinic|user|seat|warehouse|practice)\b|\b(?:free|trial|pricing|price|costs?|subscription)\b/i,
     /\b(?:start|sign up|set up|turn \w+ on|install|download|available|works with|integrat\w*|connect\w*|in an afternoon)\b/i,
@@ -550,10 +575,12 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
     (b) => (b.kind === "para" && (/^\*\*[^*]+\*\*/.test(b.text) || /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]/.test(b.text) || (b.item && b.text.includes("?")))) || (b.kind === "heading" && isQuestionText(b.text)),
   );
   const open = (question: string, answer: string) => {
-    const q = question.trim();
+    const tag = PART_TAG.exec(question.trim());
+    const q = question.trim().slice(tag?.[0].length ?? 0);
     if (!q) return;
     current = { question: q, answer: answer.trim() };
-    doc[part].push(current);
+    // A tagged question belongs to its part wherever it stands; the next untagged one keeps the heading's part.
+    doc[tag ? (/^internal$/i.test(tag[1] ?? "") ? "internalFaq" : "externalFaq") : part].push(current);
   };
   const addAnswer = (t: string) => {
     if (current && t.trim()) current.answer = current.answer ? `${current.answer}\n\n${t.trim()}` : t.trim();
@@ -587,7 +614,7 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
       part = INTERNAL_PART.test(t) ? "internalFaq" : "externalFaq";
       current = undefined;
     } else if (bold && !bold[1]?.startsWith("*")) {
-      const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*[:.)]\s*/i, "");
+      const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*(?:[:.)]\s*|(?=\((?:internal|external)\)))/i, "");
       open(inner, (bold[2] ?? "").trim().replace(/^(?:A|Answer)\s*[:.)]\s+/, ""));
     } else if (q) {
       const [question, answer] = splitInlineAnswer(q[1] ?? "");

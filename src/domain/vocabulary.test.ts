@@ -26,3 +26,14 @@ describe("PAIN: a sentence that tells a customer's harm today", () => {
     expect(PAIN.test(sentence)).toBe(false);
   });
 });
+
+// Sentences written for this test; none comes from a fixture.
+describe("PAIN: harms real documents name in words the first lists missed", () => {
+  it.each([
+    ["double bookings written as two words", "The rink had four double bookings over the winter."],
+    ["feeling overwhelmed", "Most new tutors feel overwhelmed by the marking in their first term."],
+    ["juggling the work across places", "Site foremen juggle timesheets across three apps and a notebook."],
+  ])("matches %s", (_what, sentence) => {
+    expect(PAIN.test(sentence)).toBe(true);
+  });
+});

@@ -18,17 +18,17 @@ const LOSS = words(
 const BURDEN = words(
   "spend(?:s|ing)?", "spent", "tak(?:e|es|ing) (?:\\d+|hours|days|weeks|too long|ages|forever)", "took (?:\\d+|hours|days|weeks|too long)", "wait\\w*", "on hold",
   "queu\\w*", "chas(?:e|es|ed|ing)", "by hand", "manual(?:ly)?", "re-?(?:key|type|enter)\\w*", "phone tag", "call(?:s|ed|ing)? back", "back-and-forth",
-  "overtime", "late nights?", "weekends?", "have to", "has to", "had to", "must (?:still )?(?:phone|call|drive|check|type)", "driv(?:e|es|ing) (?:across|to|out)",
+  "juggl(?:e|es|ed|ing)", "overtime", "late nights?", "weekends?", "have to", "has to", "had to", "must (?:still )?(?:phone|call|drive|check|type)", "driv(?:e|es|ing) (?:across|to|out)",
 );
 /** Things going wrong. */
 const FAILURE = words(
   "fail\\w*", "error\\w*", "error-prone", "mistakes?", "wrong", "broken", "break(?:s|down)?", "late", "delay\\w*", "slow\\w*", "behind",
-  "forget\\w*", "forgot", "overlook\\w*", "double-?book\\w*", "inaccura\\w*", "complain\\w*", "complaints?", "disput\\w*", "accidents?", "injur\\w*", "near-misses",
+  "forget\\w*", "forgot", "overlook\\w*", "double[- ]?book\\w*", "inaccura\\w*", "complain\\w*", "complaints?", "disput\\w*", "accidents?", "injur\\w*", "near-misses",
 );
 /** Difficulty and feeling. */
 const DIFFICULTY = words(
   "hard to", "difficult", "struggl\\w*", "can't", "cannot", "can not", "couldn't", "unable", "no way to", "stuck", "guess\\w*", "confus\\w*", "frustrat\\w*",
-  "stress\\w*", "worr(?:y|ied|ies)", "anxious", "tired", "exhaust\\w*", "burn(?:ed|t)? out", "guilt\\w*", "afraid", "embarrass\\w*",
+  "stress\\w*", "overwhelm\\w*", "worr(?:y|ied|ies)", "anxious", "tired", "exhaust\\w*", "burn(?:ed|t)? out", "guilt\\w*", "afraid", "embarrass\\w*",
   // Idioms of annoyance: "drives me up the wall", "fed up", "a nightmare", "a hassle".
   "dr(?:ive|ives|ove|iving) (?:me|us|them|her|him|people|everyone) (?:mad|crazy|nuts|up the wall|round the bend)", "fed up", "sick of", "nightmares?", "headaches?", "hassle",
 );

@@ -69,3 +69,32 @@ describe("vague-customer-definition: a named segment widened again", () => {
     expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
   });
 });
+
+describe("vague-customer-definition: words for everyone that name no audience", () => {
+  it("does not fire on 'anyone can see': it says who may look, not who it is for", () => {
+    const solution = "With LaneLine, the duty manager posts the lane plan, and anyone can see which lanes are free before leaving home.";
+    expect(findingsOf(docWith({ solution }), "vague-customer-definition")).toEqual([]);
+  });
+
+  it("still fires on 'anyone can sign up'", () => {
+    const solution = "With LaneLine, anyone can sign up and book a lane.";
+    expect(findingsOf(docWith({ solution }), "vague-customer-definition")).toHaveLength(1);
+  });
+
+  it("does not fire on 'everyone else': the people the customer is set against", () => {
+    const doc = docWith({
+      subheading: "LaneLine books a lane for lap swimmers",
+      summary: "LaneLine launched today for lap swimmers at council pools.",
+      problem: "At peak hours, one lap swimmer in five waits on the poolside while everyone else swims. Duty managers count swimmers by hand every half hour.",
+    });
+    expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
+  });
+
+  it.each([
+    ["a pub", "TapList shows a pub's guest beers on the screen above the bar"],
+    ["passengers", "Rail passengers see which carriage has seats before the train pulls in"],
+  ])("takes %s as a named customer", (_what, subheading) => {
+    const doc = docWith({ heading: "Launch", subheading, summary: "It launched today. It costs £9 a month." });
+    expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
+  });
+});

@@ -5,10 +5,11 @@ import { PEOPLE_NOUNS, ROLE_NOUNS } from "./nouns.js";
 import { prSentences, prText } from "./text.js";
 
 // Customers described as everybody: the phrases prfaq-method.md names, and their cousins.
+// "Everyone else" is the people the customer is set against, not the customer.
 const VAGUE = [
-  /\beveryone\b/i,
-  /\beverybody\b/i,
-  /\banyone\b/i,
+  /\beveryone\b(?! else)/i,
+  /\beverybody\b(?! else)/i,
+  /\banyone\b(?! else)/i,
   /\ball (?:users|customers|people|businesses|companies|teams|organi[sz]ations)\b/i,
   /\b(?:companies|businesses|teams|organi[sz]ations|enterprises) of (?:all|every|any) (?:sizes?|kinds?|types?)\b/i,
   /\benterprise (?:customers|clients|users)\b/i,
@@ -35,7 +36,9 @@ const WIDENED = [
   /\bfrom (?:[\w'’-]+ ){1,3}to (?:large |global |big |huge )?(?:enterprises|corporations|multinationals|(?:the )?fortune 500)\b/i,
 ];
 // Everyone as the audience: "for everyone", "helps anyone", "anyone can sign up", "everyone who wants ...".
-const EVERYONE = /\b(?:(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?:anyone|everyone|everybody)\s+(?:can|could|will|who|that))\b(.*)$/i;
+// "Anyone can see the free dates" says who may look, not who it is for.
+const EVERYONE =
+  /\b(?:(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
 // What narrows "anyone" to a segment: a role or trade, or a count ("anyone at the front desk of a clinic").
 const NARROWED = new RegExp(String.raw`\b${ROLE_NOUNS}\b|\d`, "i");
 

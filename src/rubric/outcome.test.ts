@@ -78,3 +78,16 @@ describe("missing-the-date", () => {
     expect(findingsOf(doc, "missing-the-date")).toEqual([]);
   });
 });
+
+describe("no-measurable-outcome: a deadline written as a full date", () => {
+  it.each([
+    "By 31 March 2029 we aim to have 200 pools booking lanes through LaneLine.",
+    "We want 200 pools on LaneLine by March 31, 2029.",
+  ])("counts %j", (sentence) => {
+    expect(isMeasurableOutcome(sentence)).toBe(true);
+  });
+
+  it("still needs a number besides the date", () => {
+    expect(isMeasurableOutcome("By 31 March 2029 we aim to have pools everywhere using LaneLine.")).toBe(false);
+  });
+});

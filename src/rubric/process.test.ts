@@ -138,3 +138,29 @@ describe("writing-pr-after-building: building told in the past tense", () => {
     expect(findingsOf(docWith({ problem: `${s} One lap swimmer in five is turned away at peak hours.` }), "writing-pr-after-building")).toEqual([]);
   });
 });
+
+describe("after-building and solution-first: the team's time on the technology, decisions by others, a showcase", () => {
+  it("does not take time the team spent on a technology for building the product", () => {
+    const summary = "Our team has spent three years working with radar sensors. LaneLine launched today for council-run pools.";
+    expect(findingsOf(docWith({ summary }), "writing-pr-after-building")).toEqual([]);
+  });
+
+  it("still fires on time the team spent building it", () => {
+    const summary = "Our team has spent two years building LaneLine. It launched today for council-run pools.";
+    expect(findingsOf(docWith({ summary }), "writing-pr-after-building")).toHaveLength(1);
+  });
+
+  it("fires on a decision someone 'has already decided' in the press release", () => {
+    const s = "The council has already decided to put LaneLine in every pool it runs.";
+    expect(findingsOf(docWith({ summary: `LaneLine launched today for council-run pools. ${s}` }), "writing-pr-after-building")).toEqual([
+      expect.objectContaining({ evidence: s }),
+    ]);
+  });
+
+  it("fires solution-first on a product meant to show what the technology can do", () => {
+    const s = "We wanted an app that shows what our radar sensors can do.";
+    expect(findingsOf(docWith({ summary: `LaneLine launched today for council-run pools. ${s}` }), "solution-first-thinking")).toEqual([
+      expect.objectContaining({ evidence: s }),
+    ]);
+  });
+});

@@ -10,8 +10,9 @@ const ALREADY_BUILT = [
   /\b(?:we(?:'ve| have)|our team has|the team has|we)\s+already\s+(?:built|developed|shipped|launched|finished|completed|written|coded)\b/i,
   /\b(?:is|are|was|were|has been|have been)\s+already\s+(?:built|developed|shipped|in production|deployed|decided|finished|done|complete)\b/i,
   /\balready (?:built|shipped|developed)\b/i,
-  /\b(?:our|the) (?:engineering )?team has (?:developed|built|created|finished|spent)\b/i,
-  /\bwe(?:'ve| have)? spent (?:the (?:last|past) )?(?:\w+ )?(?:months|years) (?:building|developing|on)\b/i,
+  /\b(?:our|the) (?:engineering )?team has (?:developed|built|created|finished)\b/i,
+  // Time spent building; time spent "working with speech technology" is the technology's story, not the product's.
+  /\b(?:we(?:'ve| have)?|(?:our|the) (?:engineering )?team has) spent (?:the (?:last|past) )?(?:\w+ )?(?:months|years) (?:building|developing|on)\b/i,
   /\b(?:v2|version 2|second version) of our existing\b/i,
   /\b(?:the )?decision (?:has|was) (?:already )?(?:been )?made\b/i,
   // The work itself said to be over: "the build is finished", "development was completed", "the roll-out is complete".
@@ -21,7 +22,7 @@ const ALREADY_BUILT = [
   /\b(?:went|has been|have been|is already|are already) live\b/i,
 ];
 // Only in the press release: an FAQ answer may well explain a decision ("we decided to launch in 10 states").
-const DECIDED = /\bwe (?:have )?(?:already )?decided to\b/i;
+const DECIDED = /\bwe (?:have )?(?:already )?decided to\b|\b(?:have|has) already decided to\b/i;
 // The AI-era amendment: a prototype built to learn from is evidence, not rationalisation.
 const PROTOTYPE = /\b(?:prototypes?|pilots?|trials?|tested|observed|experiments?|mock-?ups?)\b/i;
 
@@ -87,6 +88,8 @@ const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experie
 // technology, instead of a need someone observed.
 const LOOKING = new RegExp(
   String.raw`\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for|a solution (?:looking|in search) for|could use it)\b` +
+    // The product as a showcase for the technology: "a product that shows what it can do".
+    String.raw`|\b(?:shows?|showcases?|showing|demonstrates?|demonstration of|proves?) what (?:[\w'’-]+ ){0,3}can do\b` +
     String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +
     String.raw`|\bonce\s+${BUYERS}\s+${EXPOSURE}\b[^.?!]*,\s*(?:they|${BUYERS})\s+(?:will|would)\s+(?:want|buy|adopt|need|love|pay for|sign up)\b`,
   "i",

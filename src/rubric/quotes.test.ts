@@ -46,3 +46,16 @@ describe("customer-quote-sounds-fake", () => {
     expect(findingsOf(docWith({ customerQuote: "" }), "missing-section")).toEqual([expect.objectContaining({ evidence: "customer quote" })]);
   });
 });
+
+describe("customer-quote-sounds-fake: a speaker introduced before their words", () => {
+  it("takes a person named as the subject of the sentence before the quote as named", () => {
+    const quote =
+      "Nadia Okoro swims before her shift at the hospital. \"I used to queue on the poolside for twenty minutes most mornings. Now I book the night before and walk straight into my lane.\"";
+    expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toEqual([]);
+  });
+
+  it("still fires when the sentence before the quote names nobody", () => {
+    const quote = "One swimmer tried it in May. \"It is amazing, I love it!\"";
+    expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toHaveLength(1);
+  });
+});

@@ -6,9 +6,10 @@ import { MEASUREMENT, splitSentences, wordCount } from "./text.js";
 // Nobody in particular: "said a customer", "according to one beta tester".
 const ANONYMOUS =
   /\b(?:said|says|adds|added|according to|writes|wrote)\s+(?:a|an|one|another|our|some|many|every)\s+(?:(?:happy|satisfied|early|beta|real|loyal|delighted|enthusiastic)\s+)*(?:customers?|users?|clients?|testers?|buyers?|fans?|shoppers?|reviewers?|people|parents?|owners?|members?)\b|[—–-]\s*(?:a|an|one)\s+(?:\w+\s+)?(?:customer|user|client|tester)\b/i;
-// A person named: "said Elena Ruiz", "Dana Smith, coordinator at ..., said", "— Marcus, shift manager".
+// A person named: "said Elena Ruiz", "Dana Smith, coordinator at ..., said", "— Marcus, shift manager", or a
+// sentence about them before their words ("Ana Reyes runs a bakery in Leeds. "Before, ...").
 const NAMED =
-  /\b(?:said|says|adds|added|explains|explained|recalls|notes|according to)\s+(?:Dr\.?\s+)?[A-Z][\p{L}'’-]+|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?,?\s+(?:[^."“”]{0,80}?,\s+)?(?:said|says|adds|added|explains)\b|["”]\s*[—–-]\s*[A-Z][\p{L}'’-]+/u;
+  /^[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+(?:'s|’s)?\s+[a-z]|\b(?:said|says|adds|added|explains|explained|recalls|notes|according to)\s+(?:Dr\.?\s+)?[A-Z][\p{L}'’-]+|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?,?\s+(?:[^."“”]{0,80}?,\s+)?(?:said|says|adds|added|explains)\b|["”]\s*[—–-]\s*[A-Z][\p{L}'’-]+/u;
 // A person described instead of named: a role with where they work or what they did ("a project lead who
 // tested it at a 40-person agency describes ..."). "A customer" or "a user" describes nobody.
 const DESCRIBED =
