@@ -92,30 +92,36 @@ const NOT_NAMES = new Set(["Launch", "Success", "Goal", "Goals", "Target", "Pric
  * "she"/"he" in that sentence or the next).
  */
 function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], allText: string, isName: (n: string) => boolean): Analysis["representative"] {
-  for (const re of [REPRESENTATIVE, QUOTED_BY, PERSON_SUBJECT, PERSON_DOING, APPOSITIVE, ROLE_THEN_NAME, SAT_WITH, POSSESSIVE]) {
+  // A bare capitalised word is a person only when the brief goes on about them (the name again, or "she"/"he" here or next).
+  const toldAbout = (name: string, e: LedgerEntry) =>
+    (allText.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length >= 2 || /\b(?:she|he|her|his|him)\b/i.test(`${e.text} ${facts[facts.indexOf(e) + 1]?.text ?? ""}`);
+  const plainRole = (m: RegExpMatchArray) => (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim();
+  // Each form, most explicit first: where its name stands, what the person's role reads as, and what else must hold.
+  const forms: { re: RegExp; name?: (m: RegExpMatchArray) => string | undefined; role?: (m: RegExpMatchArray) => string; holds?: (m: RegExpMatchArray, e: LedgerEntry, name: string) => boolean }[] = [
+    { re: REPRESENTATIVE },
+    { re: QUOTED_BY, holds: (m) => !SPOKESPERSON.test(m[2] ?? "") },
+    { re: PERSON_SUBJECT },
+    {
+      re: PERSON_DOING,
+      // "like Dwayne spends", "Bex, who tattoos", "Marisol (runs 2 stores)": the form itself says it is a person.
+      holds: (m, e, name) => toldAbout(name, e) || /\b(?:like|my\s+\p{Ll}+|said|says|according to)\s+$/u.test(e.text.slice(0, (m.index ?? 0) + m[0].indexOf(name))) || /^(?:,|\s*\()/.test(m[2] ?? ""),
+    },
+    { re: APPOSITIVE },
+    { re: ROLE_THEN_NAME, name: (m) => m[2], role: (m) => (m[1] ?? "").replace(/^(?:the|a|an|one)\s+/i, ""), holds: (m) => !SPOKESPERSON.test(m[1] ?? "") },
+    { re: SAT_WITH, role: (m) => `met by the author${(m[2] ?? "").trimEnd()}`, holds: (_m, e, name) => toldAbout(name, e) },
+    {
+      // "Tasha's salon": the owner of one of the customers the brief counts, when it names that kind of customer again.
+      re: POSSESSIVE,
+      role: (m) => `whose ${m[2] ?? ""} the brief describes`,
+      holds: (m) => (allText.match(new RegExp(`\\b${(m[2] ?? "").split(/\s+/)[0] ?? ""}s?\\b`, "gi")) ?? []).length >= 2,
+    },
+  ];
+  for (const form of forms) {
     for (const e of candidates) {
-      for (const m of e.text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
-        const name = re === ROLE_THEN_NAME ? m[2] : m[1];
-        if (re === ROLE_THEN_NAME && name && isName(name) && !SPOKESPERSON.test(m[1] ?? "")) return { name, role: (m[1] ?? "").replace(/^(?:the|a|an|one)\s+/i, ""), sources: [e.id] };
-        if (re === ROLE_THEN_NAME) continue;
-        if (!name || !isName(name)) continue;
-        if (re === QUOTED_BY && SPOKESPERSON.test(m[2] ?? "")) continue;
-        // "Tasha's salon": the owner of one of the customers the brief counts, when it names that kind of customer again.
-        if (re === POSSESSIVE) {
-          const noun = (m[2] ?? "").split(/\s+/)[0] ?? "";
-          if ((allText.match(new RegExp(`\\b${noun}s?\\b`, "gi")) ?? []).length < 2) continue;
-          return { name, role: `whose ${m[2] ?? noun} the brief describes`, sources: [e.id] };
-        }
-        if (re === PERSON_DOING || re === SAT_WITH) {
-          const next = facts[facts.indexOf(e) + 1]?.text ?? "";
-          const toldAbout = (allText.match(new RegExp(`\\b${name}\\b`, "g")) ?? []).length >= 2 || /\b(?:she|he|her|his|him)\b/i.test(`${e.text} ${next}`);
-          // "like Dwayne spends", "Bex, who tattoos", "Marisol (runs 2 stores)": the form itself says it is a person.
-          const introduced = re === PERSON_DOING && (/\b(?:like|my\s+\p{Ll}+|said|says|according to)\s+$/u.test(e.text.slice(0, m.index + m[0].indexOf(name))) || /^(?:,|\s*\()/.test(m[2] ?? ""));
-          if (!toldAbout && !introduced) continue;
-        }
-        if (re === SAT_WITH) return { name, role: `met by the author${(m[2] ?? "").trimEnd()}`, sources: [e.id] };
-        const role = (m[2] ?? "").replace(/^,\s*(?:who\s+)?/, "").replace(/^(the|a|an) /i, "").replace(/^\d+,\s*/, "").trim();
-        return { name, role, sources: [e.id] };
+      for (const m of e.text.matchAll(new RegExp(form.re.source, `${form.re.flags}g`))) {
+        const name = form.name ? form.name(m) : m[1];
+        if (!name || !isName(name) || (form.holds && !form.holds(m, e, name))) continue;
+        return { name, role: (form.role ?? plainRole)(m), sources: [e.id] };
       }
     }
   }

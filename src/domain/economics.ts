@@ -32,7 +32,8 @@ export type Economics = z.infer<typeof EconomicsSchema>;
 
 /**
  * Which money problem it is: every sale loses money, free with a real cost, the whole market cannot repay
- * the build, a tool's value cannot repay it, or the revenue goal is bigger than the market.
+ * the build, a tool's value cannot repay it, the revenue goal is bigger than the market, or the brief's own
+ * target takes longer than PAYBACK_LIMIT_MONTHS to repay the build.
  */
 export const EconomicsProblemKindSchema = z.enum(["loss", "no-revenue", "market", "value", "goal", "payback"]);
 export type EconomicsProblemKind = z.infer<typeof EconomicsProblemKindSchema>;
@@ -79,15 +80,22 @@ const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
 
-/** BARE_RETURN as STATED_RETURN's groups (hours, people, noun, weeks, rate), when its total checks out. */
-function bareReturn(text: string): RegExpExecArray | null {
-  const m = BARE_RETURN.exec(text);
-  if (!m) return null;
-  const [h, n, w, r] = [m[1], m[2], m[3], m[4]].map((x) => Number((x ?? "").replace(/,/g, "")));
-  const total = toNumber(m[5] ?? "0", m[6]);
-  if (!h || !n || !w || !r || Math.abs(h * n * w * r - total) > 0.02 * total) return null;
-  const groups = Object.assign([m[0], m[1], m[2], "people", m[3], m[4]], { index: m.index, input: text }) as unknown as RegExpExecArray;
-  return groups;
+/** A return the brief works out itself, as its figures: hours a week x people x working weeks x hourly rate. */
+type StatedReturn = { hours: number; people: number; noun: string; weeks: number; rate: number };
+
+/** STATED_RETURN (its figures as written), else BARE_RETURN when their product is the total the brief states (within 2%). */
+function statedReturn(text: string): StatedReturn | undefined {
+  const m = STATED_RETURN.exec(text);
+  if (m) {
+    const num = (i: number) => numeric(m[i] ?? "") ?? 0;
+    return { hours: num(1), people: num(2), noun: m[3] ?? "people", weeks: num(4), rate: num(5) || num(6) };
+  }
+  const b = BARE_RETURN.exec(text);
+  if (!b) return undefined;
+  const [hours, people, weeks, rate] = [b[1], b[2], b[3], b[4]].map((x) => Number((x ?? "").replace(/,/g, "")));
+  const total = toNumber(b[5] ?? "0", b[6]);
+  if (!hours || !people || !weeks || !rate || Math.abs(hours * people * weeks * rate - total) > 0.02 * total) return undefined;
+  return { hours, people, noun: "people", weeks, rate };
 }
 
 /** The clause around position `at`: from the last ";", "," or sentence start to the next one. */
@@ -363,19 +371,17 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   let valuePerYear: number | null = null;
   let valueId = "";
   // A return the brief works out itself: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour".
-  const stated = facts.map((f) => ({ f, m: STATED_RETURN.exec(f.text) })).find((x) => x.m) ?? facts.map((f) => ({ f, m: bareReturn(f.text) })).find((x) => x.m);
+  const stated = facts.map((f) => ({ f, r: statedReturn(f.text) })).find((x) => x.r);
   // Hours saved, else the hours the job takes today when the tool is to take it over ("they spend 2 hours a week rewriting sheets").
   const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text), spent: false }))).find((x) => x.m)
     ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text), spent: false })).find((x) => x.m)
     ?? facts.filter((f) => f.part !== "metrics").map((f) => ({ f, m: HOURS_SPENT.exec(f.text), spent: true })).find((x) => x.m);
   const hourly = found.find((m) => m.role === "hourly");
-  if (stated?.m && (pricePerMonth === null || pricePerMonth === 0)) {
-    const num = (i: number) => numeric(stated.m?.[i] ?? "") ?? 0;
-    const [h, n, w, r] = [num(1), num(2), num(4), num(5) || num(6)];
-    const noun = stated.m[3] ?? "people";
-    if (h && n && w && r) {
-      valuePerYear = h * n * w * r;
-      valueId = line("value per year", valuePerYear, `${h} hours a week x ${n} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${w} working weeks x ${money(r)} an hour, as the brief works it out`, [stated.f.id]);
+  if (stated?.r && (pricePerMonth === null || pricePerMonth === 0)) {
+    const { hours, people, noun, weeks, rate } = stated.r;
+    if (hours && people && weeks && rate) {
+      valuePerYear = hours * people * weeks * rate;
+      valueId = line("value per year", valuePerYear, `${hours} hours a week x ${people} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${weeks} working weeks x ${money(rate)} an hour, as the brief works it out`, [stated.f.id]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
     const amount = numeric(saved.m[1] ?? saved.m[4] ?? "") ?? 0;
@@ -554,7 +560,6 @@ function orgNoun(customerText: string): string | undefined {
   return undefined;
 }
 
-/** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */
 /** A count found in a fact, with how strongly it reads as the market. */
 function counted(f: LedgerEntry, value: number, noun: string, text: string, index: number, rank: number) {
   return { value, noun, text, index, id: f.id, part: f.part, sentence: f.text, rank };
@@ -563,6 +568,7 @@ function counted(f: LedgerEntry, value: number, noun: string, text: string, inde
 /** Customers a brief may name in full or clipped: a price "per lab" and "1,100 dental laboratories" are one unit. */
 const CLIPPED: Record<string, string> = { lab: "laborator(?:y|ie)", vet: "veterinar(?:y|ie|ian)", uni: "universit(?:y|ie)" };
 
+/** The count that sizes the market: the paying unit, or a count the customer part presents as the market. */
 function marketCount(facts: LedgerEntry[], customer: string | undefined) {
   // "the 38 licensed tug masters": a count whose noun phrase ends in the paying unit, whatever describes it.
   if (customer) {

@@ -158,17 +158,11 @@ export function moneyIn(text: string): Money[] {
   for (const m of text.matchAll(re)) {
     const symbol = m[1];
     // "80p", "40 cents": a hundredth of a pound, dollar or euro.
-    if (m[7] && m[8]) {
-      const currency: Currency = /^p/i.test(m[8]) ? "GBP" : centsCurrency;
-      const end = (m.index ?? 0) + m[0].length;
-      const basis = basisAfter(text.slice(end, end + 60));
-      out.push({ value: Number(m[7]) / 100, currency, ...(basis.period ? { period: basis.period } : {}), ...(basis.per ? { per: basis.per } : {}), oneOff: basis.oneOff, text: text.slice(m.index ?? 0, end + basis.length).trim(), index: m.index ?? 0 });
-      continue;
-    }
-    const currency = symbol ? SYMBOL[symbol] : WORD_CURRENCY[(m[6] ?? "").toLowerCase()];
+    const cents = m[7] && m[8] ? { value: Number(m[7]) / 100, currency: /^p/i.test(m[8]) ? ("GBP" as const) : centsCurrency } : undefined;
+    const currency = cents?.currency ?? (symbol ? SYMBOL[symbol] : WORD_CURRENCY[(m[6] ?? "").toLowerCase()]);
     const digits = symbol ? m[2] : m[4];
-    if (!currency || !digits) continue;
-    const value = toNumber(digits, symbol ? m[3] : m[5]);
+    if (!currency || (!digits && !cents)) continue;
+    const value = cents?.value ?? toNumber(digits ?? "0", symbol ? m[3] : m[5]);
     const end = (m.index ?? 0) + m[0].length;
     // "a €79-a-month service": the basis may be joined to the amount by hyphens.
     const basis = basisAfter(text.slice(end, end + 60).replace(/^-(a|an|per)-/i, " $1 "));
