@@ -12,7 +12,7 @@ const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
   // Questions about money name the business part whoever they mention: "What does it cost the customer?", "How big is the market?".
   ["business", /\b(?:what (?:does|do|will|would|should) (?:it|this|they|we|the \w+) (?:cost|charge)|cost (?:the customer|customers|us|them)|how much (?:does|do|will|would|should) (?:it|this|they|we|customers?) (?:cost|pay|charge)|how big is the market|(?:does it )?take to build|cost to build)\b/i],
   // "How do you know it hurts?": a question about what was seen names the evidence.
-  ["evidence", /\bhow (?:do|did|can) (?:you|we|they) know\b|\bwhat (?:have|did) (?:you|we) (?:seen|see|tried|learned|learnt|found)\b/i],
+  ["evidence", /\bhow (?:do|did|can) (?:you|we|they) know\b|\bwhat (?:we|you) (?:know|(?:have |'ve )?(?:found|learned|learnt|seen))\b|\bwhat (?:have|did) (?:you|we) (?:seen|see|tried|learned|learnt|found)\b/i],
   ["other", /\b(won't do|will not do|out of scope|not in v1|non-goals?)\b/i],
   ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|get wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
   ["customer", /\b(customers?|who|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
@@ -131,7 +131,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
     const answerLine = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
     // "A: Around 2,500 practices ...": an answer's marker says nothing.
-    const line = answerLine.replace(/^A\s*[:.]\s+/, "");
+    // "Money. £140 a year per shop.": a run-in heading at a paragraph's start is a label.
+    const line = runInHeading(answerLine.replace(/^A\s*[:.]\s+/, ""), !previousLine);
     // A blank line ends a paragraph, and with it the topic its sentences continue.
     if (!line) topic = undefined;
     if (line && !/^#/.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
@@ -377,6 +378,23 @@ function tableRowsAsLabels(lines: string[]): string[] {
     else out.push(stop(cells.map((c, j) => (headers?.[j] && j > 0 ? `${headers[j]} ${c}` : c)).filter(Boolean).join("; ")));
   });
   return out;
+}
+
+/**
+ * A paragraph that opens with a short heading run into its text ("What we tried. In November we gave ...",
+ * "Money. £140 a year per shop.", "How we'll know. 300 paying shops ...") is read as if the heading were a
+ * label: a question-word phrase of up to five words, or up to three words with no person as subject, that
+ * names a part. A sentence that says something ("We tried.", "Nobody pays.") is not a heading.
+ */
+function runInHeading(line: string, startsParagraph: boolean): string {
+  if (!startsParagraph) return line;
+  const m = /^([A-Z][A-Za-z'’ -]{1,40}?)\.\s+(?=\S)/.exec(line);
+  const phrase = m?.[1];
+  if (!m || !phrase) return line;
+  const words = phrase.trim().split(/\s+/);
+  const question = /^(?:what|how|who|why|when|where|which)$/i.test(words[0] ?? "") && words.length <= 5;
+  const noun = words.length <= 3 && !words.some((w) => /^(?:i|we|you|they|he|she|it|nobody|everyone|no one|someone|this|that)$/i.test(w));
+  return (question || noun) && partOf(phrase) ? `${phrase}: ${line.slice(m[0].length)}` : line;
 }
 
 function partOf(name: string): BriefPart | undefined {

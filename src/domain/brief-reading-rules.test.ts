@@ -135,3 +135,38 @@ describe("process", () => {
     expect(a.afterTheFact?.text).toMatch(/right call/);
   });
 });
+
+describe("briefs read at stop 18 (rules written for the test)", () => {
+  it("reads a run-in heading at a paragraph's start as a label, but not a short sentence", () => {
+    const f = read("Subject: Ferry freight slots\n\nWhat we tried. In May we gave 9 hauliers a booking link. Seven used it every week.\n\nMoney. £60 a month per haulier.\n\nHow we'll know. 200 paying hauliers by 1 June 2028.\n\nWe tried. Nobody came back.");
+    expect(f.evidence).toMatch(/^In May we gave 9 hauliers/);
+    expect(f.business).toMatch(/^£60 a month per haulier/);
+    expect(f.metrics).toMatch(/^200 paying hauliers/);
+    expect(f.evidence).not.toMatch(/^We tried: /);
+  });
+
+  it("names the evidence part by 'what we know' and 'what we found'", () => {
+    expect(read("# Pier nets\n\nWhat we know: in a four-week trial 12 anglers rented nets 40 times.").evidence).toMatch(/four-week trial/);
+  });
+
+  it("counts a try told with number words and 'we gave N ... a ...' as evidence of use", () => {
+    const a = analyse("# Ferry freight\n\n## Evidence\nIn May we gave 9 hauliers a booking link. Seven of them used it every week.");
+    expect(a.stage).toBe("validated");
+  });
+
+  it("never takes a holiday or 'take' in the middle of a sentence for a representative's name", () => {
+    const a = analyse("# Bakery orders\n\nBakers take Easter orders on paper and lose some every year. Priya, who runs a bakery in Leeds, lost nine last Easter.");
+    expect(a.representative?.name).toBe("Priya");
+  });
+
+  it("prefers a count said like a market to a count of the paying unit that is not ('the 9 hauliers' of a trial)", () => {
+    const e = economics({ customer: "Small hauliers.", solution: "It also books return loads, which most of the 9 hauliers also arrange by phone.", business: "£60 a month per haulier. There are around 4,200 independent freight firms in the UK." });
+    expect(e.marketCustomers).toBe(4200);
+  });
+
+  it("a market labelled in people, and a per-visit price times visits a month stated without a noun", () => {
+    const e = economics({ customer: "People who keep horses at livery.", business: "Price: £25 a visit. A horse owner typically needs three a month. Running costs per customer per month: £40. Market: about 9,000 people keep horses at livery in the region." });
+    expect(e.pricePerMonth).toBe(75);
+    expect(e.marketCustomers).toBe(9000);
+  });
+});

@@ -188,8 +188,20 @@ function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
       if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text, unit: r.noun };
     }
   }
+  // "£30 a visit. A liveaboard typically needs two a month.": a count a period with no noun of its own counts the per-use unit.
+  if (!TRANSACTION.test(unit)) return undefined;
+  for (const fact of facts) {
+    if (fact.part === "metrics") continue;
+    const m = USES_WITHOUT_NOUN.exec(fact.text);
+    const value = m?.[1] ? numeric(m[1]) : undefined;
+    const period = m?.[2] ? (m[2].toLowerCase() as keyof typeof MONTHS_PER) : undefined;
+    if (m && value !== undefined && period && value < 1000) return { value: value / MONTHS_PER[period], id: fact.id, text: m[0], unit };
+  }
   return undefined;
 }
+
+/** "needs two a month", "books about 3 a week": how often a customer uses the product, the unit left to the price it follows. */
+const USES_WITHOUT_NOUN = /\b(?:needs?|uses?|books?|orders?|gets?|takes?|makes?|averages?|buys?|has|have|does|do)\s+(?:about |around |roughly |typically |usually |on average |some )?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b/i;
 
 /** How many of `unit` one customer has: "hotels with 80 rooms", "an average of 12 seats per firm", "each grower farms about 6 hectares". */
 function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string | undefined): Scaled | undefined {
@@ -588,12 +600,21 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
       if (value >= 5 && marketRank(c) >= 0) found.push({ ...c, rank: marketRank(c) + 3 });
     }
     const best = found.sort((a, b) => b.rank - a.rank)[0];
-    if (best) return best;
+    // "which most of the 14 shops also take on paper": a count of the paying unit said like no market gives way
+    // to a count the brief does say like one ("There are around 5,800 independent butchers in the UK").
+    if (best && best.rank > 3) return best;
+    const other = marketCountOtherwise(facts, customer, best !== undefined);
+    return other && other.rank >= 2 ? other : best ?? other;
   }
+  return marketCountOtherwise(facts, customer);
+}
+
+/** The market count when no count of the paying unit reads as the market: a labelled market, a count of the customer with no noun, or a count said like a market. */
+function marketCountOtherwise(facts: LedgerEntry[], customer: string | undefined, paidUnitSeen = false) {
   // "Organ maintenance firms in the UK (trade body list): 40": a label naming the customers, and their count.
   // "Market: about 21,000 US academic and biotech labs": the count the brief labels as its market.
   for (const f of facts) {
-    const m = /^(?:the )?(?:market|market size|addressable market|who could buy(?: it)?)\s*:\s*(?:about |around |roughly |some |over |nearly |approximately )?(\d[\d,]*)(?:\s?(k|thousand|million))?\s+(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\b/iu.exec(f.text);
+    const m = /^(?:the )?(?:market|market size|addressable market|who could buy(?: it)?)\s*:\s*(?:about |around |roughly |some |over |nearly |approximately )?(\d[\d,]*)(?:\s?(k|thousand|million))?\s+(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s|people)\b/iu.exec(f.text);
     if (!m?.[1] || !m[3]) continue;
     const value = toNumber(m[1], m[2]);
     if (value >= 5) return counted(f, value, singular(m[3]), m[0].replace(/^[^:]*:\s*/, ""), 0, 6);
@@ -617,6 +638,7 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id, part: f.part, sentence: f.text })))
     .filter((c) => !/(\bto|\band|-|–|\bwith|\bof)\s*$/i.test(c.sentence.slice(Math.max(0, c.index - 6), c.index)) && c.value >= 5)
     // "There are about 3,000 affineurs with their own cellars": the brief's own count of who could buy, whatever it calls them.
+    .filter((c) => !(paidUnitSeen && c.noun === customer))
     .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3)
       || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence")
       // "roughly 90 practising taxidermists in the United Kingdom": an approximate count of a kind of buyer in a country.
