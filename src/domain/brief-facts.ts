@@ -126,6 +126,12 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // Paragraphs of text read so far: only the opening paragraph tells the situation by default.
   let paragraphs = 0;
   let previousLine = "";
+  // The part of a line that opens a list ("What's in it:"): its items continue it, whatever words they use.
+  let listPart: BriefPart | undefined;
+  let openerPart: BriefPart | undefined;
+  // Where the last sentence of a line went, and whether the line before was a list item.
+  let lastPart: BriefPart | undefined;
+  let itemBefore = false;
   const lines = itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/).flatMap(inlineLabels)));
   for (const [index, rawLine] of lines.entries()) {
     // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
@@ -137,7 +143,12 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     if (!line) topic = undefined;
     if (line && !/^#/.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
     previousLine = line;
+    const isItem = /^(?:[-*+]|\d+[.)])\s+/.test(line);
+    if (!isItem) listPart = undefined;
+    if (isItem && openerPart) listPart = openerPart;
+    if (line) openerPart = undefined;
     if (!line || EMAIL_FRAME.test(line)) continue;
+    const solutionBefore = parts.solution.length;
     const heading = /^#{1,6}\s+(.*)$/.exec(line) ?? /^\*\*([^*]{1,60})\*\*:?\s*$/.exec(line);
     if (heading) {
       // "Q: How often does that happen?": a question heading is named by its question.
@@ -173,26 +184,44 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
         parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(namesOnlyThePart(name) || /^(price|pricing)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
         continue;
       }
-      const label = /^\*{0,2}([A-Za-z][A-Za-z '’/&,?-]{1,40}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
+      const label = /^\*{0,2}([A-Za-z][A-Za-z0-9 '’/&,?-]{1,40}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
       // A success measure stated inside another section is still the success measure.
-      if (METRIC_CUE.test(sentence) || (statesGoal(sentence) && (lineLabel ?? current) !== "launch" && !(label && labelPart))) parts.metrics.push(sentence);
+      if (METRIC_CUE.test(sentence) || (statesGoal(sentence) && (lineLabel ?? current) !== "launch" && !(label && labelPart))) {
+        parts.metrics.push(sentence);
+        lastPart = "metrics";
+      }
       // A label ("Price: $9", "Representative customer: Dana") keeps its words: they say what the value is.
-      else if (label && labelPart) parts[labelPart].push(namesOnlyThePart(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
+      else if (label && labelPart) {
+        parts[labelPart].push(namesOnlyThePart(label[1] ?? "") ? (label[2] ?? "") : sentence.replace(/\*\*/g, ""));
+        lastPart = labelPart;
+      }
       // A start date after a label's sentence ("Target: ... . Starts 1 September 2027."), or under a heading
       // about something else ("How we'll know: Launch on 1 March 2027. Goal: ..."), is the launch.
       else if ((current ?? lineLabel) !== "launch" && (current || lineLabel) && STARTS_ON.test(sentence)) parts.launch.push(sentence);
       else {
-        const part = current ?? lineLabel ?? classify(sentence, product, topic, seenSolution || paragraphs > 1);
+        // An item with an amount of money keeps its own cue: "The numbers:" lists prices and costs.
+        const part = current ?? lineLabel ?? (MONEY.test(sentence) ? undefined : listPart) ?? classify(sentence, product, topic, seenSolution || paragraphs > 1);
         if (part === "solution") seenSolution = true;
         if (!current && !lineLabel) topic = part;
         parts[part].push(sentence);
+        lastPart = part;
       }
     }
+    if (!isItem && /:\**\s*$/.test(line)) openerPart = lastPart;
+    // A list in the solution stays a list: each item, and the text after the list, starts a paragraph.
+    if ((isItem || itemBefore) && parts.solution.length > solutionBefore) parts.solution[solutionBefore] = `${PARAGRAPH}${parts.solution[solutionBefore]}`;
+    itemBefore = isItem;
   }
   // Each piece ends as a sentence, so a line without a full stop does not run into the next one.
-  const join = (p: BriefPart) => parts[p].map((x) => (/[.!?;:]["”')]?$/.test(x.trim()) ? x : `${x.trim()}.`)).join(" ").replace(/\s+/g, " ").trim();
+  const join = (p: BriefPart) =>
+    parts[p]
+      .map((x) => (/[.!?;:]["”')]?$/.test(x.trim()) ? x : `${x.trim()}.`))
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .replace(/\s*\uE000\s*/g, "\n\n")
+      .trim();
   const facts: BriefFacts = {
     title: brief.title,
     customer: brief.customer ?? join("customer"),
@@ -227,8 +256,11 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   return facts;
 }
 
+/** Marks a piece that starts a paragraph of its own (a list item kept as one): joined as a blank line. */
+const PARAGRAPH = "\uE000";
+
 /** A sentence that says what a product does: "a service that puts ...", "an app which lets ...". */
-const PRODUCT_DOES = /\b(?:service|app|tool|product|system|platform|device|tag|sensor|kit|software|subscription|check)\s+(?:that|which)\s+\p{Ll}+s\b|\b(?:the|a|an|our)\s+(?:[\p{L}-]+\s+){0,2}(?:app|tool|system|platform|device|sensor|reader|monitor|tracker|dashboard|bot|prototype)\s+(?:\p{Ll}+(?:s|ed))\b/iu;
+const PRODUCT_DOES = /\b(?:service|app|tool|product|system|platform|device|tag|sensor|kit|software|subscription|check|checklist|form|portal|code|link|card|label|bot)\s+(?:that|which)\s+(?:\p{Ll}+s|can|will|lets)\b|\b(?:the|a|an|our)\s+(?:[\p{L}-]+\s+){0,2}(?:app|tool|system|platform|device|sensor|reader|monitor|tracker|dashboard|bot|prototype)\s+(?:\p{Ll}+(?:s|ed))\b/iu;
 
 /** Plural nouns that name no one in particular, or are not people or organisations at all. */
 const NO_ONE = /^(years|months|weeks|days|hours|minutes|everyone|all|users|people|things|ages|customers|businesses|companies|others|times|ones|lots|loads|dollars|pounds|euros|items|products|features|results)$/i;

@@ -169,4 +169,26 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
     expect(e.pricePerMonth).toBe(75);
     expect(e.marketCustomers).toBe(9000);
   });
+
+  it("keeps a list in the solution as one paragraph per item, its items in the part of the line that opens it", () => {
+    const f = read("# Pub hub\n\nPub Hub puts it all in one place.\n\nWhat's in it:\n\n- Table bookings with dynamic pricing\n- A podcast for regulars\n- Staff rota\n\nPrice: £99 a month.");
+    expect(f.solution.split("\n\n")).toEqual(["Pub Hub puts it all in one place. What's in it:", "Table bookings with dynamic pricing.", "A podcast for regulars.", "Staff rota."]);
+    expect(f.business).toBe("Price: £99 a month.");
+  });
+
+  it("counts people in a country as the market ('about 4,000 people in the UK ride ...')", () => {
+    expect(economics({ customer: "Unicyclists.", other: "About 4,000 people in the UK ride a unicycle every week.", business: "£12 a month." }).marketCustomers).toBe(4000);
+  });
+
+  it("reads a stated return over a season's weeks ('22 weeks of season')", () => {
+    expect(economics({ customer: "Our 10 dispatchers.", business: "Value: 2 hours x 10 dispatchers x 20 weeks of season x £30 an hour loaded." }).valuePerYear).toBe(12_000);
+  });
+
+  it("a table row labelled with a number names its part ('Success, 12 months after launch')", () => {
+    expect(read("# Tally\n\n| | |\n|---|---|\n| Success, 12 months after launch | 300 paying farms |").metrics).toMatch(/300 paying farms/);
+  });
+
+  it("finds what the product does in the evidence when no part says it ('a phone checklist that can only be done at the van')", () => {
+    expect(read("# Van checks\n\n## What we tried\n4 depots, 6 weeks. A QR code on each van and a phone checklist that can only be done at the van.").solution).toMatch(/phone checklist/);
+  });
 });

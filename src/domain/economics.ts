@@ -68,7 +68,7 @@ const HOURS_SAVED_FORMS = [
 ];
 /** A return written out as a product: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour". */
 const TIMES = String.raw`(?:\s*[x×]\s*|,?\s+times\s+)`;
-const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?${TIMES}(\d[\d,]*)\s+([\p{L}-]+)${TIMES}(\d+)\s+(?:working\s+)?weeks?${TIMES}(?:an?\s+)?(?:loaded\s+)?(?:(?:hourly\s+)?(?:cost|rate)\s+of\s+)?(?:[$£€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:pounds?|dollars?|euros?))`, "iu");
+const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:hours?|hrs?)(?:\s+(?:a|per)\s+week)?${TIMES}(\d[\d,]*)\s+([\p{L}-]+)${TIMES}(\d+)\s+(?:working\s+)?weeks?(?:\s+(?:of|in)\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+)?${TIMES}(?:an?\s+)?(?:loaded\s+)?(?:(?:hourly\s+)?(?:cost|rate)\s+of\s+)?(?:[$£€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:pounds?|dollars?|euros?))`, "iu");
 /**
  * A return written as bare figures with the brief's own total: "1.5 x 140 x 46 x $41 = $396,060 a year".
  * Read only when the product of the figures is the total the brief states (within 2%).
@@ -641,8 +641,8 @@ function marketCountOtherwise(facts: LedgerEntry[], customer: string | undefined
     .filter((c) => !(paidUnitSeen && c.noun === customer))
     .filter((c) => (customer !== undefined && c.noun === customer) || /\bsuch\s+\S+$|\bof them$/i.test(c.text) || (c.part === "customer" && !MEASURE.test(c.noun) && marketRank(c) >= 3)
       || (/\bthere (?:are|is)\s+(?:about\s+|around\s+|roughly\s+|some\s+|over\s+|nearly\s+|almost\s+|an estimated\s+)?$/i.test(c.sentence.slice(0, c.index)) && !MEASURE.test(c.noun) && c.part !== "evidence")
-      // "roughly 90 practising taxidermists in the United Kingdom": an approximate count of a kind of buyer in a country.
-      || (/\b(?:about|around|roughly|some|nearly|almost|approximately|an estimated)\s+$/i.test(c.sentence.slice(0, c.index)) && new RegExp(`^${c.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}\\s+(?:in|across)\\s+(?:the\\s+)?\\p{Lu}`, "u").test(c.sentence.slice(c.index)) && !MEASURE.test(c.noun) && !PEOPLE.test(c.noun) && c.part !== "evidence"))
+      // "roughly 90 practising taxidermists in the United Kingdom", "about 3,000 people in the UK play harp": an approximate count of a kind of buyer in a country.
+      || (/\b(?:about|around|roughly|some|nearly|almost|approximately|an estimated)\s+$/i.test(c.sentence.slice(0, c.index)) && new RegExp(`^${c.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}\\s+(?:in|across)\\s+(?:the\\s+)?\\p{Lu}`, "u").test(c.sentence.slice(c.index)) && !MEASURE.test(c.noun) && (!PEOPLE.test(c.noun) || c.noun === "people") && c.part !== "evidence"))
     .map((c) => ({ ...c, rank: marketRank(c) + (customer !== undefined && c.noun === customer ? 3 : 0) - (PEOPLE.test(c.noun) && c.noun !== customer ? 1 : 0) }))
     .filter((c) => c.rank > 0)
     .sort((a, b) => b.rank - a.rank)[0];

@@ -9,6 +9,13 @@ describe("combining-ideas", () => {
     expect(findingsOf(doc, "combining-ideas")).toEqual([expect.objectContaining({ severity: "high", evidence: s })]);
   });
 
+  it("fires on a bulleted list whose items are products of three unrelated kinds, not on one product's features", () => {
+    const bundle = "Everything in one place:\n\nTable bookings with deposits.\n\nA smart scale for the bar that weighs every pour.\n\nPintPoints, a loyalty token guests swap between pubs.\n\nA monthly podcast about craft beer.";
+    expect(findingsOf(docWith({ solution: bundle }), "combining-ideas")[0]?.message).toMatch(/unrelated kinds/);
+    const oneProduct = "It handles the booking from start to end:\n\nTakes the booking.\n\nTexts a reminder the day before.\n\nOffers the slot to the waiting list.\n\nShows the week on one screen.";
+    expect(findingsOf(docWith({ solution: oneProduct }), "combining-ideas")).toEqual([]);
+  });
+
   it("fires on three or more markets in one sentence", () => {
     const s = "The same booking engine will serve hospitality, education and healthcare.";
     const [f] = findingsOf(docWith({ solution: s }), "combining-ideas");

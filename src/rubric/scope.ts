@@ -63,6 +63,9 @@ export function checkCombining(doc: Prfaq, _ctx: RubricContext): Finding[] {
   for (const list of bulletLists(doc, PRESS_RELEASE_SECTIONS)) {
     const products = productsIn(list.items);
     if (products.length >= 3) return [fire(`products (${quoteList(products)})`, list.intro || list.items[0] || "")];
+    // Items of three or more unrelated kinds (a sensor, a loyalty token, a podcast) are separate products.
+    const kinds = kindsIn(list.items);
+    if (kinds.length >= 3) return [fire(`products of unrelated kinds (${quoteList(kinds.map((k) => k.item))})`, list.intro || list.items[0] || "")];
   }
   // Who it is for, across the press release: a customer in three unrelated trades is three customers.
   const named: string[] = [];
@@ -118,6 +121,22 @@ function productName(item: string): string {
   const words = item.split(/\s+/);
   const article = words.findLastIndex((w, i) => i < words.length - 1 && /^(?:an?|the|and|or|with|plus)$/i.test(w));
   return words.slice(article >= 0 ? article + 1 : Math.max(0, words.length - 2)).join(" ");
+}
+
+/** Kinds of product that are businesses of their own: hardware, money, media, a marketplace, a physical service. */
+const KINDS: readonly (readonly [string, RegExp])[] = [
+  ["hardware", /\b(?:sensors?|devices?|cameras?|kiosks?|robots?|drones?|scales?|wearables?|chargers?|lockers?|hardware)\b/i],
+  ["money", /\b(?:tokens?|coins?|crypto\w*|wallets?|loans?|insurance|credit cards?|payments? card|lending|financing)\b/i],
+  ["media", /\b(?:podcasts?|newsletters?|magazines?|radio|video series|tv show|youtube channel|blog)\b/i],
+  ["marketplace", /\b(?:marketplaces?|exchanges?|resale|second-hand shop)\b/i],
+  ["people", /\b(?:payroll|recruitment|hiring|staffing agency)\b/i],
+];
+
+/** The distinct kinds of product a list's items name, with the first item of each kind. */
+function kindsIn(items: readonly string[]): { kind: string; item: string }[] {
+  const found = new Map<string, string>();
+  for (const item of items) for (const [kind, re] of KINDS) if (!found.has(kind) && re.test(item)) found.set(kind, productName(item.split(/\s+(?:for|to|in|on|at|with|from|of|by|that|which|who)\s+/i)[0] ?? item));
+  return [...found].map(([kind, item]) => ({ kind, item }));
 }
 
 function distinct(text: string, re: RegExp): string[] {

@@ -50,7 +50,13 @@ function firstDraft(facts: BriefFacts, signals: FactSignals, analysis: Analysis)
     .filter(Boolean)
     .join(" ");
   pr.problem = facts.problem;
-  pr.solution = sentences(facts.solution).slice(solutionLead ? 1 : 0).join(" ") || solutionLead;
+  // The brief's list stays a list: one paragraph per item, the lead sentence moved to the summary.
+  pr.solution =
+    facts.solution
+      .split(/\n\s*\n/)
+      .map((p, i) => sentences(p).slice(i === 0 && solutionLead ? 1 : 0).join(" "))
+      .filter(Boolean)
+      .join("\n\n") || solutionLead;
   pr.leaderQuote = problemLead ? `"We built ${product} because ${lowerFirst(clause(problemLead))}," said the ${product} team.` : "";
   pr.howItWorks = [facts.launch, signals.price ? `Price: ${period(signals.price)}` : ""].filter(Boolean).map(period).join(" ");
   const quote = customerQuote(facts, analysis);
