@@ -102,7 +102,7 @@ const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // Money that is neither a price nor a cost to us is what the pain costs the customer, or else business.
   ["business", MONEY],
   // Who it is for: "for ...", "our customers are", "the X we serve/target are", or a count of them ("there are about N").
-  ["customer", /^\s*(for|built for|designed for|aimed at)\b|\b(representative (customer|user)|typical (customer|user)|our (customers?|users?|buyers?) (are|is)|the \w+ we (want|serve|target|sell to|build for|are building for))\b|\bthere('s| is| are) (about|around|roughly|some|over|nearly)? ?[\d,.]+\b/iu],
+  ["customer", /^\s*(for|built for|designed for|aimed at)\b|\b(representative (customer|user)|typical (customer|user)|our (customers?|users?|buyers?) (are|is)|the (?!(?:decision|thing|answer|view|feedback|help|outcome|result|money|budget|approval|call)\b)\w+ we (want|serve|target|sell to|build for|are building for))\b|\bthere('s| is| are) (about|around|roughly|some|over|nearly)? ?[\d,.]+\b/iu],
 ];
 
 /**
@@ -184,7 +184,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
         parts[METRIC_CUE.test(sentence) ? "metrics" : (lineLabel ?? "other")].push(namesOnlyThePart(name) || /^(price|pricing)$/i.test(name) ? rest : `${upperFirstLetter(name)}: ${rest}`);
         continue;
       }
-      const label = /^\*{0,2}([A-Za-z][A-Za-z0-9 '’/&,?-]{1,40}?)\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/.exec(sentence);
+      const label = /^\*{0,2}([A-Za-z][A-Za-z0-9 '’/&,?-]{1,40}?)\*{0,2}\s*(?::|\s=)\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
       if (labelPart) lineLabel = labelPart;
       // A success measure stated inside another section is still the success measure.
@@ -241,6 +241,16 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     const described = [facts.business, facts.evidence, facts.problem].flatMap(splitSentences).find((x) => PRODUCT_DOES.test(x));
     if (described) facts.solution = described;
   }
+  // "The proposal. Turn the tracker into ... Today a lab manager keeps a list ... and the checks slip.": with no
+  // problem part of its own, the solution's sentences that tell of harm today (not of what the product does) are the problem.
+  if (!facts.problem && !brief.problem && !brief.solution) {
+    const told = splitSentences(facts.solution);
+    const harm = told.filter((x, i) => i > 0 && PAIN.test(x) && !SOLUTION_SUBJECT.test(x) && !/\b(?:will|would|can|lets?|helps?)\b/i.test(x) && (product === undefined || !product.test(x)));
+    if (harm.length > 0 && harm.length < told.length) {
+      facts.problem = harm.join(" ");
+      facts.solution = facts.solution.split(/\n\s*\n/).map((p) => splitSentences(p).filter((x) => !harm.includes(x)).join(" ")).filter(Boolean).join("\n\n");
+    }
+  }
   // "Who it's for: sweeps in the UK. Bethan ... on a Sunday night she types the week's up.": with no problem
   // part of its own, the customer part's story of their day after its first sentence is the problem.
   if (!facts.problem && !brief.problem) {
@@ -277,6 +287,13 @@ function customerNamedFor(title: string, parts: string[]): string {
     const m = /\bfor\s+((?:(?:[\p{Ll}-]+|\p{Lu}{2,5})\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text);
     const group = m?.[1];
     if (group && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "")) return `${group.charAt(0).toUpperCase()}${group.slice(1)}.`;
+  }
+  // "every night our night auditors (62 of them across the 31 hotels) copy ...": an internal tool's users, the company's own staff.
+  for (const sentence of openings) {
+    const m = /\bour\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}[\p{L}-]*s)\s*\((\d[\d,]*) of them\b|\bour\s+(\d[\d,]*)\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}[\p{L}-]*s)\b/u.exec(sentence);
+    const group = m?.[1] ?? m?.[4];
+    const count = m?.[2] ?? m?.[3];
+    if (group && count && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "")) return `Our ${count} ${group}.`;
   }
   for (const sentence of openings) {
     const m = /^(?:(?:most|many|some|all|the)\s+)?((?:[\p{L}'-]+\s+){0,3}?)(\p{Ll}[\p{L}-]*s)(?=\s*\(|\s+(?:in|with|that|who|which|managing|running|across|of|from|on|at)\b)/iu.exec(sentence);
@@ -471,7 +488,7 @@ function upperFirstLetter(text: string): string {
 }
 
 /** The frame of an email: header lines, the greeting and the sign-off say nothing about the idea. */
-const EMAIL_FRAME = /^(?:(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Dd]ate|[Ss]ent|[Ss]ubject):\s.*|(?:(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+)?[A-Z][\p{L}'-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}'-]+)?,|(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+[A-Z][\p{L}'-]+|(?:[Tt]hanks|[Tt]hank you|[Bb]est|[Rr]egards|[Cc]heers|[Bb]est regards|[Kk]ind regards)[,.!]?|[A-Z][\p{Ll}'-]+)$/u;
+const EMAIL_FRAME = /^(?:(?:[Ff]rom|[Tt]o|[Cc]c|[Bb]cc|[Dd]ate|[Ss]ent|[Ss]ubject):\s.*|(?:(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+)?[A-Z][\p{L}'-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}'-]+)?,|(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey)\s+[A-Z][\p{L}'-]+|(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\s+(?:all|everyone|team|folks|there|both|guys)[,.!]?|(?:[Tt]hanks|[Tt]hank you|[Bb]est|[Rr]egards|[Cc]heers|[Bb]est regards|[Kk]ind regards)[,.!]?|[A-Z][\p{Ll}'-]+)$/u;
 
 /** A line written without full stops: long, with hardly any sentence ends. Only such lines are read clause by clause. */
 function isRunOn(line: string): boolean {

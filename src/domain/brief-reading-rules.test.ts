@@ -191,4 +191,29 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
   it("finds what the product does in the evidence when no part says it ('a phone checklist that can only be done at the van')", () => {
     expect(read("# Van checks\n\n## What we tried\n4 depots, 6 weeks. A QR code on each van and a phone checklist that can only be done at the van.").solution).toMatch(/phone checklist/);
   });
+
+  it("takes the one the brief says pays for the customer, and the units each one serves ('A typical caterer serves 1,400 children')", () => {
+    const e = economics({ customer: "Parents at nurseries.", business: "The caterer pays: €0.50 per child per month. A typical caterer serves 800 children. There are about 700 nursery caterers in Austria." });
+    expect(e.pricePerMonth).toBe(400);
+    expect(e.lines.find((l) => l.label === "price per customer per month")?.formula).toMatch(/800 children per caterer/);
+  });
+
+  it("reads an internal tool's users from 'our night porters (40 of them ...)' and a success measure after 'success ='", () => {
+    const f = read("@sam quick one\n\nevery week our night porters (40 of them across 12 sites) key the logbook into a sheet by hand.\n\nsuccess = all 12 sites live by end of Q2, keying under 5 min a night");
+    expect(f.customer).toBe("Our 40 night porters.");
+    expect(f.metrics).toMatch(/^all 12 sites live/);
+  });
+
+  it("with no problem part, takes the solution's sentences of harm today as the problem; skips 'Hi all,' and 'the decision we want'", () => {
+    const f = read("Subject: update\n\nHi all,\n\nNow the decision we want your view on.\n\n**The proposal.** Turn the free log into a paid service. Today a yard manager keeps a list and the checks slip. Ana found 9 of her 30 hoists were overdue.");
+    expect(f.problem).toMatch(/^Today a yard manager keeps a list and the checks slip\. Ana found 9/);
+    expect(f.solution).toMatch(/Turn the free log into a paid service/);
+    expect(f.solution).not.toMatch(/Hi all/);
+    expect(f.customer).not.toMatch(/decision/);
+  });
+
+  it("reads 'sell X a €49-a-month service' as the price wherever it stands", () => {
+    expect(economics({ customer: "Sailing clubs.", solution: "We want to sell clubs like hers a €49-a-month service that tags every boat." }).pricePerMonth).toBe(49);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
-import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, ratesIn, round2, singular, SMALL_NUMBER, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, pluralOf, ratesIn, round2, singular, SMALL_NUMBER, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
 
 /** One computed line: its value, how it was computed, and the ledger ids it rests on. */
 export const EconomicsLineSchema = z.object({
@@ -53,7 +53,7 @@ type Role = "price" | "cost" | "loaded" | "hourly" | "build" | "other";
 /** An amount with its role; `items` when it is the sum of an itemised list ("$21 + $26 + 2 x $46"). */
 type Found = Money & { role: Role; id: string; part: string; items?: string };
 
-const PRICE_CUE = /\b((?:would|will|'d|to|should) cost (?:a|an|each|every|one|the) \p{L}[\p{L}-]*|price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/iu;
+const PRICE_CUE = /\b((?:would|will|'d|to|should) cost (?:a|an|each|every|one|the) \p{L}[\p{L}-]*|price[ds]?|pricing|charg\w*|subscriptions?|fees?|sells? (it )?for|sold for|sell(?:s|ing)? (?:[\p{L}'-]+\s+){1,5}an?(?=\s*$)|list|plans?|tiers?|licen[cs]es?|pays?|paid|pay us|costs? (customers|clinics|practices|the customer|users|members|them|each customer|a customer|the (district|city|school|hotel|firm|practice|clinic|team|company|agency|store|farm|restaurant|shop|bakery|council|hospital|family|household))|we('d| would| will)? (ask|bill|invoice))\b|^\s*$/iu;
 const COST_CUE = /\b(costs? (?:per|of each|to us)|costs? us|cost to us|to serve|serving|to run|running|hosting|our cost|cogs|cost of (goods|delivery|serving|each|running)|we pay|we spend|unit cost|variable cost|marginal cost|operating cost|in (fees|texting|hosting|operations|compute|support|labou?r|materials|postage|shipping|cloud|data|sms|api))\b/i;
 /** Things we pay for to serve a customer: "hosting and support cost about $X", "filters and shipping cost $Y". */
 const COST_SUBJECT = /\b(hosting|texting|text messages|sms|data|support|compute|servers?|cloud|operations|shipping|postage|insurance|materials|labou?r|fuel|drivers?|couriers?|filters?|parts|api calls?|inference|gpu|storage|bandwidth|payment processing|processing|minutes)\b[^.;$£€]{0,30}\b(?:costs?|comes? to|add(?:s)? up to|runs? (?:us )?(?:to|about)|totals?)\b/i;
@@ -251,7 +251,7 @@ function perCustomerMonth(m: Found, facts: LedgerEntry[], customer: string | und
     // transaction, and that no customer is said to have several of, is the customer under another name.
     if (!n && !MEASURE.test(m.per) && !PEOPLE.test(m.per) && !TRANSACTION.test(m.per)) return { value: monthly, sources: [m.id], formula: `${periodText} per ${m.per}` };
     if (!n) return undefined;
-    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${m.per}s per ${customer ?? "customer"}` };
+    return { value: monthly * n.value, sources: [m.id, n.id], formula: `${periodText} per ${m.per} x ${n.value} ${pluralOf(m.per)} per ${customer ?? "customer"}` };
   }
   return { value: monthly, sources: [m.id], formula: periodText };
 }
@@ -505,7 +505,8 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   const customerText = facts.filter((f) => f.part === "customer").map((f) => f.text).join(" ");
   const named = (u: string) => new RegExp(`\\b${u.replace(/y$/, "(y|ie)")}s?\\b`, "iu").test(customerText);
   // "$12 per café per month, paid by the bakery": the payer is named.
-  const payer = facts.map((f) => /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)/iu.exec(f.text)?.[1]).find(Boolean);
+  // "The caterer pays: €0.90 per child per month": so is the one the brief says pays.
+  const payer = facts.map((f) => { const m = /\bpaid (?:for )?by (?:the |each |every )?(\p{L}[\p{L}-]+)|^(?:the|each|every) (\p{Ll}[\p{L}-]+) pays\b(?=\s*:|\s+[$£€]|\s+(?:us|for it|for the))/iu.exec(f.text); return m?.[1] ?? m?.[2]; }).find(Boolean);
   if (payer && !/^(customer|user|them|us|owner)s?$/i.test(payer)) return singular(payer);
   // "Market: about 21,000 US academic and biotech labs": with no customer part, the market names the customer.
   const named0 = headNoun(customerText) ?? marketNoun(facts);
@@ -532,7 +533,7 @@ function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined)
 /** What a unit belongs to, as the brief says: "a typical practice has 2 surveyors" → "practice". */
 function containerOf(facts: LedgerEntry[], unit: string): string | undefined {
   // "a typical practice has 2 surveyors", "a typical colour salon's got 6 chairs"
-  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(?:\\p{Ll}+\\s+)?(\\p{Ll}[\\p{L}-]*?)s?(?:['’]s)?\\s+(?:has|have|got|has got|with|employs|runs)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
+  const re = new RegExp(`\\b(?:a|an|each|every|the|most|our)\\s+(?:typical\\s+|average\\s+)?(?:\\p{Ll}+\\s+)?(\\p{Ll}[\\p{L}-]*?)s?(?:['’]s)?\\s+(?:has|have|got|has got|with|employs|runs|serves|feeds|covers|looks after|cares for)\\s+(?:about\\s+|around\\s+|an average of\\s+)?\\d[\\d,]*\\s+${unit}s?\\b`, "iu");
   for (const f of facts.filter((x) => x.part !== "evidence")) {
     const m = re.exec(f.text);
     if (m?.[1] && !MEASURE.test(singular(m[1])) && singular(m[1]) !== unit && !/^(?:version|prototype|pilot|trial|test|beta|study)$/.test(singular(m[1]))) return singular(m[1]);

@@ -84,8 +84,20 @@ export function numeralsFromWords(text: string): string {
   });
 }
 
+/** Plurals that do not end in -s. ("people" stays: the brief's word for a crowd, read as such.) */
+const IRREGULAR: Record<string, string> = { children: "child", women: "woman", men: "man", teeth: "tooth", feet: "foot", mice: "mouse", geese: "goose" };
+
+/** The plural of a singular noun: "child" → "children", "lab" → "labs", "company" → "companies". */
+export function pluralOf(word: string): string {
+  const irregular = Object.entries(IRREGULAR).find(([, one]) => one === word)?.[0];
+  if (irregular) return irregular;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
 export function singular(word: string): string {
   const w = word.toLowerCase();
+  if (IRREGULAR[w]) return IRREGULAR[w];
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);

@@ -23,7 +23,7 @@ const BURDEN = words(
 /** Things going wrong. */
 const FAILURE = words(
   "fail\\w*", "error\\w*", "error-prone", "mistakes?", "wrong", "broken", "break(?:s|down)?", "late", "delay\\w*", "slow\\w*", "behind",
-  "forget\\w*", "forgot", "overlook\\w*", "double[- ]?book\\w*", "inaccura\\w*", "complain\\w*", "complaints?", "disput\\w*", "accidents?", "injur\\w*", "near-misses",
+  "forget\\w*", "forgot", "overlook\\w*", "double[- ]?book\\w*", "inaccura\\w*", "overdue", "past (?:due|(?:its|their) (?:date|due date))", "slip(?:s|ped|ping)?", "(?:goes|go|went|gone) stale", "out of date", "laps(?:e|es|ed)", "in question", "complain\\w*", "complaints?", "disput\\w*", "accidents?", "injur\\w*", "near-misses",
 );
 /** Difficulty and feeling. */
 const DIFFICULTY = words(

@@ -39,7 +39,9 @@ export function reviewAsFinanceOffline(input: InternalReviewInput): Review {
   if (hasReturn && e.grossMarginPct === null && e.pricePerMonth !== null && e.pricePerMonth > 0) {
     objections.push({ kind: "economics", text: `The margin is unknown: the price is ${m(e.pricePerMonth)} per customer a month, but the brief gives no cost to serve on a basis that compares.`, basis: lineOf(e, "price per customer per month")?.sources ?? [], blocking: false });
   }
-  if (e.marketCustomers === null) {
+  // An internal tool has no market to count: its users are the company's own staff, and its return is the time it saves.
+  const internal = e.valuePerYear !== null && !(e.pricePerMonth !== null && e.pricePerMonth > 0);
+  if (e.marketCustomers === null && !internal) {
     objections.push({ kind: "economics", text: "The market is not counted: the brief says how many customers could buy it nowhere, so market size and break-even cannot be checked.", basis: factsOf(ledger, "customer").map((f) => f.id), blocking: false, quote: input.facts.customer });
   }
   if (!s.metric) {
