@@ -174,7 +174,7 @@ export const ConfigEnvSchema = z.object({
     .url()
     .optional()
     .describe(
-      "Turns on OpenTelemetry tracing: the base URL of an OTLP/HTTP receiver (an OpenTelemetry Collector, Jaeger or Tempo, e.g. http://localhost:4318); spans go to its /v1/traces as OTLP JSON. One trace follows a review from POST /v1/reviews through the queue to the worker's steps and model calls (docs/deploy.md#tracing). The SDK's own variables apply too (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_RESOURCE_ATTRIBUTES, ...). Unset: no OpenTelemetry code is loaded.",
+      "Turns on OpenTelemetry tracing: the base URL of an OTLP/HTTP receiver (an OpenTelemetry Collector, Jaeger or Tempo, e.g. http://localhost:4318); spans go to its /v1/traces as OTLP JSON. One trace follows a review from POST /v1/reviews through the queue to the worker's steps and model calls (docs/deploy.md#tracing). The SDK's own variables apply too (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_RESOURCE_ATTRIBUTES, ...). Unset: the OpenTelemetry SDK is never loaded.",
     ),
   OTEL_SERVICE_NAME: z
     .string()

@@ -58,6 +58,12 @@ const redactingProcessor: SpanProcessor = {
   shutdown: () => Promise.resolve(),
 };
 
+/** Health probes and scrapes, every few seconds from every orchestrator: not worth a trace each. */
+const UNTRACED = new Set(["/healthz", "/readyz", "/metrics"]);
+function untracedProbes(traced: MiddlewareHandler): MiddlewareHandler {
+  return (c, next) => (UNTRACED.has(c.req.path) ? next() : traced(c, next));
+}
+
 /** One SDK per process, shared by the API and the worker of `prfaq dev` (OpenTelemetry's globals are per process). */
 let shared: { started: Promise<RunningTracing>; users: number } | undefined;
 
@@ -146,7 +152,7 @@ async function start(settings: TracingSettings): Promise<RunningTracing> {
 
   return {
     tracing,
-    httpMiddleware: httpInstrumentationMiddleware({ tracerProvider: provider, serviceName: settings.serviceName, serviceVersion: serviceVersion, captureActiveRequests: false }),
+    httpMiddleware: untracedProbes(httpInstrumentationMiddleware({ tracerProvider: provider, serviceName: settings.serviceName, serviceVersion, captureActiveRequests: false })),
     async shutdown() {
       await provider.shutdown().catch((err: unknown) => log.warn({ err }, "could not send the last spans"));
       // Let a later start in this process (tests) register again.

@@ -157,8 +157,9 @@ export async function startServices(config: Config, roles: Roles, options: { log
       await Promise.all(clients.map((c) => within(1000, c.quit()).then((done) => done || c.disconnect(), () => c.disconnect())));
       // Redis last: everything above may still write to it while it stops.
       if (privateRedis) await privateRedis.stop();
-      // The last spans (the shutdown's own requests and runs) go out before the process ends.
-      await otel?.shutdown();
+      // The last spans (the shutdown's own requests and runs) go out before the process ends; a collector
+      // that does not answer gets two seconds.
+      if (otel) await within(2000, otel.shutdown());
     })();
     return stopping;
   };
