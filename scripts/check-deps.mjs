@@ -9,14 +9,16 @@ const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, ".."
 /** Which top-level folders each folder may import (besides itself). */
 const ALLOWED = {
   cli: ["server", "store", "queue", "domain", "runtime", "rubric", "graph", "agents", "personas", "llm", "config"],
-  runtime: ["server", "worker", "graph", "store", "queue", "domain", "agents", "personas", "llm", "config"],
+  runtime: ["server", "worker", "graph", "store", "queue", "domain", "agents", "personas", "llm", "config", "telemetry"],
   server: ["store", "queue", "domain", "personas", "rubric", "web"],
-  worker: ["graph", "store", "domain", "personas", "agents"],
-  queue: ["domain", "store"],
-  graph: ["agents", "rubric", "domain", "personas"],
-  agents: ["llm", "rubric", "domain", "personas"],
+  worker: ["graph", "store", "domain", "personas", "agents", "telemetry"],
+  queue: ["domain", "store", "telemetry"],
+  graph: ["agents", "rubric", "domain", "personas", "telemetry"],
+  agents: ["llm", "rubric", "domain", "personas", "telemetry"],
   rubric: ["domain"],
-  llm: ["domain"],
+  llm: ["domain", "telemetry"],
+  // The tracing port and its no-op; the OpenTelemetry implementation is src/runtime/otel.ts.
+  telemetry: [],
   personas: ["domain"],
   store: ["domain"],
   domain: [],
@@ -69,6 +71,15 @@ for (const file of files) {
     if ((FORBIDDEN_PACKAGES[from] ?? []).some((re) => re.test(m[1]))) {
       problems.push(`${path.relative(root, file)} imports ${m[1]}: ${from} may not use a Redis client or BullMQ (go through store, queue or runtime)`);
     }
+  }
+  // OpenTelemetry is optional and costs nothing when off: only runtime/otel.ts imports its packages, and
+  // that file is only loaded with `await import` (a type-only import of it loads nothing).
+  const rel = path.relative(root, file).split(path.sep).join("/");
+  for (const m of source.matchAll(/(?:^\s*(?:import|export)\s[^;]*?from\s+|import\(\s*)["']((?:@opentelemetry\/|@hono\/otel)[^"']*)["']/gms)) {
+    if (rel !== "runtime/otel.ts") problems.push(`${rel} imports ${m[1]}: only runtime/otel.ts may use OpenTelemetry (lazily loaded when OTEL_EXPORTER_OTLP_ENDPOINT is set)`);
+  }
+  for (const m of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']*\/otel\.js)["']/gms)) {
+    if (!/^\s*(?:import|export)\s+type\s/.test(m[0])) problems.push(`${rel} imports ${m[1]} statically: load it with await import, only when tracing is on`);
   }
   graph.set(file, deps);
 }

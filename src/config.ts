@@ -169,6 +169,18 @@ export const ConfigEnvSchema = z.object({
     .describe(
       "On SIGTERM or Ctrl-C, how long running reviews get before the worker lets go (they resume from their last checkpoint elsewhere or at the next start); with the default, npm start is gone within 10 s.",
     ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "Turns on OpenTelemetry tracing: the base URL of an OTLP/HTTP receiver (an OpenTelemetry Collector, Jaeger or Tempo, e.g. http://localhost:4318); spans go to its /v1/traces as OTLP JSON. One trace follows a review from POST /v1/reviews through the queue to the worker's steps and model calls (docs/deploy.md#tracing). The SDK's own variables apply too (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_RESOURCE_ATTRIBUTES, ...). Unset: the OpenTelemetry SDK is never loaded.",
+    ),
+  OTEL_SERVICE_NAME: z
+    .string()
+    .min(1)
+    .default("prfaq-sim")
+    .describe("With OTEL_EXPORTER_OTLP_ENDPOINT: the service name the spans carry (service.name); API and worker processes tell themselves apart by prfaq.process."),
   LOG_LEVEL: LogLevelSchema.default("info").describe("pino log level (silent to mute); JSON lines with requestId and runId."),
 });
 

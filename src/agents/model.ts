@@ -2,6 +2,7 @@ import type { Analysis } from "../domain/analysis.js";
 import type { ModelRole } from "../llm/factory.js";
 import type { PriceTable } from "../llm/pricing.js";
 import { invokeStructured, type NamedModel, type StructuredMethod } from "../llm/structured.js";
+import type { SpanAttributes, Tracing } from "../telemetry/tracing.js";
 import type { AgentContext, MeetingAgents, ReviewInput } from "./contracts.js";
 import { renderCustomerPrompt } from "./customer/prompt.js";
 import { renderDrafterPrompt } from "./drafter/prompt.js";
@@ -17,6 +18,8 @@ export type ModelAgentOptions = {
   modelFor: (role: ModelRole) => NamedModel;
   method: StructuredMethod;
   prices?: PriceTable;
+  /** Each model request is a span (src/llm/structured.ts) tagged with the seat's role and round; unset: none. */
+  tracing?: Tracing;
 };
 
 /** Ledger ids named anywhere in a model's answer: in a basis list or as "[L4]" in the text. */
@@ -53,6 +56,7 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
     schema: Parameters<typeof invokeStructured<T>>[0]["schema"],
     messages: Parameters<typeof invokeStructured<T>>[0]["messages"],
     ctx: AgentContext,
+    trace: SpanAttributes,
     check?: (value: T) => string | undefined,
   ) =>
     invokeStructured<T>({
@@ -66,6 +70,7 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(ctx.onUsage ? { onUsage: ctx.onUsage } : {}),
       ...(ctx.onRetry ? { onRetry: ctx.onRetry } : {}),
+      ...(options.tracing ? { tracing: options.tracing, traceAttributes: { "prfaq.role": role, ...trace } } : {}),
     });
 
   const names = [...new Set((["drafter", "customer", "engineer", "finance", "leader"] as const).map((r) => options.modelFor(r).name))];
@@ -73,19 +78,20 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
     engine: "openai",
     note: `Model engine: ${names.join(", ")} through an OpenAI-compatible endpoint; answers are validated against the schemas and the evidence ledger before they count.`,
     draft: async (input, ctx) => {
-      const out = await call("drafter", "prfaq_draft", DraftModelSchema, renderDrafterPrompt(input), ctx, ledgerCheck(input.analysis));
+      const out = await call("drafter", "prfaq_draft", DraftModelSchema, renderDrafterPrompt(input), ctx, { "prfaq.version": input.version }, ledgerCheck(input.analysis));
       return { prfaq: out.prfaq, changes: out.changes, assumptions: out.assumptions, openQuestions: out.openQuestions };
     },
     review: async (input: ReviewInput, ctx) => {
       const base = { agent: input.agent, role: input.role, round: input.round, version: input.version };
-      if (input.role === "customer") return { ...base, ...(await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx)) };
+      const trace = { "prfaq.agent": input.agent, "prfaq.round": input.round, "prfaq.version": input.version };
+      if (input.role === "customer") return { ...base, ...(await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx, trace)) };
       const check = ledgerCheck(input.analysis);
       return input.role === "engineer"
-        ? { ...base, ...(await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx, check)) }
-        : { ...base, ...(await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx, check)) };
+        ? { ...base, ...(await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx, trace, check)) }
+        : { ...base, ...(await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx, trace, check)) };
     },
     decide: async (input, ctx) => {
-      const out = await call("leader", "leader_decision", DecisionModelSchema, renderLeaderPrompt(input), ctx, ledgerCheck(input.analysis));
+      const out = await call("leader", "leader_decision", DecisionModelSchema, renderLeaderPrompt(input), ctx, { "prfaq.round": input.round }, ledgerCheck(input.analysis));
       return {
         round: input.round,
         action: out.action,
@@ -94,6 +100,6 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
         changes: out.changes.map(({ question, ...c }) => ({ ...c, ...(question.trim() ? { question } : {}) })),
       };
     },
-    writeMemo: async (input, ctx) => call("leader", "memo", MemoModelSchema, renderMemoPrompt(input), ctx, ledgerCheck(input.analysis)),
+    writeMemo: async (input, ctx) => call("leader", "memo", MemoModelSchema, renderMemoPrompt(input), ctx, {}, ledgerCheck(input.analysis)),
   };
 }

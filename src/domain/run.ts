@@ -126,10 +126,22 @@ export const RunRecordSchema = z.object({
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
+/**
+ * W3C Trace Context (traceparent and tracestate headers) carried with a job, so the worker's spans join
+ * the trace of the request that queued it. Only set when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT).
+ */
+export const TraceCarrierSchema = z.object({
+  traceparent: z.string().max(256),
+  tracestate: z.string().max(512).optional(),
+});
+export type TraceCarrier = z.infer<typeof TraceCarrierSchema>;
+
 /** What a worker needs to run a review: the job payload. */
 export const ReviewJobSchema = z.object({
   runId: z.string(),
   request: CreateReviewSchema,
+  /** The trace of the request that queued the run (set by the queue), when tracing is on. */
+  trace: TraceCarrierSchema.optional(),
 });
 export type ReviewJob = z.infer<typeof ReviewJobSchema>;
 

@@ -7,6 +7,7 @@ import type { PersonaLibrary } from "../personas/loader.js";
 import { readIntake } from "./intake.js";
 import { createReviewGraph } from "./review-graph.js";
 import { recursionLimitFor } from "./routes.js";
+import type { Tracing } from "../telemetry/tracing.js";
 
 export type MeetingInput = {
   runId: string;
@@ -20,6 +21,8 @@ export type MeetingInput = {
   fresh?: boolean;
   signal?: AbortSignal;
   onStep?: (node: string, ms: number) => void;
+  /** Spans for the meeting's steps (src/telemetry); unset: none. */
+  tracing?: Tracing;
 };
 
 export type MeetingResult = { memo: Memo; usage: Usage; round: number };
@@ -45,6 +48,7 @@ export async function runMeeting(input: MeetingInput): Promise<MeetingResult> {
     ...(input.checkpointer ? { checkpointer: input.checkpointer } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
+    ...(input.tracing ? { tracing: input.tracing } : {}),
   });
   // LangSmith (LANGSMITH_TRACING): the meeting is one trace named for its run and tagged with the run id;
   // each seat's work is a child run named for the seat (review-graph.ts).

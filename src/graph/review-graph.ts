@@ -11,6 +11,7 @@ import { readIntake } from "./intake.js";
 import { completeMemo } from "./memo.js";
 import { routeAfterLeader, routeToReviewers, type ReviewerInput } from "./routes.js";
 import { addUsage, MeetingState, NODES, type MeetingStateType, type MeetingUpdate } from "./state.js";
+import type { Tracing } from "../telemetry/tracing.js";
 
 /** What the graph needs from outside: the agents (one engine) and where events go. */
 export type ReviewGraphDeps = {
@@ -27,6 +28,8 @@ export type ReviewGraphDeps = {
   onStep?: (node: string, ms: number) => void;
   /** The persona library, for a run that starts from a bare request (`{ request }`, as in Studio). */
   personas?: PersonaLibrary;
+  /** Each timed step is a `review.step` span (its model calls are its children); unset: none. */
+  tracing?: Tracing;
 };
 
 const ONE_CALL: UsageTotals = { calls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 };
@@ -254,14 +257,17 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     return { memo, usage };
   }
 
-  /** Times a node for `onStep`; failed steps are not timed (they are retried). */
+  /** Times a node for `onStep` (and traces it as a span); failed steps are not timed (they are retried). */
   const timed =
     (node: string, fn: (state: MeetingStateType) => Promise<MeetingUpdate>) =>
     async (state: MeetingStateType): Promise<MeetingUpdate> => {
-      const started = performance.now();
-      const update = await fn(state);
-      deps.onStep?.(node, performance.now() - started);
-      return update;
+      const step = async () => {
+        const started = performance.now();
+        const update = await fn(state);
+        deps.onStep?.(node, performance.now() - started);
+        return update;
+      };
+      return deps.tracing ? deps.tracing.span("review.step", { "prfaq.node": node, "prfaq.round": state.round }, step) : step();
     };
 
   return new StateGraph(MeetingState)

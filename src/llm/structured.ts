@@ -5,6 +5,7 @@ import { AppError } from "../domain/errors.js";
 import { toStrictJsonSchema } from "./json-schema.js";
 import { pause } from "./pause.js";
 import { costOf, type PriceTable } from "./pricing.js";
+import { noTracing, type SpanAttributes, type Tracing } from "../telemetry/tracing.js";
 
 /** How the model is asked for structured output: OpenAI's json_schema, tool calls, or plain JSON mode. */
 export const StructuredMethodSchema = z.enum(["jsonSchema", "functionCalling", "jsonMode"]);
@@ -44,6 +45,10 @@ export type StructuredCall<T> = {
    * graph reads `priced` and counts the cost as unknown (null), never as free.
    */
   onUsage?: (usage: { promptTokens: number; completionTokens: number; costUsd: number; priced: boolean }) => void;
+  /** Each request to the model is a `chat <model>` span with its tokens; unset: none. */
+  tracing?: Tracing;
+  /** What the caller knows of the call, added to its spans (role, round, agent). */
+  traceAttributes?: SpanAttributes;
 };
 
 const UsageMetadataSchema = z.object({ input_tokens: z.number(), output_tokens: z.number() }).partial();
@@ -171,7 +176,7 @@ async function ask(runnable: Bound, messages: BaseMessageLike[], call: Structure
     if (run?.aborted) forward();
     else run?.addEventListener("abort", forward, { once: true });
     try {
-      return await runnable.invoke(messages, { signal: own.signal });
+      return await traced(call, attempt, () => runnable.invoke(messages, { signal: own.signal }));
     } catch (error) {
       // A cancelled run stops on purpose: not a model failure.
       if (run?.aborted) throw error;
@@ -186,6 +191,30 @@ async function ask(runnable: Bound, messages: BaseMessageLike[], call: Structure
   }
 }
 
+/** One request to the model as a span, named and described after OpenTelemetry's GenAI conventions. */
+function traced(call: StructuredCall<unknown>, attempt: number, request: () => Promise<unknown>): Promise<unknown> {
+  const tracing = call.tracing ?? noTracing;
+  const attributes: SpanAttributes = {
+    "gen_ai.operation.name": "chat",
+    "gen_ai.system": "openai",
+    "gen_ai.request.model": call.model.name,
+    "server.address": call.model.endpoint,
+    "prfaq.schema": call.name,
+    "prfaq.attempt": attempt,
+    ...call.traceAttributes,
+  };
+  return tracing.span(
+    `chat ${call.model.name}`,
+    attributes,
+    async (span) => {
+      const answer = await request();
+      const usage = UsageMetadataSchema.safeParse(typeof answer === "object" && answer !== null && "usage_metadata" in answer ? answer.usage_metadata : undefined);
+      if (usage.success) span.setAttributes({ "gen_ai.usage.input_tokens": usage.data.input_tokens, "gen_ai.usage.output_tokens": usage.data.output_tokens });
+      return answer;
+    },
+    { kind: "client" },
+  );
+}
 
 /** What a failed call's error says: its HTTP status, a network error code, the server's Retry-After. */
 function facts(error: unknown): { status?: number; code?: string; retryAfterMs?: number; message: string; timedOut: boolean } {

@@ -2,6 +2,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { ReviewJobSchema, type ReviewJob } from "../domain/run.js";
 import type { RedisKeys } from "../store/keys.js";
+import { noTracing, type Tracing } from "../telemetry/tracing.js";
 
 /** Retention of finished BullMQ jobs: the run record and transcript are the record, the job is not. */
 const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
@@ -11,8 +12,11 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
 export class ReviewQueue {
   private readonly queue: Queue;
 
-  /** `onError`: connection errors while Redis is away (the queue reconnects by itself); without it BullMQ prints them to stderr. */
-  constructor(connection: Redis, keys: RedisKeys, onError: (err: Error) => void = () => undefined) {
+  /**
+   * `onError`: connection errors while Redis is away (the queue reconnects by itself); without it BullMQ
+   * prints them to stderr. `tracing`: each enqueue is a span, and its trace context goes with the job.
+   */
+  constructor(connection: Redis, keys: RedisKeys, onError: (err: Error) => void = () => undefined, private readonly tracing: Tracing = noTracing) {
     this.queue = new Queue(keys.queueName(), { connection });
     this.queue.on("error", onError);
   }
@@ -22,15 +26,25 @@ export class ReviewQueue {
     return this.queue;
   }
 
+  /** Queues a run; with tracing on, the job carries the trace context of this enqueue's span (the worker's run is its child). */
   async enqueue(job: ReviewJob): Promise<void> {
-    const data = ReviewJobSchema.parse(job);
-    await this.queue.add("review", data, {
-      jobId: data.runId,
-      attempts: 3,
-      backoff: { type: "exponential", delay: 2000 },
-      removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: KEEP_FAILED,
-    });
+    const attributes = { "messaging.system": "bullmq", "messaging.operation.type": "send", "messaging.destination.name": this.queue.name, "prfaq.run_id": job.runId };
+    await this.tracing.span(
+      "queue.enqueue",
+      attributes,
+      async () => {
+        const trace = this.tracing.carrier();
+        const data = ReviewJobSchema.parse(trace ? { ...job, trace } : job);
+        await this.queue.add("review", data, {
+          jobId: data.runId,
+          attempts: 3,
+          backoff: { type: "exponential", delay: 2000 },
+          removeOnComplete: KEEP_COMPLETED,
+          removeOnFail: KEEP_FAILED,
+        });
+      },
+      { kind: "producer" },
+    );
   }
 
   /** Removes a job that has not started; false when it is running (locked) or gone. */

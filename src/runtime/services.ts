@@ -30,6 +30,8 @@ import { loadApiKeys } from "./api-keys.js";
 import { preflightRedis, redisConnector, type Connect } from "./redis-clients.js";
 import { redactRedisUrl, startPrivateRedis, type PrivateRedis } from "./redis-server.js";
 import { StartupError } from "./startup-error.js";
+import { noTracing, type Tracing } from "../telemetry/tracing.js";
+import type { RunningTracing } from "./otel.js";
 
 export type Roles = { api: boolean; worker: boolean };
 
@@ -52,7 +54,7 @@ export function availableEngines(config: Config): Engine[] {
 }
 
 /** Builds the agents for a run's engine and model choices. Only entry points call this. */
-export function agentsFactory(config: Config): (engine: Engine, runModels?: Record<string, string>) => MeetingAgents {
+export function agentsFactory(config: Config, tracing?: Tracing): (engine: Engine, runModels?: Record<string, string>) => MeetingAgents {
   const models = config.OPENAI_API_KEY || config.OPENAI_BASE_URL
     ? createModelFactory({
         // Local servers (Ollama, vLLM, LM Studio) ignore the key, but the client requires one.
@@ -74,7 +76,7 @@ export function agentsFactory(config: Config): (engine: Engine, runModels?: Reco
   return (engine, runModels = {}) => {
     if (engine === "offline") return createOfflineAgents({ paceMs: config.PRFAQ_OFFLINE_PACE_MS });
     if (!models) throw new AppError("engine_unavailable", "The openai engine needs OPENAI_API_KEY or OPENAI_BASE_URL on the worker.");
-    return createModelAgents({ modelFor: (role) => models(role, runModels), method: config.PRFAQ_STRUCTURED_METHOD, prices });
+    return createModelAgents({ modelFor: (role) => models(role, runModels), method: config.PRFAQ_STRUCTURED_METHOD, prices, ...(tracing ? { tracing } : {}) });
   };
 }
 
@@ -137,6 +139,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
   const streams = new SseRegistry();
   let stopApi: (() => Promise<void>) | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
+  let otel: RunningTracing | undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -154,11 +157,25 @@ export async function startServices(config: Config, roles: Roles, options: { log
       await Promise.all(clients.map((c) => within(1000, c.quit()).then((done) => done || c.disconnect(), () => c.disconnect())));
       // Redis last: everything above may still write to it while it stops.
       if (privateRedis) await privateRedis.stop();
+      // The last spans (the shutdown's own requests and runs) go out before the process ends; a collector
+      // that does not answer gets two seconds.
+      if (otel) await within(2000, otel.shutdown());
     })();
     return stopping;
   };
 
   try {
+    // OpenTelemetry only when asked for: its packages are not even loaded otherwise.
+    if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+      const { startTracing } = await import("./otel.js");
+      otel = await startTracing({
+        endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        serviceName: config.OTEL_SERVICE_NAME,
+        process: [roles.api ? "api" : "", roles.worker ? "worker" : ""].filter(Boolean).join("+"),
+        logger,
+      });
+    }
+    const tracing = otel?.tracing ?? noTracing;
     let redisUrl = config.REDIS_URL;
     if (config.REDIS_SENTINELS && !redisUrl) {
       throw new StartupError("REDIS_SENTINELS needs REDIS_URL for the master's password (redis://:PASSWORD@master; its host is not used with Sentinel), or unset REDIS_SENTINELS");
@@ -195,7 +212,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
       // its subscriber waits, and resubscribes when Redis is back.
       const redis = connect("api", { failFast: true });
       const hub = new EventHub(connect("events"), keys);
-      const queue = new ReviewQueue(connect("queue", { failFast: true }), keys, (err) => logger.warn({ err: err.message }, "review queue error"));
+      const queue = new ReviewQueue(connect("queue", { failFast: true }), keys, (err) => logger.warn({ err: err.message }, "review queue error"), tracing);
       const linter = createLintPool();
       stopApi = async () => {
         await hub.stop();
@@ -230,6 +247,7 @@ export async function startServices(config: Config, roles: Roles, options: { log
         allowedHosts: config.PRFAQ_ALLOWED_HOSTS ?? [],
         metricsToken: config.PRFAQ_METRICS_TOKEN,
         ...(config.PRFAQ_ADMIN === "on" ? { admin: { dashboard: createQueueDashboard(queue), keys: adminKeys } } : {}),
+        ...(otel ? { outermost: [otel.httpMiddleware] } : {}),
       });
       server = await listen(app, config.PORT, config.HOST);
       const address = server.address();
@@ -251,7 +269,8 @@ export async function startServices(config: Config, roles: Roles, options: { log
         // The ledger deletes a run's checkpoints when it finishes: they only serve a resume.
         ledger: new RedisRunLedger({ redis, keys, retentionSeconds, checkpoints: checkpointer }),
         personas,
-        agentsFor: agentsFactory(config),
+        agentsFor: agentsFactory(config, otel?.tracing),
+        ...(otel ? { tracing: otel.tracing } : {}),
         checkpointer,
         cancels,
         concurrency: config.PRFAQ_WORKER_CONCURRENCY,

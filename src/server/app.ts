@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -53,6 +53,8 @@ export type AppDeps = {
   keepAliveMs?: number;
   /** The queue dashboard at /admin/queues and the keys that open it; unset: none (PRFAQ_ADMIN=off). */
   admin?: AdminDeps;
+  /** Middleware that wraps every request before anything else runs: the entry point's HTTP tracing, when on. */
+  outermost?: readonly MiddlewareHandler[];
 };
 
 /** The HTTP API. Every error is problem+json; no input gets a 500. */
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
   /** Our own errors are never an outage; anything else is asked of the store. */
   const isStoreOutage = async (error: unknown) => !(error instanceof HttpProblem) && (await deps.health.isOutage(error));
 
+  for (const middleware of deps.outermost ?? []) app.use("*", middleware);
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 100) || randomUUID();
     c.set("requestId", requestId);

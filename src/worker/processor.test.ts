@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { readFile } from "node:fs/promises";
 import { UnrecoverableError } from "bullmq";
 import pino from "pino";
@@ -10,6 +11,7 @@ import { ZERO_USAGE, type CreateReview, type RunRecord } from "../domain/run.js"
 import { defaultPersonaDir, loadPersonaLibrary, type PersonaLibrary } from "../personas/loader.js";
 import type { Appended } from "../store/run-ledger.js";
 import { MemoryRunLedger } from "../store/memory-ledger.js";
+import type { SpanAttributes, SpanOptions, Tracing } from "../telemetry/tracing.js";
 import { createAbandonedJobHandler, createReviewProcessor, type ReviewJobRun } from "./processor.js";
 
 let personas: PersonaLibrary;
@@ -57,6 +59,31 @@ describe("the review processor", () => {
     // Replayed (at-least-once delivery): a finished run is left alone.
     expect(await createReviewProcessor({ ledger, personas, agentsFor: offline, logger })(job)).toEqual(result);
     expect(await types(ledger, run.id)).toEqual(events);
+  });
+
+  it("traces the run as review.run under the trace context its job carries, each step a review.step inside it", async () => {
+    // A tracing port that records its spans and the span current when each began, kept like OpenTelemetry
+    // keeps it, in async context (the real port is src/runtime/otel.ts).
+    const spans: { name: string; attributes: SpanAttributes; options: SpanOptions; inside: string | undefined }[] = [];
+    const current = new AsyncLocalStorage<string>();
+    const tracing: Tracing = {
+      span(name, attributes, fn, options = {}) {
+        const span = { name, attributes: { ...attributes }, options, inside: current.getStore() };
+        spans.push(span);
+        return current.run(name, () => fn({ setAttributes: (more) => void Object.assign(span.attributes, more) }));
+      },
+      carrier: () => undefined,
+    };
+    const ledger = new MemoryRunLedger();
+    const { run, job } = await queued(ledger);
+    const trace = { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" };
+    const result = await createReviewProcessor({ ledger, personas, agentsFor: offline, logger, tracing })({ ...job, data: { ...job.data, trace } });
+    const runSpan = spans.find((s) => s.name === "review.run");
+    expect(runSpan).toMatchObject({ inside: undefined, options: { kind: "consumer", parent: trace } });
+    expect(runSpan?.attributes).toMatchObject({ "prfaq.run_id": run.id, "prfaq.attempt": 1, "prfaq.tenant": "local", "prfaq.engine": "offline", "prfaq.decision": result.decision });
+    const steps = spans.filter((s) => s.name === "review.step");
+    expect(new Set(steps.map((s) => s.attributes["prfaq.node"]))).toEqual(new Set(["drafter", "reviewer", "leader", "memoWriter"]));
+    expect(steps.every((s) => s.inside === "review.run")).toBe(true);
   });
 
   it("a cancel requested before the job starts: run.cancelled at once, no meeting", async () => {

@@ -3,10 +3,11 @@ import { UnrecoverableError, type Job } from "bullmq";
 import type { Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { AppError } from "../domain/errors.js";
-import { ReviewJobSchema, TERMINAL_STATUSES, type Engine } from "../domain/run.js";
+import { ReviewJobSchema, TERMINAL_STATUSES, type Engine, type ReviewJob } from "../domain/run.js";
 import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { RunCancelledError, type RunLedger, type StepTiming } from "../store/run-ledger.js";
+import { noTracing, type ActiveSpan, type Tracing } from "../telemetry/tracing.js";
 import type { CancelWatcher } from "./cancellation.js";
 
 export type ProcessorDeps = {
@@ -19,6 +20,8 @@ export type ProcessorDeps = {
   cancels?: CancelWatcher;
   /** Where the graph checkpoints after every step (thread id = run id), so a retried job resumes. */
   checkpointer?: BaseCheckpointSaver;
+  /** Each attempt at a run is a `review.run` span, the child of the enqueue that queued it (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing?: Tracing;
 };
 
 /** What the processor reads of a BullMQ job: its data, id and attempts. */
@@ -34,10 +37,15 @@ const PERMANENT = new Set(["validation", "unknown_persona", "engine_unavailable"
  */
 export function createReviewProcessor(deps: ProcessorDeps) {
   const { ledger } = deps;
-  return async function processReview(job: ReviewJobRun): Promise<{ decision: string }> {
+  async function processReview(job: ReviewJobRun): Promise<{ decision: string }> {
     const parsed = ReviewJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${parsed.error.message}`);
-    const { runId, request } = parsed.data;
+    const attributes = { "prfaq.run_id": parsed.data.runId, "prfaq.attempt": job.attemptsMade + 1, "messaging.system": "bullmq", "messaging.operation.type": "process", "messaging.message.id": job.id };
+    return (deps.tracing ?? noTracing).span("review.run", attributes, (span) => run(job, parsed.data, span), { kind: "consumer", parent: parsed.data.trace });
+  }
+
+  async function run(job: ReviewJobRun, data: ReviewJob, span: ActiveSpan): Promise<{ decision: string }> {
+    const { runId, request } = data;
     const log = deps.logger.child({ runId, jobId: job.id, attempt: job.attemptsMade + 1 });
     const existing = await ledger.get(runId);
     if (!existing) throw new UnrecoverableError(`run ${runId} does not exist`);
@@ -54,6 +62,8 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     };
     if (await ledger.isCancelRequested(runId)) return cancelled();
     const { run, fresh } = await ledger.start(runId);
+    // The tenant is the owner id, a hash of the API key (never the key), or "local".
+    span.setAttributes({ "prfaq.tenant": run.owner, "prfaq.engine": run.engine, "prfaq.rounds": run.rounds });
     log.info({ engine: run.engine }, "review started");
     const controller = deps.cancels?.track(runId) ?? new AbortController();
     try {
@@ -71,11 +81,13 @@ export function createReviewProcessor(deps: ProcessorDeps) {
         signal: controller.signal,
         onStep: (node, ms) => void steps.push({ node, ms }),
         ...(deps.checkpointer ? { checkpointer: deps.checkpointer } : {}),
+        ...(deps.tracing ? { tracing: deps.tracing } : {}),
         // Only a run some worker started before can have checkpoints.
         fresh,
       });
       const finished = await ledger.finish(runId, { status: "completed", memo: result.memo, usage: result.usage, round: result.round, steps });
       log.info({ decision: finished.verdict?.decision, score: finished.verdict?.score }, "review completed");
+      span.setAttributes({ "prfaq.decision": result.memo.decision, "prfaq.round": result.round, "gen_ai.usage.input_tokens": result.usage.promptTokens, "gen_ai.usage.output_tokens": result.usage.completionTokens });
       return { decision: result.memo.decision };
     } catch (error) {
       // Stop this attempt's other steps: a reviewer running in parallel with the one that failed stops at
@@ -95,7 +107,8 @@ export function createReviewProcessor(deps: ProcessorDeps) {
     } finally {
       deps.cancels?.release(runId);
     }
-  };
+  }
+  return processReview;
 }
 
 /**
