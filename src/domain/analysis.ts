@@ -42,7 +42,7 @@ export const AnalysisSchema = z.object({
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
-const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|clients|users|subscribers)|customers? (?:already )?(?:pay|paid|are paying)|(?:arr|mrr)\b|revenue of [$£€]\d|renew(?:ed|als?)\b|already (?:sell|charge|invoice))/i;
+const PAYING = /\b(\d[\d,]*\s+(?:paying|subscrib\w*)\s+\w+|paying (?:customers|clients|users|subscribers)|customers? (?:already )?(?:pay|paid|are paying)|(?:arr|mrr)\b|revenue of [$£€]\d|renew(?:ed|als?)\b|already (?:sell|charge|invoice)|(?:^|\bwe |\bhave |\bhas )sold \d[\d,]*\b)/i;
 /** A try of the product: a pilot, a trial, a test over a stated time, or "we checked/ran/replayed ...". */
 const TRIED = /\b(pilot(?:ed|s)? (?:at|with|in|of|across|for|over|run)|(?:a|an|our|the|in a|\d+-\w+) pilot\b|trial\w*|tested|test (?:at|with|of|on|in)|\d+-(?:day|week|month) test|beta|prototype|ran it|we (?:ran|checked|replayed|tried|measured|back-?tested|ran|piloted|used it)|we (?:gave|lent|loaned|handed) (?:\d+|a few|some|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|replay\w*|back-?test\w*|time study|by hand|manually|concierge|pre-?orders?|letters? of intent|signed up|deposits?|waitlist|(?:for|over|during|in) (?:a |an |the )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[- ](?:days?|weeks?|months?|quarters?)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:days?|weeks?|months?) (?:at|with|in|across|of)\b(?! (?:the |a )?(?:year|month|week)))\b/i;
 /** In the evidence part, beside measured results: a try named as such ("Trial: ...") or one that lasted a stated time ("10 weeks, 3 installers"). */

@@ -1,6 +1,6 @@
 import type { Brief, BriefFacts, BriefPart } from "./brief.js";
 import { MONTH_RE } from "./dates.js";
-import { numeralsFromWords } from "./quantities.js";
+import { MONEY_AMOUNT, numeralsFromWords } from "./quantities.js";
 import { PAIN } from "./vocabulary.js";
 
 /**
@@ -48,7 +48,7 @@ function namesOnlyThePart(label: string): boolean {
   return STRUCTURAL_LABEL.test(label) || /^\s*(what|who|whom|why|how|when|where|which)\b/i.test(label) || /^\s*(launch|timing|timeline|risks?|success|evidence|background|business|money)\s*$/i.test(label);
 }
 
-const MONEY = /[$£€]\s?\d/;
+
 
 /** A sentence that states how success is measured, wherever it stands: "success means", "we will measure", "we'll know it has worked if". */
 const METRIC_CUE = /\b(success (means|measure|is|looks like|would be)|we('ll| will) measure|(we|you)('ll| will) know (it|this)('s| is| has)? ?(working|worked|a success|succeeded)|north[- ]star|target: \d)/i;
@@ -69,7 +69,7 @@ export function statesGoal(sentence: string): boolean {
   if (!DEADLINE.test(sentence) || PAST.test(sentence)) return false;
   const withoutDates = sentence.replace(DATE_RE, " ").replace(/\bwithin\s+\d+\s+\w+\s+of\b/gi, " ");
   // Money by a date is a goal only as revenue; otherwise it is an ask or a price.
-  return /\d/.test(withoutDates) && (!MONEY.test(withoutDates) || /\b(revenue|sales|bookings|arr|mrr|recurring)\b/i.test(withoutDates));
+  return /\d/.test(withoutDates) && (!MONEY_AMOUNT.test(withoutDates) || /\b(revenue|sales|bookings|arr|mrr|recurring)\b/i.test(withoutDates));
 }
 
 /** A start named by its date: "Starts 1 September 2027", "from 1 November 2027", "open sign-ups on 1 April 2027". */
@@ -96,11 +96,11 @@ const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // A count of the customers: "there are about 2,600 of them in the UK" (before pain: "nearly all of them still ...").
   ["customer", /\bthere(?:'s| is| are) (?:about|around|roughly|some|over|nearly|almost|more than)? ?[\d,.]+\s*(?:k|thousand|million)?\s+(?:of them|such|[\p{L}-]+s (?:in|across|like))\b/iu],
   // What the product did, measured: "It flagged 44 patches", "Seven of the nine firms have asked to keep it".
-  ["evidence", /^(?:it|they|we|the (?:prototype|pilot|trial|test|app|tool|service|version))\s+(?:\w+\s+){0,2}?(?:flagged|found|caught|cut|saved|booked|sent|answered|handled|processed|reduced|completed|issued|logged|matched|prevented)\b[^.]*\d|\basked to keep\b|\bwant(?:s|ed)? to (?:keep|continue)\b|\bstill using\b/i],
+  ["evidence", /^(?:it|they|we|the (?:prototype|pilot|trial|test|app|tool|service|version))\s+(?:\w+\s+){0,2}?(?:flagged|found|caught|cut|saved|booked|sent|answered|handled|processed|reduced|completed|issued|logged|matched|prevented)\b[^.]*\d|\basked to keep\b|\bwant(?:s|ed)? to (?:keep|continue)\b|\bstill using\b|^(?:we\s+)?(?:sold|shipped|installed|delivered) \d[\d,]* [^.]*\b(?:still (?:running|in use|using)|renewed|called us|came back|reordered)\b/i],
   ["risks", /\b(risks?|depends on|dependency|regulations?|regulatory|worr(?:y|ies) (?:me|us)|could (?:copy|go wrong))\b/i],
   ["problem", PAIN],
   // Money that is neither a price nor a cost to us is what the pain costs the customer, or else business.
-  ["business", MONEY],
+  ["business", MONEY_AMOUNT],
   // Who it is for: "for ...", "our customers are", "the X we serve/target are", or a count of them ("there are about N").
   ["customer", /^\s*(for|built for|designed for|aimed at)\b|\b(representative (customer|user)|typical (customer|user)|our (customers?|users?|buyers?) (are|is)|the (?!(?:decision|thing|answer|view|feedback|help|outcome|result|money|budget|approval|call)\b)\w+ we (want|serve|target|sell to|build for|are building for))\b|\bthere('s| is| are) (about|around|roughly|some|over|nearly)? ?[\d,.]+\b/iu],
 ];
@@ -121,6 +121,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // The part the last cued sentence of this paragraph was in: a sentence with no cue of its own continues it.
   let topic: BriefPart | undefined;
   let seenHeading = false;
+  let seenText = false;
   // Whether a sentence has yet said what the product does (a solution heading, label or subject).
   let seenSolution = false;
   // Paragraphs of text read so far: only the opening paragraph tells the situation by default.
@@ -148,6 +149,10 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     if (isItem && openerPart) listPart = openerPart;
     if (line) openerPart = undefined;
     if (!line || EMAIL_FRAME.test(line)) continue;
+    // "grain dryer alarm - notes for Dave": a plain first line that is the title names the brief, not a part.
+    const isFirstLine = !seenText;
+    seenText = true;
+    if (isFirstLine && !/^#/.test(line) && !/[:.]\s*$|:\s/.test(line) && line.split(/\s+/).length <= 12 && plainLine(line) === brief.title.trim()) continue;
     const solutionBefore = parts.solution.length;
     const heading = /^#{1,6}\s+(.*)$/.exec(line) ?? /^\*\*([^*]{1,60})\*\*:?\s*$/.exec(line);
     if (heading) {
@@ -186,6 +191,14 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       }
       const label = /^\*{0,2}([A-Za-z][A-Za-z0-9 '’/&,?-]{1,40}?)\*{0,2}\s*(?::|\s=)\s*\*{0,2}\s*(.+)$/.exec(sentence);
       const labelPart = label ? partOf(label[1] ?? "") : undefined;
+      // "farms that dry their own corn: someone gets up at 2am ...": a group of people or firms as the label is the customer, its text their day.
+      const group = !labelPart && !current ? CUSTOMER_LABEL.exec(sentence) : null;
+      if (group?.[1] && group[2] && !NO_ONE.test(group[1].split(/\s+/)[0] ?? "")) {
+        parts.customer.push(`${upperFirstLetter(group[1].trim())}.`);
+        parts[classify(group[2], product, "problem", seenSolution)].push(upperFirstLetter(group[2]));
+        lastPart = "customer";
+        continue;
+      }
       if (labelPart) lineLabel = labelPart;
       // A success measure stated inside another section is still the success measure.
       if (METRIC_CUE.test(sentence) || (statesGoal(sentence) && (lineLabel ?? current) !== "launch" && !(label && labelPart))) {
@@ -202,7 +215,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
       else if ((current ?? lineLabel) !== "launch" && (current || lineLabel) && STARTS_ON.test(sentence)) parts.launch.push(sentence);
       else {
         // An item with an amount of money keeps its own cue: "The numbers:" lists prices and costs.
-        const part = current ?? lineLabel ?? (MONEY.test(sentence) ? undefined : listPart) ?? classify(sentence, product, topic, seenSolution || paragraphs > 1);
+        const part = current ?? lineLabel ?? (MONEY_AMOUNT.test(sentence) ? undefined : listPart) ?? classify(sentence, product, topic, seenSolution || paragraphs > 1);
         if (part === "solution") seenSolution = true;
         if (!current && !lineLabel) topic = part;
         parts[part].push(sentence);
@@ -262,8 +275,16 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   }
   // A brief that never says "Customer" usually names them in its title or opening sentences:
   // "refills for veterinary clinics", "Letting agencies in England managing 300 to 2,000 flats ...".
-  if (!facts.customer) facts.customer = customerNamedFor(brief.title, [facts.problem, facts.other, facts.solution]);
+  if (!facts.customer) facts.customer = customerNamedFor(brief.title, [facts.problem, facts.other, facts.solution], facts.business);
   return facts;
+}
+
+/** A label that is a group of buyers described by what they do: "farms that dry their own corn: ...". */
+const CUSTOMER_LABEL = /^((?:[\p{L}'-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\s+(?:that|who|which|with|running|using)\s+[^:]{3,60}?)\s*:\s+(\S.+)$/iu;
+
+/** A line as plain words, for comparing with the title: emphasis and a bullet go. */
+function plainLine(line: string): string {
+  return line.replace(/^(?:[-*+]\s+)/, "").replace(/(\*\*|__)(.+?)\1/g, "$2").replace(/^\*\*|\*\*$/g, "").trim();
 }
 
 /** Marks a piece that starts a paragraph of its own (a list item kept as one): joined as a blank line. */
@@ -281,19 +302,30 @@ const NO_ONE = /^(years|months|weeks|days|hours|minutes|everyone|all|users|peopl
  * subject is a group described by where or what it is ("Letting agencies in England managing ...",
  * "Small removal firms (2 to 10 vans) still ..."), kept whole. "" when neither.
  */
-function customerNamedFor(title: string, parts: string[]): string {
+function customerNamedFor(title: string, parts: string[], business: string): string {
   const openings = parts.flatMap((p) => splitSentences(p).slice(0, 2));
-  for (const text of [title, ...openings.slice(0, 2)]) {
-    const m = /\bfor\s+((?:(?:[\p{Ll}-]+|\p{Lu}{2,5})\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text);
-    const group = m?.[1];
-    if (group && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "")) return `${group.charAt(0).toUpperCase()}${group.slice(1)}.`;
-  }
+  const forGroup = (text: string) => {
+    const group = /\bfor\s+((?:(?:[\p{Ll}-]+|\p{Lu}{2,5})\s+){0,3}\p{Ll}[\p{L}-]*s)\b(?!\s+(?:of|to)\b)/u.exec(text)?.[1];
+    return group && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "") ? `${group.charAt(0).toUpperCase()}${group.slice(1)}.` : undefined;
+  };
+  const inTitle = forGroup(title);
+  if (inTitle) return inTitle;
   // "every night our night auditors (62 of them across the 31 hotels) copy ...": an internal tool's users, the company's own staff.
   for (const sentence of openings) {
     const m = /\bour\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}[\p{L}-]*s)\s*\((\d[\d,]*) of them\b|\bour\s+(\d[\d,]*)\s+((?:[\p{Ll}-]+\s+){0,2}\p{Ll}[\p{L}-]*s)\b/u.exec(sentence);
     const group = m?.[1] ?? m?.[4];
     const count = m?.[2] ?? m?.[3];
     if (group && count && !NO_ONE.test(group.split(/\s+/).at(-1) ?? "")) return `Our ${count} ${group}.`;
+  }
+  // "There are about 6,500 grassroots clubs in England with youth sections.": the brief's count of who could buy names them.
+  for (const sentence of [...parts, business].flatMap(splitSentences)) {
+    const m = /\bthere (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{Ll}-]+\s+){0,3}\p{Ll}[\p{L}-]*s\b(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/iu.exec(sentence);
+    const head = m?.[1]?.split(/\s+(?:in|across|with|that|who)\s+/)[0]?.split(/\s+/).at(-1) ?? "";
+    if (m?.[1] && !NO_ONE.test(head) && !/^(?:hours|minutes|days|weeks|months|years|times)$/i.test(head)) return `${upperFirstLetter(m[1].trim())}.`;
+  }
+  for (const text of openings.slice(0, 2)) {
+    const group = forGroup(text);
+    if (group) return group;
   }
   for (const sentence of openings) {
     const m = /^(?:(?:most|many|some|all|the)\s+)?((?:[\p{L}'-]+\s+){0,3}?)(\p{Ll}[\p{L}-]*s)(?=\s*\(|\s+(?:in|with|that|who|which|managing|running|across|of|from|on|at)\b)/iu.exec(sentence);
@@ -340,7 +372,7 @@ function sectionAfter(lines: string[], index: number): string {
 function corroborated(part: BriefPart | undefined, section: string, name = ""): BriefPart | undefined {
   // "How big is the market?" over "About 1,300 US firms do this work": a market heading over a count.
   if (part === "business" && /\bmarket\b|\bhow (?:big|many)\b/i.test(name) && /\d|\b(?:hundred|thousand|million)\b/i.test(section)) return part;
-  if (part === "business" && !/[$£€]\s?\d|\d\s*(?:euros?|pounds?|dollars?)\b|\bfree\b|\bprice|\bcharg|\bcost|\bengineers?\b/i.test(section)) return undefined;
+  if (part === "business" && !MONEY_AMOUNT.test(section) && !/\bfree\b|\bprice|\bcharg|\bcost|\bengineers?\b/i.test(section)) return undefined;
   if (part === "launch" && !/\d|\b(?:spring|summer|autumn|fall|winter|soon|ready|next|quarter|month|year|week)\b/i.test(section)) return undefined;
   return part;
 }

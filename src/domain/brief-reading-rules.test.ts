@@ -215,5 +215,31 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
   it("reads 'sell X a €49-a-month service' as the price wherever it stands", () => {
     expect(economics({ customer: "Sailing clubs.", solution: "We want to sell clubs like hers a €49-a-month service that tags every boat." }).pricePerMonth).toBe(49);
   });
+
+  it("reads amounts written with a currency code ('USD 90 a month', 'GBP 1,500')", () => {
+    expect(economics({ customer: "Bowling alleys.", business: "Pricing: USD 90 a month per alley. Cost to serve is about USD 15 a month per alley." })).toMatchObject({ currency: "USD", pricePerMonth: 90, grossMarginPct: 83.33 });
+  });
+
+  it("reads a stated return in any order of its figures ('6 hrs/week x 14 staff x £24/hr loaded x 46 working weeks')", () => {
+    expect(economics({ customer: "Our lab reception team.", business: "Saving = 5 hrs/week x 12 staff x £20/hr loaded x 40 working weeks." }).valuePerYear).toBe(48_000);
+  });
+
+  it("values hours a week per person 'that would go', over 'all 38' of them", () => {
+    const e = economics({ customer: "Council contact centre advisers.", solution: "A time study of all 20 advisers: these calls take about 2 hours a week per adviser that would go. Advisers cost £20 an hour loaded." });
+    expect(e.valuePerYear).toBe(2 * 20 * 46 * 20);
+  });
+
+  it("reads a casual note: its first line as the title only, 'farms that dry their own corn:' as the customer, 'sold 31 ... still running' as paying use", () => {
+    const text = "kiln alarm - notes for Jo\n\npotteries that fire their own kilns: someone checks the kiln at 3am.\n\nsold 24 hand-built boxes at a craft fair, 20 still running in spring.";
+    const f = read(text);
+    expect(f.customer).toBe("Potteries that fire their own kilns.");
+    expect(f.problem).toMatch(/^Someone checks the kiln at 3am/);
+    expect(f.solution).not.toMatch(/notes for Jo/);
+    expect(analyse(text).stage).toBe("growth");
+  });
+
+  it("with no customer part, the brief's own count of who could buy names the customer", () => {
+    expect(read("Notes\n\nAn app for subs.\n\nPrice: £5 a month per team. There are about 4,000 village cricket clubs in England with junior sections.").customer).toBe("Village cricket clubs in England with junior sections.");
+  });
 });
 

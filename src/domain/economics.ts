@@ -74,7 +74,7 @@ const STATED_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?|one|two|three|four|
  * Read only when the product of the figures is the total the brief states (within 2%).
  */
 const BARE_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?)${TIMES}(\d[\d,]*)${TIMES}(\d{2})${TIMES}[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s*(?:=|is|comes to|equals|makes)\s*(?:about\s+|around\s+|roughly\s+)?[$£€]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?`, "i");
-const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(${N})\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed)\b`, "i");
+const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(${N})\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed|would go|would disappear|go away)\b`, "i");
 /** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
 const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
@@ -83,13 +83,43 @@ const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submis
 /** A return the brief works out itself, as its figures: hours a week x people x working weeks x hourly rate. */
 type StatedReturn = { hours: number; people: number; noun: string; weeks: number; rate: number };
 
-/** STATED_RETURN (its figures as written), else BARE_RETURN when their product is the total the brief states (within 2%). */
+/**
+ * "Saving = 6 hrs/week x 14 staff x £24/hr loaded x 46 working weeks": the same figures as STATED_RETURN in any
+ * order, each known by its unit (hours a week, an hourly amount, working weeks, a count of people); weeks are
+ * the usual working year when the product leaves them out. Undefined unless hours, people and rate are all there.
+ */
+function factorReturn(text: string): StatedReturn | undefined {
+  const pieces = text.split(/\s+[x×]\s+|\s+times\s+/i);
+  if (pieces.length < 3) return undefined;
+  let hours: number | undefined;
+  let rate: number | undefined;
+  let weeks: number | undefined;
+  let people: { value: number; noun: string } | undefined;
+  pieces.forEach((raw, i) => {
+    // The first piece is read after its label ("Saving = ", "Value: "), the last up to the end of its clause.
+    const piece = (i === 0 ? raw.split(/[=:]\s*/).at(-1) ?? raw : raw).split(/[;,.](?:\s|$)|\s=\s/)[i === 0 ? 0 : 0] ?? "";
+    const h = /^(?:about\s+|around\s+)?(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:\/|a|per)\s*(?:week|wk)\b)?/i.exec(piece.trim());
+    const money = moneyIn(piece)[0];
+    const w = /^(\d+)\s+(?:working\s+)?weeks?\b/i.exec(piece.trim());
+    const c = /^(?:the\s+|our\s+|all\s+)?(\d[\d,]*)\s+(\p{L}[\p{L}-]*)/iu.exec(piece.trim());
+    if (h?.[1] && hours === undefined) hours = Number(h[1]);
+    else if (money && rate === undefined && (money.per === "hour" || /\b(?:hour|hr|h)\b|loaded/i.test(piece))) rate = money.value;
+    else if (w?.[1] && weeks === undefined) weeks = Number(w[1]);
+    else if (c?.[1] && c[2] && people === undefined && !/^(?:months?|years?|days?|minutes?|mins?)$/i.test(c[2])) people = { value: Number(c[1].replace(/,/g, "")), noun: c[2] };
+  });
+  if (!hours || !people || !rate) return undefined;
+  return { hours, people: people.value, noun: people.noun, weeks: weeks ?? WORKING_WEEKS, rate };
+}
+
+/** STATED_RETURN (its figures as written), else factorReturn, else BARE_RETURN when their product is the total the brief states (within 2%). */
 function statedReturn(text: string): StatedReturn | undefined {
   const m = STATED_RETURN.exec(text);
   if (m) {
     const num = (i: number) => numeric(m[i] ?? "") ?? 0;
     return { hours: num(1), people: num(2), noun: m[3] ?? "people", weeks: num(4), rate: num(5) || num(6) };
   }
+  const f = factorReturn(text);
+  if (f) return f;
   const b = BARE_RETURN.exec(text);
   if (!b) return undefined;
   const [hours, people, weeks, rate] = [b[1], b[2], b[3], b[4]].map((x) => Number((x ?? "").replace(/,/g, "")));
@@ -393,7 +423,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     const { hours, people, noun, weeks, rate } = stated.r;
     if (hours && people && weeks && rate) {
       valuePerYear = hours * people * weeks * rate;
-      valueId = line("value per year", valuePerYear, `${hours} hours a week x ${people} ${/(?:s|people)$/i.test(noun) ? noun : `${singular(noun)}s`} x ${weeks} working weeks x ${money(rate)} an hour, as the brief works it out`, [stated.f.id]);
+      valueId = line("value per year", valuePerYear, `${hours} hours a week x ${people} ${/(?:s|people|staff|personnel|crew)$/i.test(noun) ? noun : pluralOf(singular(noun))} x ${weeks} working weeks x ${money(rate)} an hour, as the brief works it out`, [stated.f.id]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
     const amount = numeric(saved.m[1] ?? saved.m[4] ?? "") ?? 0;
@@ -401,7 +431,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     const per = (saved.m[3] ?? saved.m[6] ?? "week").toLowerCase();
     const hoursPerWeek = (unit.startsWith("min") ? amount / 60 : amount) * (per === "day" ? 5 : per === "month" ? 1 / 4.33 : 1);
     // "2.5 hours a week for each of the 45 call handlers": the people the saving is counted over, where it says.
-    const each = /\b(?:for |across )?(?:each|every|all) of (?:the |our )?(\d[\d,]*)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+?)s\b/iu.exec(saved.f.text);
+    const each = /\b(?:for |across )?(?:each|every|all)(?: of)? (?:the |our )?(\d[\d,]*)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+?)s\b/iu.exec(saved.f.text);
     const people = each?.[1] ? { value: Number(each[1].replace(/,/g, "")), noun: singular(each[2] ?? "person"), id: saved.f.id } : peopleCount(facts, customer);
     if (people) {
       valuePerYear = hoursPerWeek * people.value * WORKING_WEEKS * hourly.value;

@@ -162,9 +162,19 @@ function basisAfter(tail: string): { period?: Period; per?: string; oneOff: bool
 }
 
 /** Every amount of money in a text, with its basis. */
-export function moneyIn(text: string): Money[] {
+/** An amount of money anywhere in a text: "$9", "£1,200", "USD 90", "40 euros". The one test for "this states money". */
+export const MONEY_AMOUNT = /[$£€]\s?\d|\b(?:USD|US\$|GBP|EUR)\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?|pounds?)\b/i;
+
+/** A currency code before an amount ("USD 90", "GBP 1,500") read as its symbol, the text's length kept so positions still point into it. */
+function codesAsSymbols(text: string): string {
+  return text.replace(/\b(USD|US\$|GBP|EUR)(\s?)(?=\d)/gi, (all: string, code: string) => `${SYMBOL_OF_CODE[code.toUpperCase()] ?? "$"}${" ".repeat(all.length - 1)}`);
+}
+const SYMBOL_OF_CODE: Record<string, string> = { USD: "$", "US$": "$", GBP: "£", EUR: "€" };
+
+export function moneyIn(original: string): Money[] {
   const out: Money[] = [];
-  const re = /([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars?|pounds?|euros?)\b|(?<![$£€\d.,])\b(\d{1,2}(?:\.\d+)?)\s?(p|pence|c|cents?)\b(?!-)/gi;
+  const text = codesAsSymbols(original);
+  const re = /([$£€])\s{0,4}(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|mn|bn|million|thousand|billion)\b)?|\b(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand|billion)\b)?\s?(usd|gbp|eur|dollars?|pounds?|euros?)\b|(?<![$£€\d.,])\b(\d{1,2}(?:\.\d+)?)\s?(p|pence|c|cents?)\b(?!-)/gi;
   // Cents belong to the text's dollars or euros ("€2 a month; about 40 cents of that is hosting").
   const centsCurrency: Currency = /€|\beuros?\b/i.test(text) && !/\$/.test(text) ? "EUR" : "USD";
   for (const m of text.matchAll(re)) {
@@ -190,7 +200,7 @@ export function moneyIn(text: string): Money[] {
       ...(period ? { period } : {}),
       ...(basis.per ? { per: basis.per } : {}),
       oneOff,
-      text: text.slice(m.index ?? 0, end + basis.length).trim(),
+      text: original.slice(m.index ?? 0, end + basis.length).trim(),
       index: m.index ?? 0,
     });
   }
