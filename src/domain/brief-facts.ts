@@ -14,6 +14,8 @@ const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
   // "How do you know it hurts?": a question about what was seen names the evidence.
   ["evidence", /\bhow (?:do|did|can) (?:you|we|they) know\b|\bwhat (?:we|you) (?:know|(?:have |'ve )?(?:found|learned|learnt|seen))\b|\bwhat (?:have|did) (?:you|we) (?:seen|see|tried|learned|learnt|found)\b/i],
   ["other", /\b(won't do|will not do|out of scope|not in v1|non-goals?)\b/i],
+  // "Why hasn't someone done it?", "Competition": who else solves it is a risk to the plan, not the customer.
+  ["risks", /\bwhy (?:hasn't|has not|haven't|have not|didn't|did not) (?:someone|anyone|anybody|nobody|a competitor|the market)\b|\b(?:competition|competitors?|alternatives|who else)\b/i],
   ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|get wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
   ["customer", /\b(customers?|who|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
   ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|now|currently|what happens|how often|status quo|situation|issue|frustration|struggle|background)\b/i],

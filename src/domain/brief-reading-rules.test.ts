@@ -241,5 +241,20 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
   it("with no customer part, the brief's own count of who could buy names the customer", () => {
     expect(read("Notes\n\nAn app for subs.\n\nPrice: £5 a month per team. There are about 4,000 village cricket clubs in England with junior sections.").customer).toBe("Village cricket clubs in England with junior sections.");
   });
+
+  it("reads 'between five and thirty' as two numbers, 'one pound forty' as £1.40, and 'runs twelve lorries' for a typical customer", () => {
+    const e = analyse("# Van checks\n\n1. Who: owners of removal firms running between five and thirty vans.\n2. Price: eight pounds per van per month. A typical firm we spoke to runs ten vans.\n3. Cost to serve: about one pound twenty per van per month.\n4. Market: roughly three thousand removal firms in Britain.").economics;
+    expect(e).toMatchObject({ pricePerMonth: 80, costToServePerMonth: 12, marketCustomers: 3000 });
+  });
+
+  it("prices per service times the services a month, and heads 'Why hasn't someone done it?' as a risk, not the customer", () => {
+    expect(economics({ customer: "Sole-trader locksmiths.", business: "Pricing: £3 per service booked. A typical locksmith books about 40 services a month." }).pricePerMonth).toBe(120);
+    const f = read("# Keys\n\n## Who\nSole-trader locksmiths.\n\n## Why hasn't someone done it?\nThe big systems do, but 9 of the 12 locksmiths we met use paper.");
+    expect(f.customer).toBe("Sole-trader locksmiths.");
+  });
+
+  it("counts 'customers and how many? ...: about 2,300 in Ireland' as the market", () => {
+    expect(economics({ customer: "Owners of judo clubs running children's classes: about 1,200 in Ireland and Belgium.", business: "€39 a month per club." }).marketCustomers).toBe(1200);
+  });
 });
 

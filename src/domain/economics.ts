@@ -78,7 +78,7 @@ const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? 
 /** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
 const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
-const TRANSACTION = /^(order|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
+const TRANSACTION = /^(order|service|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
 
 /** A return the brief works out itself, as its figures: hours a week x people x working weeks x hourly rate. */
 type StatedReturn = { hours: number; people: number; noun: string; weeks: number; rate: number };
@@ -241,6 +241,12 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
     const m = new RegExp(`\\b(\\d[\\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-${unit}\\b(?!\\s+(?:pilot|trial|study|test|survey|sample|beta)\\b)`, "i").exec(fact.text);
     const n = m?.[1] ? (numeric(m[1]) ?? NaN) : NaN;
     if (m && Number.isFinite(n)) return { value: n, id: fact.id, text: m[0] };
+  }
+  // "A typical firm we spoke to runs twelve lorries": a small count in words, said of a typical customer.
+  for (const fact of facts) {
+    const m = new RegExp(`\\b(?:typical|average|each|every)\\b[^.;]{0,40}?\\b(?:has|have|runs|operates|owns|uses|employs|serves|with)\\s+(?:about\\s+|around\\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b`, "iu").exec(fact.text);
+    const n = m?.[1] ? numeric(m[1]) : undefined;
+    if (m && n !== undefined) return { value: n, id: fact.id, text: m[0] };
   }
   for (const fact of facts) {
     for (const c of countsIn(fact.text)) {
@@ -549,6 +555,15 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? container ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
 
+/** A unit in the singular or plural, as a regex: "lorry" → "lorr(?:y|ies)", "box" → "box(?:es)?". */
+function unitPlural(unit: string): string {
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}(?:y|ies)`;
+  return /(?:s|x|z|ch|sh)$/.test(unit) ? `${unit}(?:es)?` : `${unit}s?`;
+}
+
+/** Small counts in words, as a regex alternation: "runs twelve lorries". */
+const SMALL_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+
 /**
  * A unit a customer has several of, anywhere in the brief: "firms with 3 to 20 preparers", "an 8-preparer
  * firm", "a typical lab has 40 pipettes". Such a unit is what is counted, not who pays.
@@ -556,7 +571,7 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
 function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
   if (unit === head) return false;
   // "We sat with 11 firms", "a pilot with 6 clinics" meets customers; it does not count what one customer has.
-  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*)\\s+(?:about |around |an average of )?\\d[\\d,]*\\+?(?:\\s*(?:to|-|–)\\s*\\d[\\d,]*)?\\s+(?:[\\p{L}-]+\\s+)?${unit}s?\\b|\\d+-${unit}\\b`, "iu");
+  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*|runs?|running|operates?|operating|owns?|owning)\\s+(?:about |around |an average of |between )?(?:\\d[\\d,]*|${SMALL_WORDS})\\+?(?:\\s*(?:to|-|–|and)\\s*(?:\\d[\\d,]*|${SMALL_WORDS}))?\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b|\\d+-${unit}\\b`, "iu");
   return facts.some((f) => re.test(f.text));
 }
 
@@ -659,10 +674,10 @@ function marketCountOtherwise(facts: LedgerEntry[], customer: string | undefined
   if (labelled?.m) return counted(labelled.f, labelled.value, labelled.noun, labelled.m[0], 0, 5);
   // "..., of which there are about 4,500", "Production breweries ...; about 1,900 in the US": a count of the customer with no noun of its own.
   for (const f of facts.filter((x) => ["customer", "other", "solution"].includes(x.part))) {
-    const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
+    const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,:]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
     const digits = m?.[1] ?? m?.[2];
     const value = digits ? Number(digits.replace(/,/g, "")) : 0;
-    if (m && value >= 5) return counted(f, value, customer ?? "customer", m[0].replace(/^[;,]\s*/, ""), m.index, 5);
+    if (m && value >= 5) return counted(f, value, customer ?? "customer", m[0].replace(/^[;,:]\s*/, ""), m.index, 5);
   }
   return facts
     .filter((f) => !["evidence", "metrics", "launch", "risks", "problem"].includes(f.part) || /\b(there (are|is)|in the (us|uk|eu|country)|nationwide|market)\b/i.test(f.text))

@@ -62,7 +62,16 @@ const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\
  * counts and effort read those words themselves.
  */
 export function numeralsFromWords(text: string): string {
-  return text.replace(NUMBER_SPAN, (span: string, offset: number) => {
+  return wordsAsNumerals(text).replace(/\b(\d+) (pounds?|dollars?|euros?) (\d{2})\b(?!\s*(?:%|pence|p\b|cents?|[.,]\d|times\b|x\b|[a-z]+s\b))/gi, (_m, whole: string, unit: string, part: string) => `${{ p: "£", d: "$", e: "€" }[unit.charAt(0).toLowerCase() as "p" | "d" | "e"]}${whole}.${part}`);
+}
+
+/** "one pound forty" → "1 pound 40": the number words, before pounds-and-pence are joined. */
+function wordsAsNumerals(text: string): string {
+  return text.replace(NUMBER_SPAN, (whole: string, offset: number) => {
+    // "between five and thirty lorries" is two numbers; "a hundred and ten" is one: "and" joins only after a scale word.
+    const split = /^(.*?\b(?!hundred\b|thousand\b|million\b)[a-z]+)([\s-]+and[\s-]+)(.+)$/i.exec(whole);
+    if (split?.[1] && split[2] && split[3]) return `${wordsAsNumerals(split[1])}${split[2]}${wordsAsNumerals(split[3])}`;
+    const span = whole;
     const tokens = span.toLowerCase().split(/[\s,-]+/).filter((t) => t !== "and" && t !== "");
     // "$4 million", "12 thousand": a scale word after a numeral is read with it, as written.
     if ((tokens[0] ?? "") in SCALE_WORDS && /\d[\s-]*$/.test(text.slice(0, offset))) return span;
