@@ -321,7 +321,8 @@ function customerNamedFor(title: string, parts: string[], business: string): str
   }
   // "There are about 6,500 grassroots clubs in England with youth sections.": the brief's count of who could buy names them.
   for (const sentence of [...parts, business].flatMap(splitSentences)) {
-    const m = /\bthere (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{Ll}-]+\s+){0,3}\p{Ll}[\p{L}-]*s\b(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/iu.exec(sentence);
+    // "About 6,000 US suppliers and sleep clinics set up CPAP patients.": an approximate count that opens a sentence counts them too.
+    const m = /(?:\b[Tt]here (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?|^(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Nn]early|[Aa]lmost|[Aa]n estimated) )\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\b(?:\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?\p{Ll}[\p{L}-]*s\b)?(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/u.exec(sentence);
     const head = m?.[1]?.split(/\s+(?:in|across|with|that|who)\s+/)[0]?.split(/\s+/).at(-1) ?? "";
     if (m?.[1] && !NO_ONE.test(head) && !/^(?:hours|minutes|days|weeks|months|years|times)$/i.test(head)) return `${upperFirstLetter(m[1].trim())}.`;
   }

@@ -256,5 +256,10 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
   it("counts 'customers and how many? ...: about 2,300 in Ireland' as the market", () => {
     expect(economics({ customer: "Owners of judo clubs running children's classes: about 1,200 in Ireland and Belgium.", business: "€39 a month per club." }).marketCustomers).toBe(1200);
   });
+
+  it("names the customer from a sentence that opens with an approximate count ('About 5,000 US vets and pet clinics ...'), never a ratio ('for every 3,000 students')", () => {
+    expect(read("Notes\n\nWe would text owners.\n\nAbout 5,000 US vets and pet clinics book dental cleanings.").customer).toBe("US vets and pet clinics.");
+    expect(economics({ customer: "Final-year students.", solution: "Careers services have about one adviser for every 3,000 students. About 450,000 final-year students in the UK.", business: "£5 a month." }).marketCustomers).toBe(450_000);
+  });
 });
 

@@ -639,6 +639,8 @@ function marketCount(facts: LedgerEntry[], customer: string | undefined) {
       if (!m?.[1] || /\d\s*(to|-|–|and)\s*$/.test(f.text.slice(Math.max(0, m.index - 6), m.index))) continue;
       // "If we have fewer than 30 labs at month nine, we stop": a threshold, not a count.
       if (/\b(?:fewer|less|more) than\s+$|\bat (?:least|most)\s+$/i.test(f.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // "one adviser for every 3,000 students": a ratio, not a count.
+      if (/\b(?:every|each|per|in)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const value = toNumber(m[1], m[2]);
       // "a 1912 carousel": a year written before a noun dates it, it does not count it.
       if (/^(?:1[89]|20)\d\d$/.test(m[1]) && /\b(?:a|an|the|in|since|from|of)\s+$/i.test(f.text.slice(Math.max(0, m.index - 8), m.index))) continue;

@@ -55,12 +55,12 @@ describe("the offline engine on the tuning set", () => {
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.96);
-    // Regression floors a little under the figures measured at stop 17 on 184 briefs (docs/calibration.md).
+    // Regression floors a little under the figures measured at stop 18 on 232 briefs (docs/calibration.md).
     expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(2);
-    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.89);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.86);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.87);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.93);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.89);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.91);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);
