@@ -11,12 +11,12 @@ import { evaluateBrief, formatSummary, scoreRubric, summarise, type BriefResult,
 import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
 
 /**
- * The held-back set (the eighth, written blind at stop 17) guards against regressions at its first-run
- * figure, 16 of 24 (66.7%, docs/calibration.md); the trivial baseline scores 70.8% on it, so the engine
+ * The held-back set (the tenth, written blind at stop 18) guards against regressions at its first-run
+ * figure, 17 of 24 (70.8%, docs/calibration.md); the trivial baseline scores 79.2% on it, so the engine
  * does not beat the baseline on this set. The goal of 95% is not met, and is not asserted: a test is no
  * place to pretend it is.
  */
-const HOLDOUT_FLOOR = 16 / 24;
+const HOLDOUT_FLOOR = 17 / 24;
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const tune = await loadCalibrationSet(fixtures("calibration"));
