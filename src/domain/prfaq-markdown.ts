@@ -254,7 +254,8 @@ function stripEmphasis(text: string): string {
 
 // Headings and one-line labels that open the FAQ (or one of its two parts).
 const FAQ_LABEL = /^(?:faqs?|frequently asked questions|questions(?: and answers)?|q ?& ?a|(?:internal|external)(?: faqs?| questions)?|(?:customer|stakeholder|public)s? (?:faqs?|questions))$/i;
-const FAQ_HEADING = /\b(?:faqs?|frequently asked questions|q ?& ?a)\b/i;
+// "Shelf Hold - PR/FAQ (revision 2)" names the document, not its FAQ.
+const FAQ_HEADING = /\b(?:(?<!\bpr\s?[/-]\s?)faqs?|frequently asked questions|q ?& ?a)\b/i;
 const INTERNAL_PART = /\b(?:internal|internally|in-house|inside|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
 // A question tagged with its part: "Q (internal): ...", "(External) ...".
 const PART_TAG = /^\((internal|external)\)\s*[:.)]?\s*/i;
@@ -325,6 +326,8 @@ const LABELS: [RegExp, Section | "ignore"][] = [
   [/^(?:how it works|getting started|how to get started|availability|pricing(?: and availability)?)$/i, "howItWorks"],
   [/^(?:customer(?:'s|’s)? quote|testimonial)$/i, "customerQuote"],
   [/^(?:call to action|next steps?)$/i, "callToAction"],
+  // "What Collect My Sofa does", "What changes", "Introducing Shelf Hold": a heading that says what the product does.
+  [/^(?:what (?:[\w'’ -]{1,40} )?(?:does|changes|is|offers)|what changes|how [\w'’ -]{1,30} works|the (?:product|idea|answer)|introducing\b.*)$/i, "solution"],
 ];
 
 function labelOf(text: string): Section | "ignore" | undefined {
@@ -373,6 +376,10 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
       if (inlineLabel && inlineLabel !== "ignore" && inline) {
         label = inlineLabel;
         add(inlineLabel, inline[2] ?? "");
+      } else if (label && !fromMarker && label !== "leaderQuote" && label !== "customerQuote" && isQuote(b.text)) {
+        // A quote ends a section a heading named ("What it does"): it and what follows are placed like unlabelled text.
+        label = undefined;
+        pool.push(b.text);
       } else if (label) add(label, b.text);
       else if (b.item && listOpen && pool.length > 0) {
         // A bulleted or numbered list stays with the line that introduces it, as paragraphs of one section.
@@ -610,12 +617,14 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
     const bold = /^\*\*(.+?)\*\*(.*)$/.exec(t);
     const q = /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]\s*(.*)$/.exec(t);
     const a = /^(?:A|Answer|ANSWER)\s*\d*\s*[:.)]\s*(.*)$/.exec(t);
-    if (FAQ_LABEL.test(t.replace(/[*_:]/g, "").trim())) {
-      part = INTERNAL_PART.test(t) ? "internalFaq" : "externalFaq";
+    // "**For trustees and coordinators (internal)**": a bold line alone that asks nothing names a part of the FAQ.
+    const partLine = bold && !(bold[2] ?? "").trim() && !isQuestionText(bold[1] ?? "") && /^for\b|\((?:internal|external)\)|\b(?:customers?|readers?|members?|people|users?|trustees|staff|partners)\b/i.test(bold[1] ?? "");
+    if (FAQ_LABEL.test(t.replace(/[*_:]/g, "").trim()) || partLine) {
+      part = INTERNAL_PART.test(t) || /\(internal\)/i.test(t) ? "internalFaq" : "externalFaq";
       current = undefined;
     } else if (bold && !bold[1]?.startsWith("*")) {
       const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*(?:[:.)]\s*|(?=\((?:internal|external)\)))/i, "");
-      open(inner, (bold[2] ?? "").trim().replace(/^(?:A|Answer)\s*[:.)]\s+/, ""));
+      open(stripNumber(inner), (bold[2] ?? "").trim().replace(/^(?:A|Answer)\s*[:.)]\s+/, ""));
     } else if (q) {
       const [question, answer] = splitInlineAnswer(q[1] ?? "");
       open(question, answer);

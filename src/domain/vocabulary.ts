@@ -18,7 +18,7 @@ const LOSS = words(
 const BURDEN = words(
   "spend(?:s|ing)?", "spent", "tak(?:e|es|ing) (?:\\d+|hours|days|weeks|too long|ages|forever)", "took (?:\\d+|hours|days|weeks|too long)", "wait\\w*", "on hold",
   "queu\\w*", "chas(?:e|es|ed|ing)", "by hand", "manual(?:ly)?", "re-?(?:key|type|enter)\\w*", "phone tag", "call(?:s|ed|ing)? back", "back-and-forth",
-  "juggl(?:e|es|ed|ing)", "overtime", "late nights?", "weekends?", "have to", "has to", "had to", "must (?:still )?(?:phone|call|drive|check|type)", "driv(?:e|es|ing) (?:across|to|out)",
+  "juggl(?:e|es|ed|ing)", "end(?:s|ed)? up \\w+ing", "one by one", "overtime", "late nights?", "weekends?", "have to", "has to", "had to", "must (?:still )?(?:phone|call|drive|check|type)", "driv(?:e|es|ing) (?:across|to|out)",
 );
 /** Things going wrong. */
 const FAILURE = words(
@@ -27,7 +27,7 @@ const FAILURE = words(
 );
 /** Difficulty and feeling. */
 const DIFFICULTY = words(
-  "hard to", "difficult", "struggl\\w*", "can't", "cannot", "can not", "couldn't", "unable", "no way to", "stuck", "guess\\w*", "confus\\w*", "frustrat\\w*",
+  "hard to", "difficult", "(?:nobody|no one|never) knows?", "(?:don't|doesn't|didn't) know", "struggl\\w*", "can't", "cannot", "can not", "couldn't", "unable", "no way to", "stuck", "guess\\w*", "confus\\w*", "frustrat\\w*",
   "stress\\w*", "overwhelm\\w*", "worr(?:y|ied|ies)", "anxious", "tired", "exhaust\\w*", "burn(?:ed|t)? out", "guilt\\w*", "afraid", "embarrass\\w*",
   // Idioms of annoyance: "drives me up the wall", "fed up", "a nightmare", "a hassle".
   "dr(?:ive|ives|ove|iving) (?:me|us|them|her|him|people|everyone) (?:mad|crazy|nuts|up the wall|round the bend)", "fed up", "sick of", "nightmares?", "headaches?", "hassle",

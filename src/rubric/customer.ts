@@ -37,8 +37,10 @@ const WIDENED = [
 ];
 // Everyone as the audience: "for everyone", "helps anyone", "anyone can sign up", "everyone who wants ...".
 // "Anyone can see the free dates" says who may look, not who it is for.
+// "moves anyone who misses the slot" names people inside the audience as the object of what the product does:
+// only "anyone who ..." as a sentence's subject or after "for"/"to" widens who it is for.
 const EVERYONE =
-  /\b(?:(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
+  /(?:\b(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?<=(?:^|[,:;(]|\b(?:to|and)\s)\s*)(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
 // What narrows "anyone" to a segment: a role or trade, or a count ("anyone at the front desk of a clinic").
 const NARROWED = new RegExp(String.raw`\b${ROLE_NOUNS}\b|\d`, "i");
 

@@ -11,8 +11,9 @@ const MAX_CAPABILITIES = 3;
 const HAVING = /\b(?:with|adds?|includ(?:es|ing)|offers?|features|comes with|bundles?|gives?|provides?|packs?|combines?|brings?|gets?|has|have)\b(?! to\b)/gi;
 const HAS_HAVING = new RegExp(HAVING.source, "i");
 // Steps of one job, not separate capabilities: "then", "next", "finally", "step 2".
-const SEQUENCE = /\b(?:then|next|finally|afterwards|step \d+)\b/i;
-const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works)\b/i;
+// Items of one job told in order: "then ...", "At 7 pm the evening before, ...", "If the time has moved, tap ...".
+const SEQUENCE = /\b(?:then|next|finally|afterwards|step \d+)\b|^(?:at \d|when|if|once|after|before|on the day)\b/i;
+const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works)\b|\bhow\b[^:]{0,40}\buses? (?:it|them)\b/i;
 const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "solution"];
 const READ: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "problem", "solution", "howItWorks", "callToAction"];
 

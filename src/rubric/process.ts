@@ -20,6 +20,10 @@ const ALREADY_BUILT = [
   /\b(?:it|the (?:app|platform|product|tool|system|software|module)) is (?:already |now )?(?:finished|complete|built)\b/i,
   // In use already: "went live at all 27 parks", "has been live since March".
   /\b(?:went|has been|have been|is already|are already) live\b/i,
+  // Run for customers for a long time already: "the service it has run at its own races for the past eighteen months".
+  /\b(?:has|have) (?:run|operated|offered|sold) (?:it |this )?[^.;]{0,60}\bfor (?:the )?(?:past|last) (?:\w+ )?(?:months|years)\b/i,
+  // Everything fixed before the review: "The features, pricing and terms are fixed; this PR/FAQ describes them."
+  /\b(?:features|scope|pricing|terms|design)\b[^.;]{0,40}\b(?:are|is) (?:already )?(?:fixed|locked|final|signed off)\b/i,
 ];
 // Only in the press release: an FAQ answer may well explain a decision ("we decided to launch in 10 states").
 const DECIDED = /\bwe (?:have )?(?:already )?decided to\b|\b(?:have|has) already decided to\b/i;
@@ -95,6 +99,10 @@ const LOOKING = new RegExp(
   "i",
 );
 const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary"];
+/** Acronyms of a company's own business systems: jargon in a press release, not a technology looking for a problem. */
+const BUSINESS_SYSTEMS = /^(?:ERP|OMS|CRM|SKUs?|WMS|TMS|PMS|POS|B2B|B2C|SLAs?|KPIs?|HRIS|EDI|MIS|BI|POs?|EOD|MOQs?|ETAs?|SOPs?|RFQs?|ROI|P&L|YoY|QoQ)$/;
+// A technology moved to a new market because it was there: "could reuse the telemetry engine", "new markets where ... could be reused", "the obvious next vertical".
+const REUSE = /\b(?:(?:could|can|to) (?:re-?use|repurpose)|could be re-?used|(?:find|found|finding|look(?:ed|ing)? for) (?:new )?(?:markets|segments?|verticals?|customers) (?:where|that|for|to)|next vertical|applies it to|spare capacity)\b/i;
 
 /**
  * `solution-first-thinking`: the document opens with a technology or capability, no customer pain
@@ -103,7 +111,7 @@ const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summa
  */
 export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const all = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text)];
-  const looking = all.find((t) => LOOKING.test(t));
+  const looking = all.find((t) => LOOKING.test(t) || REUSE.test(t));
   if (looking) {
     return [
       finding(
@@ -116,7 +124,8 @@ export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const opening = prSentences(doc, OPENING);
   // A technology lead: named outright, or a product described by its component and spec acronyms.
   const wholeText = documentText(doc);
-  const techAt = opening.findIndex((s) => TECH_LEAD.test(s.text) || technicalAcronyms(s.text, wholeText).length > 0);
+  // Business-system acronyms ("the SKU list from the OMS") are internal jargon, a check of their own, not a technology lead.
+  const techAt = opening.findIndex((s) => TECH_LEAD.test(s.text) || technicalAcronyms(s.text, wholeText).filter((a) => !BUSINESS_SYSTEMS.test(a)).length > 0);
   if (techAt < 0 || opening.slice(0, techAt).some((s) => isPain(s.text))) return [];
   // A problem paragraph that states the pain with evidence means the thinking started from the customer.
   if (splitSentences(doc.pressRelease.problem).some(isPain) && hasEvidence(doc.pressRelease.problem)) return [];
@@ -150,7 +159,8 @@ export function checkIteration(doc: Prfaq, ctx: RubricContext): Finding[] {
     ];
   }
   const all = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text), ...[...doc.externalFaq, ...doc.internalFaq].map((f) => f.question)];
-  const final = all.find((t) => CALLS_ITSELF_FINAL.test(t));
+  // "_First draft, marked final._": emphasis marks are not words.
+  const final = all.find((t) => CALLS_ITSELF_FINAL.test(t.replace(/[_*]+/g, " ")));
   if (!final || all.some((t) => REVISION_HISTORY.test(t))) return [];
   return [
     finding(
