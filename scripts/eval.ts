@@ -34,7 +34,8 @@ if (values.rubric) {
     { name: "in-sample", dir: path.join(root, "test/fixtures/prfaqs"), note: "written alongside the checks" },
     { name: "first holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-1"), note: "first held-back set; spent: the checks were changed after reading it" },
     { name: "second holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-2"), note: "second held-back set; spent: the checks were changed after reading it" },
-    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "third held-back set, written blind and labelled before the checks first ran on it" },
+    { name: "third holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-3"), note: "third held-back set; spent: the checks were changed after reading it" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "fourth held-back set, written blind and labelled before the checks first ran on it" },
   ];
   const out = [];
   for (const set of sets) {

