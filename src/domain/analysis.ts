@@ -121,11 +121,23 @@ function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], all
       for (const m of e.text.matchAll(new RegExp(form.re.source, `${form.re.flags}g`))) {
         const name = form.name ? form.name(m) : m[1];
         if (!name || !isName(name) || (form.holds && !form.holds(m, e, name))) continue;
-        return { name, role: (form.role ?? plainRole)(m), sources: [e.id] };
+        return { name: fullName(e.text, name, isName), role: (form.role ?? plainRole)(m), sources: [e.id] };
       }
     }
   }
   return null;
+}
+
+/** The name as the brief writes it in full: "Pryce" in "Alan Pryce, treasurer ..." is "Alan Pryce"; "Huber" after "Frau" is "Frau Huber". */
+function fullName(text: string, name: string, isName: (n: string) => boolean): string {
+  if (/\s/.test(name)) return name;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`(?:\\b(Mrs|Mr|Ms|Miss|Dr|Prof|Frau|Herr|Madame|Mme|Señora|Señor|Signora|Signor)\\.?\\s+)?(?:\\b([A-Z][\\p{Ll}'-]+)\\s+)?\\b${escaped}\\b(?:\\s+([A-Z][\\p{Ll}'-]+)\\b)?`, "u").exec(text);
+  if (!m) return name;
+  const title = m[1] ? `${m[1]}${/^(?:Mrs|Mr|Ms|Dr|Prof)$/.test(m[1]) && text.slice((m.index ?? 0) + m[1].length).startsWith(".") ? "." : ""} ` : "";
+  const first = m[2] && isName(m[2]) ? `${m[2]} ` : "";
+  const last = m[3] && isName(m[3]) ? ` ${m[3]}` : "";
+  return `${title}${first}${name}${last}`;
 }
 
 function cite(e: LedgerEntry | undefined): string[] {

@@ -261,5 +261,11 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
     expect(read("Notes\n\nWe would text owners.\n\nAbout 5,000 US vets and pet clinics book dental cleanings.").customer).toBe("US vets and pet clinics.");
     expect(economics({ customer: "Final-year students.", solution: "Careers services have about one adviser for every 3,000 students. About 450,000 final-year students in the UK.", business: "£5 a month." }).marketCustomers).toBe(450_000);
   });
+
+  it("seats the representative under the name as the brief writes it in full ('Alan Pryce', 'Frau Huber')", () => {
+    expect(analyse("# Launch sheets\n\nAlan Pryce, treasurer of a club in the Cotswolds, types sixty launches each flying day.").representative?.name).toBe("Alan Pryce");
+    expect(analyse("# Guest forms\n\nFrau Huber, who has nine rooms near Zell am See, told us it takes an evening.").representative?.name).toBe("Frau Huber");
+    expect(analyse("# Lockers\n\n\"I had a binder,\" said Dwayne Carter, who manages a 600-unit facility.").representative?.name).toBe("Dwayne Carter");
+  });
 });
 
