@@ -444,3 +444,40 @@ describe("parsePrfaqMarkdown: layouts of hand-written PR/FAQs", () => {
     expect(d.pressRelease.solution).toMatch(/^KilnBook includes:/);
   });
 });
+
+describe("parsePrfaqMarkdown: notes before the title, and questions tagged at their end", () => {
+  it("takes a top-level # heading after a revision note as the heading, the note opening the summary", () => {
+    const md = [
+      "_Draft 4 - changed after the pool managers' review._",
+      "# LaneLine: a lap lane that is free when you arrive",
+      "## Lap swimmers at council pools book a lane from their phone",
+      "LEEDS, 4 May 2027 - LaneLine opens today at twelve council pools.",
+      "Swimmers are turned away one morning in five.",
+    ].join("\n\n");
+    const d = parsePrfaqMarkdown(md);
+    expect(d.pressRelease.heading).toBe("LaneLine: a lap lane that is free when you arrive");
+    expect(d.pressRelease.subheading).toBe("Lap swimmers at council pools book a lane from their phone");
+    expect(d.pressRelease.dateline).toBe("LEEDS, 4 May 2027");
+    expect(d.pressRelease.summary).toContain("Draft 4");
+    expect(d.pressRelease.summary).toContain("LaneLine opens today at twelve council pools.");
+  });
+
+  it("puts a question tagged '(internal)' at its end into the internal FAQ, without the tag", () => {
+    const md = [
+      "# LaneLine",
+      "## FAQ",
+      "**1. How much does it cost?**",
+      "£149 per pool per month.",
+      "**2. What if a booking vendor copies it? (internal)**",
+      "They could within a year.",
+      "**3. Which pools come first? [internal]**",
+      "The twelve in the trial.",
+    ].join("\n\n");
+    const d = parsePrfaqMarkdown(md);
+    expect(d.externalFaq.map((f) => f.question)).toEqual(["How much does it cost?"]);
+    expect(d.internalFaq).toEqual([
+      { question: "What if a booking vendor copies it?", answer: "They could within a year." },
+      { question: "Which pools come first?", answer: "The twelve in the trial." },
+    ]);
+  });
+});
