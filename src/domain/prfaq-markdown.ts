@@ -373,6 +373,11 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
           notes.push(...pool.splice(0));
           headings.push(b.text);
         }
+        // The same for a subheading set as a heading below a revision note: "# Title", "> Draft 3 ...", "### For ...".
+        else if (!l && headings.length === 1 && explicit.size === 0 && pool.every(isNote)) {
+          notes.push(...pool.splice(0));
+          headings.push(b.text);
+        }
         // A third heading before any paragraph ("### For busy parents ...") continues the subheading.
         else if (!l && pool.length === 0) headings[1] = `${headings[1] ?? ""}\n\n${b.text}`;
         else if (!l) label = undefined;
@@ -420,12 +425,24 @@ function splitDateline(para: string): { dateline: string; rest: string; closed: 
   return { dateline: (m[1] ?? "").trim(), rest, closed: m[0].trimEnd().length > (m[1] ?? "").trimEnd().length };
 }
 
+// A note to the reader about the document itself: "Revision 3, after ...", "_Draft 2 - ..._", "Author's note: ...".
+const NOTE = /^[*_\s]*(?:revision|revised|version|v\d+\b|(?:working |first |second |third |final )?draft|author(?:'s|’s) note|note to (?:readers?|reviewers?)|status|change ?log|changes since)\b/i;
+
+function isNote(p: string): boolean {
+  return NOTE.test(p);
+}
+
+/** One sentence of at most 45 words, not a quote: a standfirst written as prose. */
+function oneSentence(p: string): boolean {
+  return !isQuote(p) && p.split(/\s+/).length <= 45 && !/[.!?]["”’)]*\s+["“]?[A-Z0-9]/.test(p.trim());
+}
+
 function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRelease"], notes: readonly string[] = []): void {
   const paras = [...pool];
   pr.heading = headings[0] ?? "";
   pr.subheading = headings[1] ?? "";
   // A line set wholly in italics or bold before the dateline is a standfirst: a subheading, even as a sentence.
-  const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 40;
+  const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 60;
   const headingLike = (p: string) =>
     !splitDateline(p) && !isQuote(p) && ((p.split(/\s+/).length <= 20 && !/[.!]$/.test(p)) || emphasised(p));
   let datelineAt = paras.findIndex((p, i) => i < 4 && splitDateline(p) !== undefined);
@@ -436,6 +453,10 @@ function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRe
   if (!pr.subheading && datelineAt === 1 && headingLike(paras[0] ?? "")) {
     pr.subheading = stripEmphasis(paras.shift() ?? "");
     datelineAt = 0;
+  } else if (!pr.subheading && pr.heading && datelineAt === 2 && isNote(paras[1] ?? "") && !isNote(paras[0] ?? "") && (headingLike(paras[0] ?? "") || oneSentence(paras[0] ?? ""))) {
+    // A standfirst, then a revision note, then the dateline: the note leads the summary, as notes do.
+    pr.subheading = stripEmphasis(paras.shift() ?? "");
+    datelineAt = 1;
   }
   let body = paras;
   if (datelineAt >= 0) {
