@@ -444,3 +444,70 @@ describe("parsePrfaqMarkdown: layouts of hand-written PR/FAQs", () => {
     expect(d.pressRelease.solution).toMatch(/^KilnBook includes:/);
   });
 });
+
+describe("parsePrfaqMarkdown: notes before the title, and questions tagged at their end", () => {
+  it("takes a top-level # heading after a revision note as the heading, the note opening the summary", () => {
+    const md = [
+      "_Draft 4 - changed after the pool managers' review._",
+      "# LaneLine: a lap lane that is free when you arrive",
+      "## Lap swimmers at council pools book a lane from their phone",
+      "LEEDS, 4 May 2027 - LaneLine opens today at twelve council pools.",
+      "Swimmers are turned away one morning in five.",
+    ].join("\n\n");
+    const d = parsePrfaqMarkdown(md);
+    expect(d.pressRelease.heading).toBe("LaneLine: a lap lane that is free when you arrive");
+    expect(d.pressRelease.subheading).toBe("Lap swimmers at council pools book a lane from their phone");
+    expect(d.pressRelease.dateline).toBe("LEEDS, 4 May 2027");
+    expect(d.pressRelease.summary).toContain("Draft 4");
+    expect(d.pressRelease.summary).toContain("LaneLine opens today at twelve council pools.");
+  });
+
+  it("puts a question tagged '(internal)' at its end into the internal FAQ, without the tag", () => {
+    const md = [
+      "# LaneLine",
+      "## FAQ",
+      "**1. How much does it cost?**",
+      "£149 per pool per month.",
+      "**2. What if a booking vendor copies it? (internal)**",
+      "They could within a year.",
+      "**3. Which pools come first? [internal]**",
+      "The twelve in the trial.",
+    ].join("\n\n");
+    const d = parsePrfaqMarkdown(md);
+    expect(d.externalFaq.map((f) => f.question)).toEqual(["How much does it cost?"]);
+    expect(d.internalFaq).toEqual([
+      { question: "What if a booking vendor copies it?", answer: "They could within a year." },
+      { question: "Which pools come first?", answer: "The twelve in the trial." },
+    ]);
+  });
+});
+
+describe("parsePrfaqMarkdown: a standfirst with a revision note between it and the dateline", () => {
+  const dateline = "LEEDS, 4 May 2027 - LaneLine opens today at twelve council pools.";
+
+  it("reads the line after the title as the subheading when a revision note stands before the dateline", () => {
+    for (const standfirst of [
+      "**Lap swimmers at council pools book a lane from their phone and find it free when they arrive.**",
+      "Lap swimmers at council pools book a lane from their phone and find it free when they arrive.",
+    ]) {
+      const md = ["# LaneLine: a lap lane that is free when you arrive", standfirst, "Version 3, after the review by two duty managers.", dateline].join("\n\n");
+      const d = parsePrfaqMarkdown(md);
+      expect(d.pressRelease.subheading, standfirst).toBe("Lap swimmers at council pools book a lane from their phone and find it free when they arrive.");
+      expect(d.pressRelease.summary).toMatch(/^Version 3, after the review by two duty managers\.\n\nLaneLine opens today/);
+    }
+  });
+
+  it("reads a heading below the title and a blockquoted draft note as the subheading", () => {
+    const md = ["# LaneLine", "> Draft 2 - changed after the pool managers' review.", "### Lap swimmers book a lane from their phone", dateline].join("\n\n");
+    const d = parsePrfaqMarkdown(md);
+    expect(d.pressRelease.subheading).toBe("Lap swimmers book a lane from their phone");
+    expect(d.pressRelease.summary).toContain("Draft 2");
+  });
+
+  it("reads a bold standfirst of up to 60 words before the dateline as the subheading", () => {
+    const long =
+      "For lap swimmers at council-run pools in West Yorkshire who swim before work and are often turned away at the door, LaneLine books a 45-minute lane slot from their phone the night before, so the lane is free when they arrive and nobody argues at the desk about who was there first.";
+    const d = parsePrfaqMarkdown(["# LaneLine", `**${long}**`, dateline].join("\n\n"));
+    expect(d.pressRelease.subheading).toBe(long);
+  });
+});

@@ -259,6 +259,8 @@ const FAQ_HEADING = /\b(?:(?<!\bpr\s?[/-]\s?)faqs?|frequently asked questions|q 
 const INTERNAL_PART = /\b(?:internal|internally|in-house|inside|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
 // A question tagged with its part: "Q (internal): ...", "(External) ...".
 const PART_TAG = /^\((internal|external)\)\s*[:.)]?\s*/i;
+// The same tag after the question: "Who is the customer? (internal)", "[External]".
+const PART_TAG_END = /\s*[([](internal|external)[)\]]\s*$/i;
 
 function isFaqStart(b: Block): boolean {
   if (b.kind === "heading") return FAQ_HEADING.test(b.text) || FAQ_LABEL.test(b.text);
@@ -344,6 +346,7 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
     else explicit.set(s, [t]);
   };
   const pool: string[] = [];
+  const notes: string[] = [];
   const headings: string[] = [];
   let label: Section | undefined;
   let marked = false;
@@ -364,6 +367,17 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
           const named = /[:–—]\s*(.+)$/.exec(b.text)?.[1];
           if (named && !headings.length) headings.push(named.trim());
         } else if (!l && pool.length === 0 && headings.length < 2) headings.push(b.text);
+        // A top-level title after a note or two (a revision line, a status line) is still the title: the notes
+        // before it open the document, ahead of the summary.
+        else if (!l && b.level === 1 && headings.length === 0 && explicit.size === 0) {
+          notes.push(...pool.splice(0));
+          headings.push(b.text);
+        }
+        // The same for a subheading set as a heading below a revision note: "# Title", "> Draft 3 ...", "### For ...".
+        else if (!l && headings.length === 1 && explicit.size === 0 && pool.every(isNote)) {
+          notes.push(...pool.splice(0));
+          headings.push(b.text);
+        }
         // A third heading before any paragraph ("### For busy parents ...") continues the subheading.
         else if (!l && pool.length === 0) headings[1] = `${headings[1] ?? ""}\n\n${b.text}`;
         else if (!l) label = undefined;
@@ -390,7 +404,7 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
     }
     if (b.kind !== "para") listOpen = false;
   }
-  assignByPosition(pool, headings, pr);
+  assignByPosition(pool, headings, pr, notes);
   for (const [s, texts] of explicit) pr[s] = texts.join("\n\n");
 }
 
@@ -411,12 +425,24 @@ function splitDateline(para: string): { dateline: string; rest: string; closed: 
   return { dateline: (m[1] ?? "").trim(), rest, closed: m[0].trimEnd().length > (m[1] ?? "").trimEnd().length };
 }
 
-function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRelease"]): void {
+// A note to the reader about the document itself: "Revision 3, after ...", "_Draft 2 - ..._", "Author's note: ...".
+const NOTE = /^[*_\s]*(?:revision|revised|version|v\d+\b|(?:working |first |second |third |final )?draft|author(?:'s|’s) note|note to (?:readers?|reviewers?)|status|change ?log|changes since)\b/i;
+
+function isNote(p: string): boolean {
+  return NOTE.test(p);
+}
+
+/** One sentence of at most 45 words, not a quote: a standfirst written as prose. */
+function oneSentence(p: string): boolean {
+  return !isQuote(p) && p.split(/\s+/).length <= 45 && !/[.!?]["”’)]*\s+["“]?[A-Z0-9]/.test(p.trim());
+}
+
+function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRelease"], notes: readonly string[] = []): void {
   const paras = [...pool];
   pr.heading = headings[0] ?? "";
   pr.subheading = headings[1] ?? "";
   // A line set wholly in italics or bold before the dateline is a standfirst: a subheading, even as a sentence.
-  const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 40;
+  const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 60;
   const headingLike = (p: string) =>
     !splitDateline(p) && !isQuote(p) && ((p.split(/\s+/).length <= 20 && !/[.!]$/.test(p)) || emphasised(p));
   let datelineAt = paras.findIndex((p, i) => i < 4 && splitDateline(p) !== undefined);
@@ -427,6 +453,10 @@ function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRe
   if (!pr.subheading && datelineAt === 1 && headingLike(paras[0] ?? "")) {
     pr.subheading = stripEmphasis(paras.shift() ?? "");
     datelineAt = 0;
+  } else if (!pr.subheading && pr.heading && datelineAt === 2 && isNote(paras[1] ?? "") && !isNote(paras[0] ?? "") && (headingLike(paras[0] ?? "") || oneSentence(paras[0] ?? ""))) {
+    // A standfirst, then a revision note, then the dateline: the note leads the summary, as notes do.
+    pr.subheading = stripEmphasis(paras.shift() ?? "");
+    datelineAt = 1;
   }
   let body = paras;
   if (datelineAt >= 0) {
@@ -440,11 +470,11 @@ function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRe
     const at = body.length - (paras.length - datelineAt - 1);
     let summary = d?.rest ?? "";
     if (!summary && !d?.closed && body[at] && !isQuote(body[at] ?? "")) summary = body.splice(at, 1)[0] ?? "";
-    pr.summary = [...lead, summary].filter(Boolean).join("\n\n");
+    pr.summary = [...notes, ...lead, summary].filter(Boolean).join("\n\n");
   } else if (body[0] && !isQuote(body[0])) {
-    pr.summary = body[0];
+    pr.summary = [...notes, body[0]].join("\n\n");
     body = body.slice(1);
-  }
+  } else if (notes.length) pr.summary = notes.join("\n\n");
   assignBody(body, pr);
 }
 
@@ -582,8 +612,10 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
     (b) => (b.kind === "para" && (/^\*\*[^*]+\*\*/.test(b.text) || /^(?:Q|Question|QUESTION)\s*\d*\s*[:.)]/.test(b.text) || (b.item && b.text.includes("?")))) || (b.kind === "heading" && isQuestionText(b.text)),
   );
   const open = (question: string, answer: string) => {
-    const tag = PART_TAG.exec(question.trim());
-    const q = question.trim().slice(tag?.[0].length ?? 0);
+    const lead = PART_TAG.exec(question.trim());
+    const tail = lead ? null : PART_TAG_END.exec(question.trim());
+    const tag = lead ?? tail;
+    const q = lead ? question.trim().slice(lead[0].length) : tail ? question.trim().slice(0, tail.index) : question.trim();
     if (!q) return;
     current = { question: q, answer: answer.trim() };
     // A tagged question belongs to its part wherever it stands; the next untagged one keeps the heading's part.
@@ -646,7 +678,7 @@ function stripNumber(text: string): string {
 }
 
 function isQuestionText(text: string): boolean {
-  const t = stripNumber(text);
+  const t = stripNumber(text).replace(PART_TAG_END, "");
   return /\?$/.test(t) || (QUESTION_WORD.test(t) && !FAQ_HEADING.test(t));
 }
 

@@ -98,3 +98,28 @@ describe("vague-customer-definition: words for everyone that name no audience", 
     expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
   });
 });
+
+describe("vague-customer-definition: everyone else", () => {
+  it("does not take 'for everyone else' (a price for those outside the named customer) as the customer", () => {
+    const doc = docWith({ howItWorks: "LaneLine is free for pools in the county scheme and £20 a month for everyone else." });
+    expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
+  });
+
+  it("still fires on 'for everyone' as the audience", () => {
+    const doc = docWith({ howItWorks: "LaneLine is for everyone, at £20 a month." });
+    expect(findingsOf(doc, "vague-customer-definition")).toHaveLength(1);
+  });
+});
+
+describe("vague-customer-definition: a segment named at the start of a sentence", () => {
+  it("takes 'For <plural people> ...' opening the subheading as a named customer", () => {
+    const doc = docWith({
+      heading: "LaneLine: a lane that is free when you arrive",
+      subheading: "For early-morning open-water swimmers in Cornwall, LaneLine shows which coves are calm before they drive",
+      summary: "LaneLine launched today. It reads the tide and wind at each cove and shows a green or red flag.",
+      problem: "Half the trips to the coast end with the sea too rough to swim.",
+      customerQuote: "\"I used to drive forty minutes to find red flags; now I check the night before and go when it is calm,\" said Tom Hale of Falmouth.",
+    });
+    expect(findingsOf(doc, "vague-customer-definition")).toEqual([]);
+  });
+});

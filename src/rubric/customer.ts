@@ -36,11 +36,12 @@ const WIDENED = [
   /\bfrom (?:[\w'’-]+ ){1,3}to (?:large |global |big |huge )?(?:enterprises|corporations|multinationals|(?:the )?fortune 500)\b/i,
 ];
 // Everyone as the audience: "for everyone", "helps anyone", "anyone can sign up", "everyone who wants ...".
+// "Free for members and £5 for everyone else" sets a price for those outside the customer, not the customer.
 // "Anyone can see the free dates" says who may look, not who it is for.
 // "moves anyone who misses the slot" names people inside the audience as the object of what the product does:
 // only "anyone who ..." as a sentence's subject or after "for"/"to" widens who it is for.
 const EVERYONE =
-  /(?:\b(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)|(?<=(?:^|[,:;(]|\b(?:to|and)\s)\s*)(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
+  /(?:\b(?:for|serves?|helps?|lets)\s+(?:anyone|everyone|everybody)(?!\s+else\b)|(?<=(?:^|[,:;(]|\b(?:to|and)\s)\s*)(?:anyone|everyone|everybody)\s+(?:who|that|(?:can|could|will)(?!\s+(?:see|view|check|read|look|watch|find out)\b)))\b(.*)$/i;
 // What narrows "anyone" to a segment: a role or trade, or a count ("anyone at the front desk of a clinic").
 const NARROWED = new RegExp(String.raw`\b${ROLE_NOUNS}\b|\d`, "i");
 
@@ -75,7 +76,8 @@ export function checkCustomer(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const vague = sentences.find((s) => VAGUE.some((re) => re.test(s.text)));
   if (vague && !specific) return [vagueFinding(VAGUE.map((re) => re.exec(vague.text)?.[0]).find(Boolean) ?? "", vague.text)];
   if (specific || ROLE.test(prText(doc, ["problem", "customerQuote"]))) return [];
-  if (/\bfor (?:[a-z-]+ ){0,4}[a-z-]+s\b/.test(who)) return [];
+  // "for dog groomers", and the same at the start of a sentence ("For home-based soap makers in Wales, ...").
+  if (/\b(?:for|For|FOR) (?:[a-z-]+ ){0,4}[a-z-]+s\b/.test(who)) return [];
   return [
     finding(
       "vague-customer-definition",

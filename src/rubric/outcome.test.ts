@@ -52,6 +52,14 @@ describe("no-measurable-outcome", () => {
   });
 });
 
+describe("no-measurable-outcome: 'for the first N months' as a time frame", () => {
+  it("reads 'for the first/next N months' as a time frame, but not a bare 'for N months'", () => {
+    expect(isMeasurableOutcome("Our goal for the first 18 months is that 200 pools take bookings through LaneLine.")).toBe(true);
+    expect(isMeasurableOutcome("The target for the next two years: turn-aways under 5% at 90 pools.")).toBe(true);
+    expect(isMeasurableOutcome("We will keep the price at £149 for 12 months.")).toBe(false);
+  });
+});
+
 describe("missing-the-date", () => {
   it("fires on 'Soon', quoting the sentence", () => {
     const doc = docWith({ dateline: "" }, { externalFaq: [{ question: "When can I get it?", answer: "Soon." }] });

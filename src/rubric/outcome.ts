@@ -8,9 +8,10 @@ const UNITS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
 // A count in digits or words: "60", "six", "eighteen", "twenty-four".
 const COUNT = String.raw`(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-${UNITS})?|${UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)`;
 // "within 60 days", "in 12 months", "by the end of 2027", "by the end of the 2028 harvest", "in the first year", "by Q3 2028",
-// "by the end of March", "over March", "by next summer term", "by 31 March 2028", "by March 31, 2028".
+// "by the end of March", "over March", "by next summer term", "by 31 March 2028", "by March 31, 2028", "for the first
+// 12 months" (a bare "for 12 months" is how long something lasts, not a deadline).
 const TIME_FRAME = new RegExp(
-  String.raw`\b(?:within|in|by|after|over|inside|during)\s+(?:the\s+)?(?:first\s+|next\s+)?${COUNT}[\s-]*(?:days?|weeks?|months?|quarters?|years?|seasons?|harvests?|semesters?|terms?)\b|\b(?:in|within|by the end of|during|after)\s+(?:the\s+)?(?:first|next)\s+(?:year|quarter|month|week|season|semester)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:Q[1-4]\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\d{4}\b|\byear (?:one|1)\b|\b(?:by|over|during|throughout)\s+(?:the\s+end\s+of\s+)?(?:next\s+|this\s+)?(?:${MONTH_RE}(?!\s+\d)|(?:(?:spring|summer|autumn|winter)\s+)?term|spring|summer|autumn|fall|winter|easter|christmas|year[- ]end)\b`,
+  String.raw`\b(?:(?:within|in|by|after|over|inside|during)\s+(?:the\s+)?(?:first\s+|next\s+)?|for\s+the\s+(?:first|next)\s+)${COUNT}[\s-]*(?:days?|weeks?|months?|quarters?|years?|seasons?|harvests?|semesters?|terms?)\b|\b(?:in|within|by the end of|during|after)\s+(?:the\s+)?(?:first|next)\s+(?:year|quarter|month|week|season|semester)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:Q[1-4]\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\d{4}\b|\byear (?:one|1)\b|\b(?:by|over|during|throughout)\s+(?:the\s+end\s+of\s+)?(?:next\s+|this\s+)?(?:${MONTH_RE}(?!\s+\d)|(?:(?:spring|summer|autumn|winter)\s+)?term|spring|summer|autumn|fall|winter|easter|christmas|year[- ]end)\b`,
   "i",
 );
 // A target, not a report of the past: success words, or a direction of change.

@@ -164,3 +164,16 @@ describe("after-building and solution-first: the team's time on the technology, 
     ]);
   });
 });
+
+describe("solution-first-thinking: the company looking for a market for what it has", () => {
+  it("fires when 'we looked for the market where' the technology could go", () => {
+    const sentence = "Once the sensor worked on our test rig, we looked for the first market where it could earn its keep, and settled on public pools.";
+    const [f] = findingsOf(docWith({ problem: `${sentence} Duty managers count swimmers by hand.` }), "solution-first-thinking");
+    expect(f).toMatchObject({ severity: "critical", evidence: sentence });
+  });
+
+  it("does not fire on customers looking for a market for their own goods", () => {
+    const doc = docWith({ problem: "Allotment growers struggle to find a market for their surplus; 40% of it is thrown away each August." });
+    expect(findingsOf(doc, "solution-first-thinking")).toEqual([]);
+  });
+});

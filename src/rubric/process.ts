@@ -91,7 +91,8 @@ const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experie
 // A technology looking for a problem, said outright; or demand expected to follow once buyers see the
 // technology, instead of a need someone observed.
 const LOOKING = new RegExp(
-  String.raw`\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for|a solution (?:looking|in search) for|could use it)\b` +
+  // A customer finding a market "for their surplus" is the customer's pain, not the company's search.
+  String.raw`\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
     // The product as a showcase for the technology: "a product that shows what it can do".
     String.raw`|\b(?:shows?|showcases?|showing|demonstrates?|demonstration of|proves?) what (?:[\w'’-]+ ){0,3}can do\b` +
     String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +
@@ -103,6 +104,10 @@ const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summa
 const BUSINESS_SYSTEMS = /^(?:ERP|OMS|CRM|SKUs?|WMS|TMS|PMS|POS|B2B|B2C|SLAs?|KPIs?|HRIS|EDI|MIS|BI|POs?|EOD|MOQs?|ETAs?|SOPs?|RFQs?|ROI|P&L|YoY|QoQ)$/;
 // A technology moved to a new market because it was there: "could reuse the telemetry engine", "new markets where ... could be reused", "the obvious next vertical".
 const REUSE = /\b(?:(?:could|can|to) (?:re-?use|repurpose)|could be re-?used|(?:find|found|finding|look(?:ed|ing)? for) (?:new )?(?:markets|segments?|verticals?|customers) (?:where|that|for|to)|next vertical|applies it to|spare capacity)\b/i;
+// The company going looking for a market for what it has: "we looked for the market where it could be put to work".
+// Only with "we" as the seeker: "growers struggle to find a market for their surplus" is a customer's pain.
+const WE_SOUGHT_A_MARKET =
+  /\bwe (?:then |next |first )?(?:looked|searched|went looking|are looking|were looking|set out to find|looked around) (?:for )?(?:a|the|an|our) (?:first |right |best |new )?(?:market|segment|vertical|industry|customer group|use case|application)\b/i;
 
 /**
  * `solution-first-thinking`: the document opens with a technology or capability, no customer pain
@@ -111,7 +116,7 @@ const REUSE = /\b(?:(?:could|can|to) (?:re-?use|repurpose)|could be re-?used|(?:
  */
 export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
   const all = [...prSentences(doc).map((s) => s.text), ...faqSentences(doc).map((s) => s.text)];
-  const looking = all.find((t) => LOOKING.test(t) || REUSE.test(t));
+  const looking = all.find((t) => LOOKING.test(t) || REUSE.test(t) || WE_SOUGHT_A_MARKET.test(t));
   if (looking) {
     return [
       finding(

@@ -59,3 +59,35 @@ describe("customer-quote-sounds-fake: a speaker introduced before their words", 
     expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toHaveLength(1);
   });
 });
+
+describe("customer-quote-sounds-fake: a speaker described after the verb", () => {
+  it("takes 'said one of the <role>s in <where>, who ...' as a described speaker", () => {
+    const quote =
+      '"I used to queue on the poolside for twenty minutes; now I walk straight into my lane," said one of the lifeguards in our four-week trial, who swims before her shift.';
+    expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toEqual([]);
+  });
+
+  it("still takes 'said one of our customers' as nobody", () => {
+    const quote = '"I used to queue on the poolside for twenty minutes; now I walk straight into my lane," said one of our customers at the pool.';
+    expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")[0]?.message).toContain("nobody is named");
+    const atACompany = '"I used to queue on the poolside for twenty minutes; now I walk straight into my lane," said a duty manager at a client.';
+    expect(findingsOf(docWith({ customerQuote: atACompany }), "customer-quote-sounds-fake")[0]?.message).toContain("nobody is named");
+  });
+});
+
+describe("customer-quote-sounds-fake: praise any product could get", () => {
+  it("takes 'useful', 'so much easier' and 'I'd recommend it' with no situation as generic praise", () => {
+    for (const spoken of [
+      "It's a really handy app and it has made booking so much easier for our family",
+      "LaneLine is a useful service for swimmers and I'd recommend it to my friends",
+    ]) {
+      const quote = `"${spoken}," ${NAMED}`;
+      expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake"), spoken).toHaveLength(1);
+    }
+  });
+
+  it("does not fire when the same words come with a before and after", () => {
+    const quote = `"It has made mornings so much easier: I used to wait twenty minutes for a lane and now I swim as soon as I arrive," ${NAMED}`;
+    expect(findingsOf(docWith({ customerQuote: quote }), "customer-quote-sounds-fake")).toEqual([]);
+  });
+});

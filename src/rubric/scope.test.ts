@@ -92,3 +92,21 @@ describe("combining-ideas: several unrelated products or audiences", () => {
     }
   });
 });
+
+describe("combining-ideas: a launch that gathers several things, and an FAQ that asks why", () => {
+  it("fires on 'brings together three things' in the press release, but not on two things one product joins", () => {
+    const s = "SwimCo today launches LaneLine, bringing together four things lap swimmers have asked for.";
+    expect(findingsOf(docWith({ summary: s }), "combining-ideas")).toEqual([expect.objectContaining({ evidence: s })]);
+    const two = "LaneLine brings together two things every pool already has: the booking diary and the lane plan.";
+    expect(findingsOf(docWith({ solution: two }), "combining-ideas")).toEqual([]);
+  });
+
+  it("fires on an FAQ question asking why several products launch at once, not on one weighing a split", () => {
+    const bundled = cleanDoc();
+    bundled.internalFaq.push({ question: "Why launch two products together?", answer: "They share a sales team." });
+    expect(findingsOf(bundled, "combining-ideas")).toEqual([expect.objectContaining({ evidence: "Why launch two products together?" })]);
+    const weighed = cleanDoc();
+    weighed.internalFaq.push({ question: "Why not sell lane booking and swim lessons as two separate products?", answer: "Lessons are out of scope for v1." });
+    expect(findingsOf(weighed, "combining-ideas")).toEqual([]);
+  });
+});

@@ -15,6 +15,8 @@ const HEDGE = String.raw`(?:maybe|perhaps|possibly|potentially|might be|could be
 const BUNDLING = [
   new RegExp(String.raw`\b${HEDGE}\b[^.?!]*[,;:][^.?!]*\b${HEDGE}\b`, "i"),
   /\b(?:also (?:launch(?:es|ing)?|introduc(?:es|ing)|announc(?:es|ing)|unveil(?:s|ing))|a second product|two new products|three new products)\b/i,
+  // Several things gathered under one launch: "brings together three things cyclists want", "combining four services".
+  /\b(?:bring(?:s|ing)? together|combin(?:es|ing)|bundl(?:es|ing)|unit(?:es|ing)) (?:three|four|five|six|several|[3-9]) (?:things|products|services|tools|offerings|businesses)\b/i,
   /\b(?:exploring|considering) (?:which|several|many|multiple) (?:industries|markets|verticals)\b/i,
   // One thing said to be several: "one app that does three things", "it is also a wallet", "an all-in-one", "a super app".
   /\b(?:does|do|doing) (?:two|three|four|five|several|many) (?:things|jobs)\b|\b(?:two|three|four|five|several) (?:apps|products|services|businesses) in one\b|\ball-in-one\b|\bsuper[- ]?app\b/i,
@@ -60,6 +62,11 @@ export function checkCombining(doc: Prfaq, _ctx: RubricContext): Finding[] {
             : "ideas";
     return [fire(what, text)];
   }
+  // The document asking itself why it launches several products at once ("Why two products in one release?"):
+  // only counted products or bundling words there, since a customer's question may well list trades or tools;
+  // "Why not two separate products?" weighs a split the document did not make.
+  const question = [...doc.externalFaq, ...doc.internalFaq].map((f) => f.question).find((q) => !/\bnot\b/i.test(q) && (BUNDLING.some((re) => re.test(q)) || COUNTED_PRODUCTS.test(q)));
+  if (question) return [fire("products", question)];
   for (const list of bulletLists(doc, PRESS_RELEASE_SECTIONS)) {
     const products = productsIn(list.items);
     if (products.length >= 3) return [fire(`products (${quoteList(products)})`, list.intro || list.items[0] || "")];
