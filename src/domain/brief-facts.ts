@@ -224,7 +224,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
         lastPart = part;
       }
     }
-    if (!isItem && /:\**\s*$/.test(line)) openerPart = lastPart;
+    // "What we saw:" alone on its line names the part of the list under it, as a heading would.
+    if (!isItem && /:\**\s*$/.test(line)) openerPart = (line.split(/\s+/).length <= 6 ? partOf(line.replace(/[*:]+\s*$/, "").replace(/^\*+/, "")) : undefined) ?? lastPart;
     // A list in the solution stays a list: each item, and the text after the list, starts a paragraph.
     if ((isItem || itemBefore) && parts.solution.length > solutionBefore) parts.solution[solutionBefore] = `${PARAGRAPH}${parts.solution[solutionBefore]}`;
     itemBefore = isItem;
@@ -322,7 +323,7 @@ function customerNamedFor(title: string, parts: string[], business: string): str
   // "There are about 6,500 grassroots clubs in England with youth sections.": the brief's count of who could buy names them.
   for (const sentence of [...parts, business].flatMap(splitSentences)) {
     // "About 6,000 US suppliers and sleep clinics set up CPAP patients.": an approximate count that opens a sentence counts them too.
-    const m = /(?:\b[Tt]here (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?|^(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Nn]early|[Aa]lmost|[Aa]n estimated) )\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\b(?:\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?\p{Ll}[\p{L}-]*s\b)?(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/u.exec(sentence);
+    const m = /(?:\b[Tt]here (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?|^(?:(?:[Mm]arket|[Hh]ow many|[Ww]ho could buy(?: it)?)\s*:\s*)?(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Nn]early|[Aa]lmost|[Aa]n estimated) )\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\b(?:\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?\p{Ll}[\p{L}-]*s\b)?(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/u.exec(sentence);
     const head = m?.[1]?.split(/\s+(?:in|across|with|that|who)\s+/)[0]?.split(/\s+/).at(-1) ?? "";
     if (m?.[1] && !NO_ONE.test(head) && !/^(?:hours|minutes|days|weeks|months|years|times)$/i.test(head)) return `${upperFirstLetter(m[1].trim())}.`;
   }

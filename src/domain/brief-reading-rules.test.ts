@@ -267,5 +267,31 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
     expect(analyse("# Guest forms\n\nFrau Huber, who has nine rooms near Zell am See, told us it takes an evening.").representative?.name).toBe("Frau Huber");
     expect(analyse("# Lockers\n\n\"I had a binder,\" said Dwayne Carter, who manages a 600-unit facility.").representative?.name).toBe("Dwayne Carter");
   });
+
+  it("prices per shop times a typical customer's shops when the customer 'runs five or more shops', and counts 'About 260 in the UK.'", () => {
+    const e = economics({ customer: "Charities that run five or more shops. About 300 in the UK. Typical customer: 12 shops.", business: "£20 per shop per month. Our cost: £4 per shop per month." });
+    expect(e).toMatchObject({ pricePerMonth: 240, costToServePerMonth: 48, marketCustomers: 300 });
+  });
+
+  it("never seats a compass point ('in the North East') and reads a long appositive ('Maureen Doyle, area manager for 14 shops of ...')", () => {
+    expect(analyse("# Pricing\n\nVolunteers guess prices. Maureen Doyle, area manager for 14 shops of a hospice charity in the North East, put it simply: \"We guess.\"").representative?.name).toBe("Maureen Doyle");
+  });
+
+  it("reads a label alone on its line ('What we saw:') as the part of the list under it, and 'Market: about 4,000 boatyards ...' as who the customer is", () => {
+    const f = read("# Haul-outs\n\nWe ran it at five yards.\n\nWhat we saw:\n- 900 slots booked through it\n- No-shows fell by half\n\nMarket: about 3,000 marinas in the US with a crane.");
+    expect(f.evidence).toMatch(/900 slots booked/);
+    expect(f.customer).toBe("Marinas in the US with a crane.");
+  });
+
+  it("takes the group before a colon as the customer's head noun ('Mobile knife sharpeners: one person with a van ...')", () => {
+    expect(economics({ customer: "Mobile bike mechanics: one person with a van, on a round of office car parks. A typical one fixes bikes for 30 offices.", business: "$20 a month. About 2,000 mobile mechanics in the US." }).marketCustomers).toBe(2000);
+  });
+
+  it("prices per survey times surveys a month, and keeps 'plus £5 a month per firm' a cost like the amount before it", () => {
+    const e = economics({ customer: "Small roofing firms.", business: "We would charge £3 a survey, and a typical firm does about 20 surveys a month; our cost is about £0.50 a survey for transcription, plus £4 a month per firm for hosting." });
+    expect(e.pricePerMonth).toBe(60);
+    expect(e.costToServePerMonth).not.toBeNull();
+    expect(e.grossMarginPct).toBeGreaterThan(50);
+  });
 });
 

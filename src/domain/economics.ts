@@ -78,7 +78,7 @@ const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? 
 /** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
 const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
 const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
-const TRANSACTION = /^(order|service|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
+const TRANSACTION = /^(order|service|survey|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
 
 /** A return the brief works out itself, as its figures: hours a week x people x working weeks x hourly rate. */
 type StatedReturn = { hours: number; people: number; noun: string; weeks: number; rate: number };
@@ -189,7 +189,9 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const hourLabel = !m.per && !m.period && /\bhour(?:ly)?\b[^$£€\d.;]{0,15}$/i.test(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
       const per = m.per ?? (hourLabel ? "hour" : leadPeriod ? undefined : leadUnit);
       const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
-      const role = roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
+      // "our cost is 60p a survey ..., plus £5 a month per firm for hosting": an amount added with "plus" is more of the same.
+      const added = prev && /^[^.;$£€]{0,80}\b(?:plus|on top of that|and another)\s*$/i.test(fact.text.slice(prev.index + prev.text.length, m.index)) ? out.at(-1) : undefined;
+      const role = added && added.id === fact.id ? added.role : roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
       out.push({ ...withPer, role: isEngineerRate(fact.text, withPer, role) ? "loaded" : role, id: fact.id, part: fact.part });
     });
   }
@@ -571,7 +573,7 @@ const SMALL_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
   if (unit === head) return false;
   // "We sat with 11 firms", "a pilot with 6 clinics" meets customers; it does not count what one customer has.
-  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*|runs?|running|operates?|operating|owns?|owning)\\s+(?:about |around |an average of |between )?(?:\\d[\\d,]*|${SMALL_WORDS})\\+?(?:\\s*(?:to|-|–|and)\\s*(?:\\d[\\d,]*|${SMALL_WORDS}))?\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b|\\d+-${unit}\\b`, "iu");
+  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*|runs?|running|operates?|operating|owns?|owning)\\s+(?:about |around |an average of |between )?(?:\\d[\\d,]*|${SMALL_WORDS})\\+?(?:\\s*(?:to|-|–|and)\\s*(?:\\d[\\d,]*|${SMALL_WORDS})|\\s+or more)?\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b|\\d+-${unit}\\b`, "iu");
   return facts.some((f) => re.test(f.text));
 }
 
@@ -598,7 +600,7 @@ function marketNoun(facts: LedgerEntry[]): string | undefined {
 /** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
 export function headNoun(customerText: string): string | undefined {
   // "Wholesale bakeries that deliver ...": the subject is the customer.
-  const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)\s+(?:that|who|which|with|in|across)\b/iu.exec(customerText);
+  const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)(?:\s*:|\s+(?:that|who|which|with|in|across)\b)/iu.exec(customerText);
   const first = subject?.[1] && !/^\p{Lu}{2,}s?$/u.test(subject[1]) ? singular(subject[1]) : undefined;
   if (first && !PEOPLE.test(first) && !MEASURE.test(first) && !/^(member|famil|owner)/.test(first)) return first;
   const org = orgNoun(customerText);
@@ -676,7 +678,7 @@ function marketCountOtherwise(facts: LedgerEntry[], customer: string | undefined
   if (labelled?.m) return counted(labelled.f, labelled.value, labelled.noun, labelled.m[0], 0, 5);
   // "..., of which there are about 4,500", "Production breweries ...; about 1,900 in the US": a count of the customer with no noun of its own.
   for (const f of facts.filter((x) => ["customer", "other", "solution"].includes(x.part))) {
-    const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,:]\s*)(?:about|around|roughly|some|over|nearly|almost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
+    const m = /\bof (?:which|whom|these|them) there are (?:about |around |roughly |some |over |nearly |almost )?(\d[\d,]*)\b|(?:^|[;,:]\s*)(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Oo]ver|[Nn]early|[Aa]lmost)\s+(\d[\d,]*)\s+in\s+(?:the\s+)?\p{Lu}[\p{L}]*/u.exec(f.text);
     const digits = m?.[1] ?? m?.[2];
     const value = digits ? Number(digits.replace(/,/g, "")) : 0;
     if (m && value >= 5) return counted(f, value, customer ?? "customer", m[0].replace(/^[;,:]\s*/, ""), m.index, 5);
