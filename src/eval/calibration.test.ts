@@ -11,12 +11,12 @@ import { evaluateBrief, formatSummary, scoreRubric, summarise, type BriefResult,
 import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
 
 /**
- * The held-back set (the tenth, written blind at stop 18) guards against regressions at its first-run
- * figure, 17 of 24 (70.8%, docs/calibration.md); the trivial baseline scores 79.2% on it, so the engine
- * does not beat the baseline on this set. The goal of 95% is not met, and is not asserted: a test is no
- * place to pretend it is.
+ * The held-back set (the eleventh, written blind at stop 18) guards against regressions at its first-run
+ * figure, 15 of 24 (62.5%, docs/calibration.md); the trivial baseline also scores 62.5% on it, so the
+ * engine does not beat the baseline on this set. The goal of 95% is not met, and is not asserted: a test
+ * is no place to pretend it is.
  */
-const HOLDOUT_FLOOR = 17 / 24;
+const HOLDOUT_FLOOR = 15 / 24;
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const tune = await loadCalibrationSet(fixtures("calibration"));
@@ -55,12 +55,12 @@ describe("the offline engine on the tuning set", () => {
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.96);
-    // Regression floors a little under the figures measured at stop 18 on 232 briefs (docs/calibration.md).
+    // Regression floors a little under the figures measured at stop 18 on 256 briefs (docs/calibration.md).
     expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(2);
     expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.84);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.82);
     expect(s.market.rate, report).toBeGreaterThanOrEqual(0.89);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.91);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.9);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);
