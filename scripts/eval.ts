@@ -35,7 +35,8 @@ if (values.rubric) {
     { name: "first holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-1"), note: "first held-back set; spent: the checks were changed after reading it" },
     { name: "second holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-2"), note: "second held-back set; spent: the checks were changed after reading it" },
     { name: "third holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-3"), note: "third held-back set; spent: the checks were changed after reading it" },
-    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "fourth held-back set, written blind and labelled before the checks first ran on it; spent: its first run was 0.71 / 0.80 and the checks were changed after reading it" },
+    { name: "fourth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-4"), note: "fourth held-back set; spent: the checks were changed after reading it" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "fifth held-back set, written blind and labelled before the checks first ran on it" },
   ];
   const out = [];
   for (const set of sets) {
