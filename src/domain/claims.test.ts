@@ -30,3 +30,13 @@ describe("absoluteClaims", () => {
     expect(absoluteClaims([sentence])).toEqual([]);
   });
 });
+
+describe("absolute claims read at stop 18 (sentences written for the test)", () => {
+  it.each([
+    ["each result said to be right", "Every KeyCut estimate matches the locksmith's final invoice.", "Every KeyCut estimate matches"],
+    ["no data needed, said with a list first", "KeyCut does not need past jobs, photos of locks or any training data from the shop.", "any training data"],
+    ["a cost of nothing", "It runs on the phone, so each quote costs us zero.", "costs us zero"],
+  ])("hears %s", (_what, sentence, phrase) => {
+    expect(absoluteClaims([sentence])[0]?.phrase).toContain(phrase);
+  });
+});

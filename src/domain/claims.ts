@@ -11,8 +11,12 @@ const ABSOLUTE = new RegExp(
     String.raw`\b(?:catch|catches|detect|detects|prevent|prevents|eliminat\w*|remov\w*|fix|fixes|stop|stops|block|blocks)\s+(?:100\s?%|all|every)\s+(?:of\s+)?(?:the\s+)?(?:errors?|mistakes?|fraud|defects?|bugs|threats|problems|issues|no-shows|cases|leaks?|failures?)`,
     // "zero errors", "zero cost", "zero downtime", "zero setup"
     String.raw`\bzero\s+(?:errors?|mistakes?|cost|costs|downtime|setup|set-up|risk|effort|maintenance|false (?:positives|negatives)|training|integration|marginal cost)`,
-    // "no data needed", "without any training data", "needs no data"
-    String.raw`\b(?:no|without(?: any)?)\s+(?:training\s+)?data\s+(?:needed|required|at all)|\bneeds? no (?:training )?data\b|\bwithout (?:any )?(?:training )?data\b`,
+    // "no data needed", "without any training data", "needs no data", "does not need repair histories ... or any training data"
+    String.raw`\b(?:no|without(?: any)?)\s+(?:training\s+)?data\s+(?:needed|required|at all)|\bneeds? no (?:training )?data\b|\bwithout (?:any )?(?:training )?data\b|\b(?:does not|doesn't|do not|don't) need\b[^.]{0,60}\bany (?:training )?data\b`,
+    // "Every TickQuote estimate matches the final bill", "every reading is correct": each result said to be right.
+    String.raw`\bevery\s+(?:[\p{L}-]+\s+){0,2}(?:estimates?|quotes?|results?|answers?|predictions?|readings?|diagnos[ie]s|forecasts?|match(?:es)?)\s+(?:matches|is (?:right|correct|accurate|exact))\b`,
+    // "each estimate costs us zero", "it costs us nothing to run"
+    String.raw`\bcosts?\s+(?:us\s+)?(?:zero|nothing)\b`,
     // "never fails", "never wrong", "never misses", "always right", "always accurate"
     String.raw`\bnever\s+(?:fails?|wrong|misses|makes? (?:a )?mistakes?|breaks?|goes down|errs)\b|\balways\s+(?:right|accurate|correct|works|available|on time)\b`,
     // "no wheel will ever be lost again", "no invoice is ever missed", "never lose a booking again"
