@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerBuilder, LedgerEntry } from "./ledger.js";
-import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, pluralOf, ratesIn, round2, singular, SMALL_NUMBER, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
+import { buildEffort, countsIn, MONTHS_PER, moneyIn, numeric, pluralOf, pluralPattern, ratesIn, round2, singular, SMALL_NUMBER, SMALL_WORDS, toNumber, WORKING_WEEKS, type Currency, type Money } from "./quantities.js";
 
 /** One computed line: its value, how it was computed, and the ledger ids it rests on. */
 export const EconomicsLineSchema = z.object({
@@ -97,11 +97,11 @@ function factorReturn(text: string): StatedReturn | undefined {
   let people: { value: number; noun: string } | undefined;
   pieces.forEach((raw, i) => {
     // The first piece is read after its label ("Saving = ", "Value: "), the last up to the end of its clause.
-    const piece = (i === 0 ? raw.split(/[=:]\s*/).at(-1) ?? raw : raw).split(/[;,.](?:\s|$)|\s=\s/)[i === 0 ? 0 : 0] ?? "";
-    const h = /^(?:about\s+|around\s+)?(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:\/|a|per)\s*(?:week|wk)\b)?/i.exec(piece.trim());
+    const piece = ((i === 0 ? raw.split(/[=:]\s*/).at(-1) ?? raw : raw).split(/[;,.](?:\s|$)|\s=\s/)[0] ?? "").trim();
+    const h = /^(?:about\s+|around\s+)?(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:\/|a|per)\s*(?:week|wk)\b)?/i.exec(piece);
     const money = moneyIn(piece)[0];
-    const w = /^(\d+)\s+(?:working\s+)?weeks?\b/i.exec(piece.trim());
-    const c = /^(?:the\s+|our\s+|all\s+)?(\d[\d,]*)\s+(\p{L}[\p{L}-]*)/iu.exec(piece.trim());
+    const w = /^(\d+)\s+(?:working\s+)?weeks?\b/i.exec(piece);
+    const c = /^(?:the\s+|our\s+|all\s+)?(\d[\d,]*)\s+(\p{L}[\p{L}-]*)/iu.exec(piece);
     if (h?.[1] && hours === undefined) hours = Number(h[1]);
     else if (money && rate === undefined && (money.per === "hour" || /\b(?:hour|hr|h)\b|loaded/i.test(piece))) rate = money.value;
     else if (w?.[1] && weeks === undefined) weeks = Number(w[1]);
@@ -233,7 +233,7 @@ function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
 }
 
 /** "needs two a month", "books about 3 a week": how often a customer uses the product, the unit left to the price it follows. */
-const USES_WITHOUT_NOUN = /\b(?:needs?|uses?|books?|orders?|gets?|takes?|makes?|averages?|buys?|has|have|does|do)\s+(?:about |around |roughly |typically |usually |on average |some )?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b/i;
+const USES_WITHOUT_NOUN = new RegExp(String.raw`\b(?:needs?|uses?|books?|orders?|gets?|takes?|makes?|averages?|buys?|has|have|does|do)\s+(?:about |around |roughly |typically |usually |on average |some )?(${SMALL_NUMBER})\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b`, "i");
 
 /** How many of `unit` one customer has: "hotels with 80 rooms", "an average of 12 seats per firm", "each grower farms about 6 hectares". */
 function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string | undefined): Scaled | undefined {
@@ -246,7 +246,7 @@ function unitsPerCustomer(facts: LedgerEntry[], unit: string, customer: string |
   }
   // "A typical firm we spoke to runs twelve lorries": a small count in words, said of a typical customer.
   for (const fact of facts) {
-    const m = new RegExp(`\\b(?:typical|average|each|every)\\b[^.;]{0,40}?\\b(?:has|have|runs|operates|owns|uses|employs|serves|with)\\s+(?:about\\s+|around\\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b`, "iu").exec(fact.text);
+    const m = new RegExp(`\\b(?:typical|average|each|every)\\b[^.;]{0,40}?\\b(?:has|have|runs|operates|owns|uses|employs|serves|with)\\s+(?:about\\s+|around\\s+)?(${SMALL_WORDS})\\s+(?:[\\p{L}-]+\\s+)?${pluralPattern(unit)}\\b`, "iu").exec(fact.text);
     const n = m?.[1] ? numeric(m[1]) : undefined;
     if (m && n !== undefined) return { value: n, id: fact.id, text: m[0] };
   }
@@ -557,15 +557,6 @@ function customerUnit(facts: LedgerEntry[], money: Found[]): string | undefined 
   return units.find((u) => named(u) || (head !== undefined && (head.endsWith(u) || u.endsWith(head)))) ?? head ?? container ?? units.find((u) => u) ?? money.map((m) => m.per).find((u): u is string => !!u && PEOPLE.test(u));
 }
 
-/** A unit in the singular or plural, as a regex: "lorry" → "lorr(?:y|ies)", "box" → "box(?:es)?". */
-function unitPlural(unit: string): string {
-  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}(?:y|ies)`;
-  return /(?:s|x|z|ch|sh)$/.test(unit) ? `${unit}(?:es)?` : `${unit}s?`;
-}
-
-/** Small counts in words, as a regex alternation: "runs twelve lorries". */
-const SMALL_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
-
 /**
  * A unit a customer has several of, anywhere in the brief: "firms with 3 to 20 preparers", "an 8-preparer
  * firm", "a typical lab has 40 pipettes". Such a unit is what is counted, not who pays.
@@ -573,7 +564,7 @@ const SMALL_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 function isSubUnit(facts: LedgerEntry[], unit: string, head: string | undefined): boolean {
   if (unit === head) return false;
   // "We sat with 11 firms", "a pilot with 6 clinics" meets customers; it does not count what one customer has.
-  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*|runs?|running|operates?|operating|owns?|owning)\\s+(?:about |around |an average of |between )?(?:\\d[\\d,]*|${SMALL_WORDS})\\+?(?:\\s*(?:to|-|–|and)\\s*(?:\\d[\\d,]*|${SMALL_WORDS})|\\s+or more)?\\s+(?:[\\p{L}-]+\\s+)?${unitPlural(unit)}\\b|\\d+-${unit}\\b`, "iu");
+  const re = new RegExp(`(?<!\\b(?:sat|spoke|talked|met|worked|visited|piloted|tested|trialled|trialed|partnered|pilot|trial|interviews?|conversations?|calls?|version|prototype|beta|study|test)\\s+)\\b(?:with|has|have|got|of|averag\\w*|typical\\w*|runs?|running|operates?|operating|owns?|owning)\\s+(?:about |around |an average of |between )?(?:\\d[\\d,]*|${SMALL_WORDS})\\+?(?:\\s*(?:to|-|–|and)\\s*(?:\\d[\\d,]*|${SMALL_WORDS})|\\s+or more)?\\s+(?:[\\p{L}-]+\\s+)?${pluralPattern(unit)}\\b|\\d+-${unit}\\b`, "iu");
   return facts.some((f) => re.test(f.text));
 }
 

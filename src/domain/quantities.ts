@@ -31,6 +31,8 @@ export type Count = { value: number; noun: string; text: string; index: number }
 export type Rate = { value: number; noun: string; period: Period; text: string; index: number };
 
 const SYMBOL: Record<string, Currency> = { $: "USD", "£": "GBP", "€": "EUR" };
+/** The symbol of each currency: SYMBOL the other way round. */
+const SYMBOL_OF = Object.fromEntries(Object.entries(SYMBOL).map(([symbol, currency]) => [currency, symbol])) as Record<Currency, string>;
 const WORD_CURRENCY: Record<string, Currency> = { usd: "USD", dollars: "USD", dollar: "USD", gbp: "GBP", pounds: "GBP", pound: "GBP", eur: "EUR", euros: "EUR", euro: "EUR" };
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 const PERIOD_WORDS: Record<string, Period> = {
@@ -50,7 +52,9 @@ const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1_000, mil
 /** "a year", "an hour": the article counts as one where a reader's pattern allows it. */
 const NUMBER_WORDS: Record<string, number> = { ...UNITS_WORDS, a: 1, an: 1 };
 /** A number as a brief writes a small one: "6", "4.5", "six" (read with `numeric`). */
-export const SMALL_NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+/** Counts of several, two to twelve, in words, as a regex alternation: "runs twelve lorries". */
+export const SMALL_WORDS = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+export const SMALL_NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|${SMALL_WORDS})`;
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(SCALE_WORDS)].join("|")})`;
 // "a hundred and twenty-five thousand, four hundred and eighty-eight": a comma may follow "thousand" or "million" inside one number.
 const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\\b))?${NUMBER_WORD}(?:(?:[\\s-]+and[\\s-]+|(?<=(?:thousand|million)),\\s+|[\\s-]+)${NUMBER_WORD})*\\b`, "gi");
@@ -62,16 +66,15 @@ const NUMBER_SPAN = new RegExp(`\\b(?:an?[\\s-]+(?=(?:hundred|thousand|million)\
  * counts and effort read those words themselves.
  */
 export function numeralsFromWords(text: string): string {
-  return wordsAsNumerals(text).replace(/\b(\d+) (pounds?|dollars?|euros?) (\d{2})\b(?!\s*(?:%|pence|p\b|cents?|[.,]\d|times\b|x\b|[a-z]+s\b))/gi, (_m, whole: string, unit: string, part: string) => `${{ p: "£", d: "$", e: "€" }[unit.charAt(0).toLowerCase() as "p" | "d" | "e"]}${whole}.${part}`);
+  return wordsAsNumerals(text).replace(/\b(\d+) (pounds?|dollars?|euros?) (\d{2})\b(?!\s*(?:%|pence|p\b|cents?|[.,]\d|times\b|x\b|[a-z]+s\b))/gi, (_m, whole: string, unit: string, part: string) => `${SYMBOL_OF[WORD_CURRENCY[unit.toLowerCase()] ?? "USD"]}${whole}.${part}`);
 }
 
 /** "one pound forty" → "1 pound 40": the number words, before pounds-and-pence are joined. */
 function wordsAsNumerals(text: string): string {
-  return text.replace(NUMBER_SPAN, (whole: string, offset: number) => {
+  return text.replace(NUMBER_SPAN, (span: string, offset: number) => {
     // "between five and thirty lorries" is two numbers; "a hundred and ten" is one: "and" joins only after a scale word.
-    const split = /^(.*?\b(?!hundred\b|thousand\b|million\b)[a-z]+)([\s-]+and[\s-]+)(.+)$/i.exec(whole);
+    const split = /^(.*?\b(?!hundred\b|thousand\b|million\b)[a-z]+)([\s-]+and[\s-]+)(.+)$/i.exec(span);
     if (split?.[1] && split[2] && split[3]) return `${wordsAsNumerals(split[1])}${split[2]}${wordsAsNumerals(split[3])}`;
-    const span = whole;
     const tokens = span.toLowerCase().split(/[\s,-]+/).filter((t) => t !== "and" && t !== "");
     // "$4 million", "12 thousand": a scale word after a numeral is read with it, as written.
     if ((tokens[0] ?? "") in SCALE_WORDS && /\d[\s-]*$/.test(text.slice(0, offset))) return span;
@@ -102,6 +105,12 @@ export function pluralOf(word: string): string {
   if (irregular) return irregular;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   return /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
+/** A singular noun in the singular or plural, as a regex: "lorry" → "lorr(?:y|ies)", "box" → "box(?:es)?". */
+export function pluralPattern(unit: string): string {
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}(?:y|ies)`;
+  return /(?:s|x|z|ch|sh)$/.test(unit) ? `${unit}(?:es)?` : `${unit}s?`;
 }
 
 export function singular(word: string): string {
@@ -176,9 +185,8 @@ export const MONEY_AMOUNT = /[$£€]\s?\d|\b(?:USD|US\$|GBP|EUR)\s?\d|\b\d[\d,.
 
 /** A currency code before an amount ("USD 90", "GBP 1,500") read as its symbol, the text's length kept so positions still point into it. */
 function codesAsSymbols(text: string): string {
-  return text.replace(/\b(USD|US\$|GBP|EUR)(\s?)(?=\d)/gi, (all: string, code: string) => `${SYMBOL_OF_CODE[code.toUpperCase()] ?? "$"}${" ".repeat(all.length - 1)}`);
+  return text.replace(/\b(USD|US\$|GBP|EUR)(\s?)(?=\d)/gi, (all: string, code: string) => `${SYMBOL_OF[(code.toUpperCase() === "US$" ? "USD" : code.toUpperCase()) as Currency]}${" ".repeat(all.length - 1)}`);
 }
-const SYMBOL_OF_CODE: Record<string, string> = { USD: "$", "US$": "$", GBP: "£", EUR: "€" };
 
 export function moneyIn(original: string): Money[] {
   const out: Money[] = [];
