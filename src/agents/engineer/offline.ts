@@ -110,8 +110,10 @@ export function reviewAsEngineerOffline(input: InternalReviewInput): Review {
   } else if (a.afterTheFact) {
     objections.push({ kind: "process", text: `The document is asked to justify a decision already made, not to test one ("${wholeSentence(a.afterTheFact.text, 140)}").`, basis: a.afterTheFact.sources, blocking: true, quote: a.afterTheFact.text });
   }
+  // A missing description blocks only when nothing was built or run either: a pilot that ran shows it can be built, and the document then owes a description, not a verdict.
   if (!doc.pressRelease.solution.trim() && !input.facts.solution.trim()) {
-    objections.push({ kind: "feasibility", text: "There is no description of how the product works, so nobody can judge whether it can be built.", basis: [], blocking: true });
+    const ran = a.maturity === "prototype" || a.maturity === "shipped";
+    objections.push({ kind: "feasibility", text: ran ? `The brief never says how the product works, though ${a.maturity === "shipped" ? "customers already use it" : "a working trial has run"}: the document must describe it before anyone can judge what v1 builds.` : "There is no description of how the product works, so nobody can judge whether it can be built.", basis: ran ? a.stageWhy.sources : [], blocking: !ran });
   }
   for (const f of findingsOf(input.findings, ENGINEER_CONCERNS)) objections.push({ kind: "process", text: f.message, blocking: false, basis: [f.check], quote: f.evidence });
 

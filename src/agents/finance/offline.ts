@@ -32,7 +32,8 @@ export function reviewAsFinanceOffline(input: InternalReviewInput): Review {
         ? `The price cannot be turned into revenue per customer: "${s.price}" gives no amount per customer per period, so nothing can be weighed against the cost.`
         : "There is no price and no stated return (no hours saved, no money recovered), so nothing repays the cost of building and running it.",
       basis: business,
-      blocking: true,
+      // A price the model cannot put on a customer-month is a missing input (how many units a customer uses), asked for, not a loss.
+      blocking: !s.price,
       quote: s.price ?? "",
     });
   }

@@ -116,12 +116,13 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
 
 /**
  * The meeting's leaning: arguments, not votes. Any blocking argument standing means kill; otherwise
- * fund when at least one customer who could be seated would switch.
+ * fund when at least one seat would back it. A seat that is "not yet" convinced (undecided) has said
+ * what it lacks, and that is a condition on the fund, not a reason to kill.
  */
 export function leaning(round: RoundSummary, analysis: Analysis): "fund" | "kill" {
   const args = standingArguments(round, analysis);
   if (args.some((a) => a.blocking)) return "kill";
-  return round.reviews.some((r) => r.role === "customer" && r.stance === "fund") ? "fund" : "kill";
+  return round.reviews.some((r) => r.stance === "fund") ? "fund" : "kill";
 }
 
 /** The typed changes a revision could make, each answering a finding or an argument. */
