@@ -11,6 +11,7 @@ import { reviewAsCustomerOffline } from "./customer/index.js";
 import { draftOffline, OPEN_QUESTION, reviseOffline } from "./drafter/index.js";
 import { reviewAsEngineerOffline } from "./engineer/index.js";
 import { reviewAsFinanceOffline } from "./finance/index.js";
+import { leaning, standingArguments } from "./leader/offline.js";
 import { createOfflineAgents } from "./offline.js";
 import { briefPersona, chooseSeats } from "./seats.js";
 
@@ -221,6 +222,46 @@ describe("the leader and the memo", () => {
     expect(memo.killCriteria[0]).toBe("Stop if the success measure is missed: missed windows under 5% within 60 days for each wholesaler; 150 wholesalers paying by the end of 2027.");
     expect(personas[0]?.name).toBe("Oksana");
     drafts.forEach((d, i) => i > 0 && expect(d).not.toBe(drafts[i - 1]));
+  });
+
+  it("asks for the basis of a price it cannot put on a customer-month instead of killing for it", async () => {
+    // A per-slot price and a monthly cost, with no slots a month stated: the reader's missing input, not a loss.
+    const perSlot = STRONG.replace("£390 per wholesaler per month", "£3 per slot booked");
+    const { memo } = await memoOf(perSlot);
+    expect(memo.decision).toBe("fund");
+    expect(memo.reasons.some((r) => /cannot be turned into revenue/.test(r.text))).toBe(false);
+    // A cost above the price on the same basis is still a loss, and still kills.
+    const { memo: loss } = await memoOf(perSlot.replace("Serving one wholesaler costs us about £45 per month in texting and hosting.", "Texting and hosting cost us about £4 per slot."));
+    expect(loss.decision).toBe("kill");
+    expect(loss.reasons[0]?.text).toMatch(/loses money/);
+  });
+
+  it("leans fund when no argument against it stands and a seat backs it, though the customer is not yet convinced", () => {
+    const { analysis, engineer, finance } = firstRound(STRONG);
+    const undecided = { ...engineer, agent: "customer:brief-oksana", role: "customer" as const, stance: "undecided" as const, objections: [] };
+    const round = { round: 1, version: 1, score: 90, findings: [], reviews: [undecided, { ...finance, stance: "fund" as const, objections: [] }] };
+    expect(leaning(round, analysis)).toBe("fund");
+    // Nobody backing it is still a kill.
+    expect(leaning({ ...round, reviews: [undecided] }, analysis)).toBe("kill");
+  });
+
+  it("asks for a description of a product a trial already ran instead of blocking on it, and blocks when nothing ran", () => {
+    const { facts, analysis, prfaq, rubric } = firstRound(STRONG);
+    const bare = { ...prfaq, pressRelease: { ...prfaq.pressRelease, solution: "" } };
+    const input = (a: typeof analysis): InternalReviewInput => ({ agent: "engineer", role: "engineer", round: 1, version: 1, prfaq: bare, findings: rubric.findings, score: rubric.score, facts: { ...facts, solution: "" }, analysis: a });
+    const ran = reviewAsEngineerOffline(input(analysis)).objections.find((o) => o.kind === "feasibility");
+    expect(ran?.blocking).toBe(false);
+    expect(ran?.text).toMatch(/must describe it/);
+    expect(reviewAsEngineerOffline(input({ ...analysis, maturity: "nothing" })).objections.find((o) => o.kind === "feasibility")?.blocking).toBe(true);
+  });
+
+  it("lets an empty customer seat block only when the brief counts no market either", () => {
+    const { analysis, engineer } = firstRound(STRONG);
+    const round = { round: 1, version: 1, score: 60, reviews: [engineer], findings: [{ check: "vague-customer-definition" as const, severity: "critical" as const, message: "m", evidence: "" }] };
+    const noSeat = (a: typeof analysis) => standingArguments(round, a).find((x) => /No customer could take a seat/.test(x.text));
+    expect(analysis.economics.marketCustomers).toBe(3200);
+    expect(noSeat(analysis)?.blocking).toBe(false);
+    expect(noSeat({ ...analysis, economics: { ...analysis.economics, marketCustomers: null } })?.blocking).toBe(true);
   });
 
   it("repeats no item across the memo's sections", async () => {

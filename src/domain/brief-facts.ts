@@ -178,7 +178,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     const body = headingLabel && !/^[^:\d$£€]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
     headingLabel = undefined;
     // A very long sentence joined by semicolons says several things: each clause is read on its own.
-    for (const sentence of splitSentences(body).flatMap((x) => (runOn ? clauses(x) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
+    for (const sentence of splitSentences(body).flatMap((x) => (ITEMISED.test(x) ? [x] : runOn ? x.split(/;\s+/).flatMap(clauses) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
       const leadIn = LEAD_IN.exec(sentence);
       // A lead-in that names no part ("As for the dollars and cents, ...") still ends the topic before it.
       if (leadIn && !partOf(leadIn[1] ?? "")) lineLabel = undefined;
@@ -382,7 +382,10 @@ function corroborated(part: BriefPart | undefined, section: string, name = ""): 
 }
 
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
-const COST_HEADING = /^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:costs?\b(?!\s+(?:them|the customer|customers))|cost to serve|what it costs us)[^:]{0,60}?:?\**:?\s*$/i;
+const COST_HEADING = /^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:(?:what|how much)\s+(?:it|each|every|one|a|an)\s+(?:[\p{L}-]+\s+)?(?:costs?|will cost)\s+us\b|costs?\b(?!\s+(?:them|the customer|customers|you)))(?:(?!\bprice)[^:])*?:?\**(?:\s*\([^)]{0,120}\))?:?\s*$/iu;
+
+/** A line itemisedCosts wrote ("Cost to serve per book: printing: $12.80; postage: $5.20."): one statement, however long. */
+const ITEMISED = /^[^:;]{0,80}\b(?:costs?|to serve)\b[^:;]{0,60}:\s*[^;]{1,90}[$£€]\s?\d[\d.,]*(?:;\s*[^;]{1,90}[$£€]\s?\d[\d.,]*)+\.?$/i;
 
 /** A cost item as a sentence: "Hosting: £2.50." (on the label's own line, the amount ends it) or "Support: 2 hours at $46 an hour." */
 const AMOUNT_ENDS_ITEM = /^[^:]{2,100}:\s*[^:$£€]*[$£€]\s?\d[\d.,]*\.?$/;
@@ -419,6 +422,9 @@ function itemisedCosts(lines: string[]): string[] {
     let j = i + 1;
     // An item is short and names one amount ("- hosting: £3", "- $4 text messages"); a sentence after the list is not one.
     const isItem = (l: string) => /^\s*([-*+]|\d+[.)])\s+.*[$£€]\s?\d/.test(l) && l.trim().length <= 90 && (l.match(/[$£€]\s?\d/g) ?? []).length === 1;
+    // "## Costs" then "Our operations lead has costed each site visit ...:": a line that introduces the list belongs to the heading.
+    const intro = /^[^-*+\d#|].{10,200}:\s*$/.test((lines[j] ?? "").trim()) && isItem(lines[j + 1] ?? "") ? (lines[j] ?? "").trim().replace(/:\s*$/, "") : undefined;
+    if (intro) j += 1;
     while (j < lines.length && isItem(lines[j] ?? "")) items.push(withoutStop(stripBullet((lines[j] ?? "").trim()))), j++;
     // The same list written as sentences on the next line: "Hosting: $21. Texts: $26. Support: 2 hours at $46 an hour."
     const onNextLine = items.length === 0 ? sentenceItems(lines[j] ?? "", AMOUNT_IN_ITEM) : undefined;
@@ -427,8 +433,15 @@ function itemisedCosts(lines: string[]): string[] {
       j += 1;
     }
     if (items.length < 2) continue;
-    const name = line.trim().replace(/^#{1,6}\s+/, "").replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*/g, "").replace(/:\s*$/, "").trim();
-    out.push(`${name}: ${items.join("; ")}.`);
+    // A "Total per visit: £13.90" line is the list's own sum: it is the cost, and it names the basis.
+    const total = items.find((x) => /^\W*total\b/i.test(x));
+    const basis = /\b(?:per|a|an|each)\s+[\p{L} -]{2,30}$/iu.exec((total ?? "").split(":")[0] ?? "")?.[0] ?? (intro ? /\beach\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/iu.exec(intro)?.[0] : undefined);
+    // "What each book costs us to make and ship" names a cost to serve per book.
+    const asked = /\b(?:what|how much)\s+(?:each|every|one|a|an)\s+([\p{L}-]+)\s+(?:costs?|will cost)\s+us\b/iu.exec(line)?.[1];
+    const name = asked ? `Cost to serve per ${asked}` : `${line.trim().replace(/^#{1,6}\s+/, "").replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*/g, "").replace(/\s*\([^)]*\)/g, "").replace(/:\s*$/, "").trim()}${basis && !/\b(?:per|each)\b/i.test(line) ? `, ${basis.replace(/^each\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)$/iu, "per $1")}` : ""}`;
+    // A markdown heading stays (it opens a section); a bold or list-item label becomes the combined line itself.
+    if (!/^\s*#/.test(line)) out.pop();
+    out.push(total ? `${name}: ${total.replace(/^\W*total\b[^:]*:\s*/i, "").replace(/\*+/g, "")}.` : `${name}: ${items.join("; ")}.`);
     i = j - 1;
   }
   return out;
@@ -532,7 +545,7 @@ function isRunOn(line: string): boolean {
   return line.length > 300 && ends <= line.length / 400;
 }
 
-/** A run-on "sentence" (a brief written without full stops) is read clause by clause: split at top-level commas. */
+/** A run-on "sentence" (a brief written without full stops) is read clause by clause: after its semicolons, split at top-level commas. */
 function clauses(sentence: string): string[] {
   if (sentence.length <= 240) return [sentence];
   const out: string[] = [];

@@ -295,3 +295,40 @@ describe("briefs read at stop 18 (rules written for the test)", () => {
   });
 });
 
+
+describe("stop 19: cost lists under a question, an introducing line, a total line, and a use rate in the price's own unit", () => {
+  it("adds up a cost list headed by a question about what each unit costs us, with an aside after the heading", () => {
+    const f = read("# Quilt Post\n\n3. **Price.** £40 a quilt, one quilt a month.\n\n4. **What each quilt costs us to sew and post** (quotes from two workshops, May):\n   1. fabric and wadding: £21.50\n   2. sewing time: £14.00\n   3. courier: £6.30\n");
+    expect(f.business).toMatch(/Cost to serve per quilt: fabric and wadding: £21\.50; sewing time: £14\.00; courier: £6\.30\./);
+    // £40 a quilt, one a month, against £41.80 a quilt: a loss once read.
+    expect(analyseBrief(f).economics.grossMarginPct).toBe(-4.5);
+  });
+
+  it("takes a list's total line as the cost, on the basis the total or the introducing line names", () => {
+    const f = read("# Bin Round\n\n## Price\n£20 per bin per month.\n\n## Costs\nOur depot manager costed each collection from last winter's rounds:\n- driver time: £6.10\n- tipping fee: £3.40\n- **Total per collection: £9.50**\n");
+    expect(f.business).toMatch(/Costs, per collection: £9\.50\./);
+    expect(f.business).not.toMatch(/£6\.10/);
+  });
+
+  it("counts uses a month in the price's own unit before any other per-use noun", () => {
+    const e = economics({ business: "Each box is packed to order: 2 orders a week reach the packing bench. Price: $30 a box, one box a month. Packing and postage cost us $12 a box." });
+    expect(e.pricePerMonth).toBe(30);
+    expect(e.grossMarginPct).toBe(60);
+  });
+});
+
+describe("stop 19: what the team did to learn is not the customer, and a run-on brief splits at its semicolons", () => {
+  it("never takes 'interviews' or 'visits' as the paying unit, so the market is the customers counted", () => {
+    const e = economics({ customer: "In our interviews with 31 bakery owners, 24 said they waste bread every day.", business: "Price: $9 per oven per month; a typical bakery has 3 ovens. About 9,000 independent bakeries in the US." });
+    expect(e.marketCustomers).toBe(9000);
+    expect(e.lines.find((l) => l.label === "price per customer per month")?.formula).toBe("$9 a month per oven x 3 ovens per bakery");
+  });
+
+  it("reads a paragraph written as one long sentence clause by clause, after its semicolons, even when a clause lists single words", () => {
+    const f = read("Kit Run\n\nThe people we build for are stage managers at small theatres who pack props, lights, cables, tape and gaffer for every touring date, and every week they lose at least one item between venues; over the autumn we tracked the kit of nine companies by hand with printed tags and lost items fell from four a month to one; the product scans each tag at load-out and load-in, and flags what is missing before the van leaves; we will charge £25 a month per company and it costs us about £3 a month per company to run; there are about 2,400 small touring theatre companies in the UK.");
+    // Each clause is a fact of its own part: the money clause alone is business, the product clause alone is the solution.
+    expect(f.business).toBe("we will charge £25 a month per company and it costs us about £3 a month per company to run.");
+    expect(f.solution).toMatch(/^the product scans each tag/);
+    expect(f.customer).toMatch(/2,400 small touring theatre companies/);
+  });
+});

@@ -214,10 +214,13 @@ type Scaled = { value: number; id: string; text: string; unit?: string };
 
 /** How many times one customer uses a per-use unit each month, when the brief says ("2.3 consultations a month"). */
 function usesPerMonth(facts: LedgerEntry[], unit: string): Scaled | undefined {
-  for (const fact of facts) {
-    if (fact.part === "metrics") continue; // a target ("20,000 orders a month") is not one customer's use
-    for (const r of ratesIn(fact.text)) {
-      if ((r.noun === unit || TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text, unit: r.noun };
+  // The unit the price names first ("$22 a book, one book a month"), then any per-use noun.
+  for (const same of [true, false]) {
+    for (const fact of facts) {
+      if (fact.part === "metrics") continue; // a target ("20,000 orders a month") is not one customer's use
+      for (const r of ratesIn(fact.text)) {
+        if ((same ? r.noun === unit : TRANSACTION.test(r.noun)) && r.value < 1000) return { value: r.value / MONTHS_PER[r.period], id: fact.id, text: r.text, unit: r.noun };
+      }
     }
   }
   // "£30 a visit. A liveaboard typically needs two a month.": a count a period with no noun of its own counts the per-use unit.
@@ -588,11 +591,15 @@ function marketNoun(facts: LedgerEntry[]): string | undefined {
   return undefined;
 }
 
+/** What a team does to learn about customers: never a customer itself. */
+const RESEARCH = /^(interview|conversation|meeting|pilot|trial|study|focus group|workshop|visit|call|survey|test)$/;
+
 /** "Office managers at independent dental practices with 3 to 10 chairs" -> "practice". */
 export function headNoun(customerText: string): string | undefined {
   // "Wholesale bakeries that deliver ...": the subject is the customer.
   const subject = /^\s*(?:(?:our customers are|customers? (?:is|are)|who:?)\s+)?(?:[\p{L}-]+\s+){0,4}?(\p{Ll}[\p{L}-]*s)(?:\s*:|\s+(?:that|who|which|with|in|across)\b)/iu.exec(customerText);
-  const first = subject?.[1] && !/^\p{Lu}{2,}s?$/u.test(subject[1]) ? singular(subject[1]) : undefined;
+  // "In our interviews with 27 providers": what the team did to learn is never who buys.
+  const first = subject?.[1] && !/^\p{Lu}{2,}s?$/u.test(subject[1]) && !RESEARCH.test(singular(subject[1])) && !TRANSACTION.test(singular(subject[1])) ? singular(subject[1]) : undefined;
   if (first && !PEOPLE.test(first) && !MEASURE.test(first) && !/^(member|famil|owner)/.test(first)) return first;
   const org = orgNoun(customerText);
   // "Residential solar installers in the US with 3 to 25 staff": people named as a trade are the customer when no organisation follows.
@@ -604,7 +611,7 @@ function orgNoun(customerText: string): string | undefined {
   const re = /\b(?:at|of|in|for|run|running|own|owning)\s+((?:[\p{L}-]+\s+){0,4}?)(\p{Ll}[\p{L}-]*s)\b(?=\s+(?:with|in|that|who|which|where|across|around|near|of|shipping|growing|running|doing|serving|selling|using|between|from|on)\b|\s*[,;.(:]|\s*$)/giu;
   for (const m of customerText.matchAll(re)) {
     // "in the US": the i flag lets \p{Ll} match capitals, and an abbreviation is a place, not a customer.
-    if (!m[2] || !/^\p{Ll}/u.test(m[2])) continue;
+    if (!m[2] || !/^\p{Ll}/u.test(m[2]) || RESEARCH.test(singular(m[2]))) continue;
     const noun = singular(m[2]);
     return !PEOPLE.test(noun) && !MEASURE.test(noun) ? noun : undefined;
   }

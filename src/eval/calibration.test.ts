@@ -11,12 +11,13 @@ import { evaluateBrief, formatSummary, scoreRubric, summarise, type BriefResult,
 import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
 
 /**
- * The held-back set (the eleventh, written blind at stop 18) guards against regressions at its first-run
- * figure, 15 of 24 (62.5%, docs/calibration.md); the trivial baseline also scores 62.5% on it, so the
- * engine does not beat the baseline on this set. The goal of 95% is not met, and is not asserted: a test
- * is no place to pretend it is.
+ * The held-back set guards against regressions at its first-run figure (docs/calibration.md). `null` while a
+ * newly written set has not had its first run: the test then leaves it alone, so that first run happens once,
+ * by `npm run eval -- --set holdout` on a committed engine, and never by accident inside `npm test`.
+ * The twelfth set (written blind at stop 18) scored 17 of 24 (70.8%, baseline 58.3%) on its first run at
+ * 146e17b. The goal of 95% is not met, and is not asserted: a test is no place to pretend it is.
  */
-const HOLDOUT_FLOOR = 15 / 24;
+const HOLDOUT_FLOOR: number | null = 17 / 24;
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const tune = await loadCalibrationSet(fixtures("calibration"));
@@ -54,13 +55,13 @@ describe("the offline engine on the tuning set", () => {
     for (const r of results) expect(new Set([r.outcome, ...r.variants].map((o) => o.personas.map((p) => p.id).join(","))).size).toBe(1 + r.variants.length);
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
-    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.96);
-    // Regression floors a little under the figures measured at stop 18 on 256 briefs (docs/calibration.md).
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.94);
+    // Regression floors a little under the figures measured at stop 19 on 280 briefs (docs/calibration.md).
     expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(2);
     expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.84);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.82);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.89);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.9);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.81);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.88);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.85);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);
@@ -71,10 +72,10 @@ describe("the offline engine on the tuning set", () => {
 
 describe("the offline engine on the held-back set", () => {
   // Figures only: a failure here prints no brief's name or text (formatSummary with reveal: false).
-  it("does no worse than its recorded figure (names withheld)", async () => {
+  it.skipIf(HOLDOUT_FLOOR === null)("does no worse than its recorded figure (names withheld)", async () => {
     const s = summarise(await evaluate(holdout));
     const report = formatSummary(s, "offline", { name: "holdout", reveal: false });
-    expect(s.accuracy, report).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(HOLDOUT_FLOOR ?? 1);
     expect(s.incompleteMemos, report).toBe(0);
     expect(s.repeatedVersions, report).toBe(0);
   }, 240_000);

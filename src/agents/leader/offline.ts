@@ -75,7 +75,9 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   const customerFacts = analysis.ledger.filter((e) => e.kind === "fact" && e.part === "customer").map((e) => e.id);
   // An empty customer seat is a gap in the meeting, not evidence against the idea: it blocks only together
   // with the rubric finding no specific customer in the document (that finding is an argument of its own below).
-  const vague = round.findings.some((f) => f.check === "vague-customer-definition");
+  // A market the economics model could count ("about 900 independent plants in the UK") is a segment one can name,
+  // so a draft that failed to name it owes a better subheading, not a verdict.
+  const vague = round.findings.some((f) => f.check === "vague-customer-definition") && analysis.economics.marketCustomers === null;
   if (customers.length === 0) {
     out.push({ kind: "customer", text: "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: vague, seat: "leader", hard: true, tier: 1 });
   } else if (customers.every((r) => r.stance === "abstain")) {
@@ -83,7 +85,7 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   }
   for (const f of round.findings.filter((x) => x.severity === "critical")) {
     const kind = KIND_OF_CHECK[f.check];
-    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && analysis.ledger.filter((e) => customerFacts.includes(e.id)).every((e) => NO_ONE_IN_PARTICULAR.test(e.text))) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
+    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && analysis.economics.marketCustomers === null && analysis.ledger.filter((e) => customerFacts.includes(e.id)).every((e) => NO_ONE_IN_PARTICULAR.test(e.text))) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
     if (!needsAuthor) continue;
     out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
   }
