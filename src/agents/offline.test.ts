@@ -264,6 +264,18 @@ describe("the leader and the memo", () => {
     expect(noSeat({ ...analysis, economics: { ...analysis.economics, marketCustomers: null } })?.blocking).toBe(true);
   });
 
+  it("holds a brief that says its customer is everyone to that, whoever else it names and whatever market it counts", () => {
+    const everyone = STRONG.replace("Customer: Dispatchers at regional food wholesalers with 10 to 60 trucks; about 3,200 wholesalers in the UK. Representative customer: Oksana, dispatcher at a 24-truck wholesaler in Leeds.", "Customer: Everyone who sends or receives a truck. Take Oksana, a dispatcher in Leeds. There are about 3,200 wholesalers in the UK.");
+    const { analysis, engineer } = firstRound(everyone);
+    const finding = { check: "vague-customer-definition" as const, severity: "critical" as const, message: "The press release never says who the customer is.", evidence: "" };
+    const args = standingArguments({ round: 1, version: 1, score: 60, reviews: [engineer], findings: [finding] }, analysis);
+    expect(analysis.economics.marketCustomers).toBe(3200);
+    expect(args.find((a) => a.seat === "rubric" && a.kind === "customer")?.blocking).toBe(true);
+    // The same finding on a brief that names its segment is a wording fix for the drafter, not a verdict.
+    const named = standingArguments({ round: 1, version: 1, score: 60, reviews: [engineer], findings: [finding] }, firstRound(STRONG).analysis);
+    expect(named.some((a) => a.seat === "rubric" && a.kind === "customer")).toBe(false);
+  });
+
   it("repeats no item across the memo's sections", async () => {
     for (const text of [STRONG, BELOW_COST, ABSOLUTE]) {
       const { memo } = await memoOf(text);

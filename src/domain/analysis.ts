@@ -116,6 +116,8 @@ function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], all
       holds: (m) => (allText.match(new RegExp(`\\b${(m[2] ?? "").split(/\s+/)[0] ?? ""}s?\\b`, "gi")) ?? []).length >= 2,
     },
   ];
+  const typical = typicalPerson(candidates, facts, isName);
+  if (typical) return typical;
   for (const form of forms) {
     for (const e of candidates) {
       for (const m of e.text.matchAll(new RegExp(form.re.source, `${form.re.flags}g`))) {
@@ -127,6 +129,54 @@ function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], all
   }
   return null;
 }
+
+/** A sentence that presents someone as typical of the customers: "X is typical of the 14 firms", "whom reception describe as typical", "the person we have in mind". */
+const TYPICAL = /\b(?:is|are|was|are all|is still)\s+(?:(?:pretty much|very|quite|fairly|a|the|our)\s+)*(?:typical|representative)\b|\bwhom?\b[^.;]{0,50}\b(?:describes?|calls?|sees?)\b[^.;]{0,25}\bas (?:typical|representative)\b|\bthe (?:person|customer|user|buyer|member|owner|parent|family) we have in mind\b|\bexactly the kind of\b|\b[Oo]ur typical (?:[\p{Ll}-]+ ){0,2}?(?:customer|user|subscriber|member|buyer|client|owner|one)\s+is\b/u;
+/** A person's name as briefs write it: "Sanne de Wit", "Yann Le Goff", "Dr Amara Obi", "Margaret Haigh". */
+const FULL_NAME = /(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:de|del|della|van|von|der|den|le|la|du|di|da|ter|ten|ap|ab|bin|ibn|al|el|Le|La|De|Van|Von|Du|Di|Da|Al|El)\s+)*\p{Lu}[\p{Ll}'’-]+){0,2}/gu;
+
+/**
+ * The person a sentence presents as typical of the customers, by name: in that sentence, or, when it says
+ * "she"/"he", in the sentence before. The role is what the brief says beside the name.
+ */
+function typicalPerson(candidates: LedgerEntry[], facts: LedgerEntry[], isName: (n: string) => boolean): Analysis["representative"] {
+  for (const e of candidates) {
+    // "Customer: Yann Le Goff, cidrier near Quimper": a customer label whose value is a person is the typical one too.
+    // The customer part opening with a person ("Yann Le Goff, cidrier near Quimper, ...") presents them the same way.
+    const opensWithPerson = /^(?:(?:(?:our |the |a )?(?:typical |representative )?(?:customer|user|buyer|client|subscriber|member))\s*:\s*|(?=[^:]*$))(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{L}[\p{Ll}'’-]+){0,3},/u.test(e.text) && (e.part === "customer" || /^[^:]{3,30}:/.test(e.text));
+    const said = TYPICAL.exec(e.text);
+    if (!said && !opensWithPerson) continue;
+    const before = facts[facts.indexOf(e) - 1];
+    const sources = /^\s*(?:she|he|they)(?:'s|’s)?\b/i.test(e.text) && before ? [before, e] : [e];
+    // "Our typical subscriber is still Lotte Janssen": the name the sentence says is typical comes first.
+    const named = said ? new RegExp(FULL_NAME.source, "u").exec(e.text.slice(said.index + said[0].length).replace(/^\s+(?:still\s+|now\s+)?/, "")) : null;
+    if (named && named.index === 0 && named[0].split(/\s+/).every((w) => isName(w))) {
+      const rest = e.text.slice(e.text.indexOf(named[0], said?.index ?? 0) + named[0].length);
+      return { name: named[0], role: (/^\s*[:,]\s*([^;.]{3,90})/.exec(rest)?.[1] ?? clauseOf(e.text)).trim(), sources: [e.id] };
+    }
+    for (const source of sources) {
+      for (const m of source.text.matchAll(FULL_NAME)) {
+        // "Remember Lorraine at ...": the name is the part of the capitalised run that reads as one.
+        const words = m[0].split(/\s+/);
+        const start = words.findIndex((w) => isName(w) || /^(?:Mrs|Mr|Ms|Miss|Dr)\.?$/.test(w));
+        if (start < 0) continue;
+        const name = words.slice(start).join(" ");
+        if (!isName(words[start] ?? "") && !isName(words[start + 1] ?? "")) continue;
+        const after = source.text.slice((m.index ?? 0) + m[0].length);
+        const lead = source.text.slice(0, m.index ?? 0);
+        // A person reads as one: an appositive or a verb follows the name ("Claire Doherty manages", "Margaret Haigh, 78,"),
+        // or the sentence names them as the typical one ("Our typical subscriber is still Lotte Janssen").
+        const person = /^(?:,|\s*\(|\s+(?:at|in|from|who|is|was|has|had|\p{Ll}{2,}(?:s|ed))\b)/u.test(after) || /\b(?:is|was)\s+(?:still\s+|now\s+)?$|\b(?:like|customer|user|member|subscriber|owner)\s*:?\s*$/i.test(lead);
+        if (!person) continue;
+        const role = /^(?:,\s*\d{2})?,\s*([^,;.]{3,90})/.exec(after)?.[1] ?? /^\s+(?:runs|owns|manages|is|works)\s+([^,;.]{3,90})/.exec(after)?.[1] ?? clauseOf(source.text);
+        return { name, role: role.trim(), sources: [...new Set([source.id, e.id])] };
+      }
+    }
+  }
+  return null;
+}
+
+const clauseOf = (t: string) => t.replace(/\s+/g, " ").slice(0, 90);
 
 /** The name as the brief writes it in full: "Pryce" in "Alan Pryce, treasurer ..." is "Alan Pryce"; "Huber" after "Frau" is "Frau Huber". */
 function fullName(text: string, name: string, isName: (n: string) => boolean): string {

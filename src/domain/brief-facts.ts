@@ -82,6 +82,8 @@ const PRICING = /\b(price[ds]?|pricing|charge|charging|fees?|subscriptions?|per 
 
 /** Cues that place an unlabelled sentence in a part (weak briefs are often one paragraph). Checked in order. */
 const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
+  // A sentence about the message itself ("Quick rundown before Thursday.", "Now the decision we want your view on.") says nothing of the idea.
+  ["other", /^(?:(?:now|so|ok|okay|right)[,\s]+)?(?:(?:a |the |my |our |here(?:'s| is) (?:a |the |my )?)?(?:quick |short )?(?:rundown|summary|update|version|recap|decision (?:we want|we need)|question (?:we want|for you))\b[^.!?]{0,40}[.!?]?$|(?:details|more) below\.?$)/i],
   // A person introduced as one of the customers: "Kwame is one of our 140 adjusters", "Rosa, 52, is a ...".
   ["customer", /^\s*[A-Z][\p{Ll}'-]+(?:,\s*\d{2},)? (?:is|was) (?:one of|a|an) |\bis one of (?:our|the|about) [\d,]+\b/u],
   // A launch names a time: "available on 1 May 2027", "live by spring", "we ship next quarter".
@@ -144,7 +146,8 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     const line = runInHeading(answerLine.replace(/^A\s*[:.]\s+/, ""), !previousLine);
     // A blank line ends a paragraph, and with it the topic its sentences continue.
     if (!line) topic = undefined;
-    if (line && !/^#/.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
+    // An email's greeting or header opens no paragraph of the brief: the first paragraph is the first one with content.
+    if (line && !/^#/.test(line) && !EMAIL_FRAME.test(line) && (paragraphs === 0 || !previousLine)) paragraphs += 1;
     previousLine = line;
     const isItem = /^(?:[-*+]|\d+[.)])\s+/.test(line);
     if (!isItem) listPart = undefined;

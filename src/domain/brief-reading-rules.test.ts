@@ -332,3 +332,35 @@ describe("stop 19: what the team did to learn is not the customer, and a run-on 
     expect(f.customer).toMatch(/2,400 small touring theatre companies/);
   });
 });
+
+describe("stop 19: the person a brief presents as typical is its representative customer", () => {
+  const rep = (text: string) => analyse(text).representative?.name;
+  it("takes the name in a sentence that calls someone typical, however the sentence is built", () => {
+    expect(rep("# Kiln Log\n\nCustomer: small pottery studios in Wales. Bryony Pask runs a three-wheel studio in Conwy and is typical of the 40 studios we visited.")).toBe("Bryony Pask");
+    expect(rep("# Kiln Log\n\nCustomer: small pottery studios. Our typical member is still Idris Vaughan: two kilns, one assistant, fires twice a week.")).toBe("Idris Vaughan");
+    expect(rep("# Kiln Log\n\nWho: pottery studio owners. Mair Lloyd, 64, a potter in Bala whom the suppliers describe as typical of their trade accounts, fires every Friday.")).toBe("Mair Lloyd");
+    expect(rep("# Kiln Log\n\nWho: pottery studio owners. Tom ap Rhys fires every Friday in Bala. He is pretty much exactly the kind of owner we keep meeting.")).toBe("Tom ap Rhys");
+  });
+
+  it("keeps particles in a name and reads a customer part that opens with a person", () => {
+    expect(rep("# Kiln Log\n\nCustomer: Anke van der Berg, potter near Leiden, two kilns, sells at markets.")).toBe("Anke van der Berg");
+  });
+
+  it("does not take a speaker's label, a heading or a place for the typical person", () => {
+    expect(rep("# Kiln Log\n\n- **Rhian (sales):** Our typical buyer is still Gwen Morris: one kiln, fires on Sundays.")).toBe("Gwen Morris");
+    expect(rep("# Kiln Log\n\n**Kiln Log summary.** Dafydd Owen manages a studio in Reading and is typical of the 30 owners we met.")).toBe("Dafydd Owen");
+  });
+});
+
+describe("stop 19: an email's greeting opens no paragraph", () => {
+  it("reads the first paragraph after 'Hey Sam,' as the opening, where a story without a cue tells the customer's situation", () => {
+    const f = read("Hey Sam,\n\nRemember Carys at the Ludlow bakery? She bins about a fifth of her bread every Saturday. Most of it is sourdough.\n\nWe built a little order form for her regulars.");
+    expect(f.problem).toMatch(/^Remember Carys at the Ludlow bakery\? She bins about a fifth/);
+  });
+
+  it("files a sentence about the message itself ('Quick rundown before Thursday.') under no part of the idea", () => {
+    const f = read("Hey Sam,\n\nQuick rundown before Thursday. Carys bins about a fifth of her bread every Saturday.");
+    expect(f.other).toBe("Quick rundown before Thursday.");
+    expect(f.problem).toMatch(/^Carys bins about a fifth/);
+  });
+});

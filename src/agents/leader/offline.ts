@@ -46,6 +46,16 @@ const WISH = /\b(?:could|should|would|might|can) be (?:\w+ )?(?:smarter|better|e
 const statesAProblem = (a: Analysis) => a.ledger.some((e) => e.kind === "fact" && e.part === "problem" && (PAIN.test(e.text) || /\d/.test(e.text) || !WISH.test(e.text)));
 
 /**
+ * The brief itself names no one in particular: its customer part opens by saying so ("Everyone who lives in a
+ * home."), whoever it goes on to mention; or it has no customer part, no representative and no market it counts.
+ */
+function saysNoOne(analysis: Analysis, customerFacts: string[]): boolean {
+  const said = analysis.ledger.filter((e) => customerFacts.includes(e.id));
+  if (said.length > 0) return NO_ONE_IN_PARTICULAR.test(said[0]?.text ?? "") || said.every((e) => NO_ONE_IN_PARTICULAR.test(e.text));
+  return !analysis.representative && analysis.economics.marketCustomers === null;
+}
+
+/**
  * Every argument standing after a round, most decisive first: the reviewers' objections (abstaining
  * seats say nothing), then the leader's own: no customer in the room, a critical flaw of the brief the
  * rubric found, and an idea nobody has tested. Duplicates of one kind and basis are kept once.
@@ -85,7 +95,7 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   }
   for (const f of round.findings.filter((x) => x.severity === "critical")) {
     const kind = KIND_OF_CHECK[f.check];
-    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && !analysis.representative && analysis.economics.marketCustomers === null && analysis.ledger.filter((e) => customerFacts.includes(e.id)).every((e) => NO_ONE_IN_PARTICULAR.test(e.text))) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
+    const needsAuthor = AUTHOR_CHECKS.includes(f.check) || (f.check === "vague-customer-definition" && saysNoOne(analysis, customerFacts)) || (f.check === "missing-problem-paragraph" && !statesAProblem(analysis));
     if (!needsAuthor) continue;
     out.push({ kind, text: `${f.message}${f.evidence ? ` ("${clause(f.evidence)}")` : ""}`, basis: [f.check], blocking: true, seat: "rubric", hard: true, tier: 1 });
   }
