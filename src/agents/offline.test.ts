@@ -276,6 +276,14 @@ describe("the leader and the memo", () => {
     expect(named.some((a) => a.seat === "rubric" && a.kind === "customer")).toBe(false);
   });
 
+  it("kills several products sold as one for scope, with the brief's own words as the basis", async () => {
+    const bundle = STRONG.replace("Solution: DockSlot texts each driver a dock slot the evening before and moves it when a truck runs late.", "Solution: DockSlot is one app for everything a wholesaler needs: dock slots, a driver canteen till, fuel cards and a staff dating board.");
+    const { memo } = await memoOf(bundle);
+    expect(memo.decision).toBe("kill");
+    expect(memo.reasons[0]?.kind).toBe("scope");
+    expect(memo.reasons[0]?.text).toMatch(/several products sold as one \("DockSlot is one app for everything/);
+  });
+
   it("repeats no item across the memo's sections", async () => {
     for (const text of [STRONG, BELOW_COST, ABSOLUTE]) {
       const { memo } = await memoOf(text);

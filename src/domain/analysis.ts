@@ -39,6 +39,8 @@ export const AnalysisSchema = z.object({
   alreadyBuilt: Cited.nullable(),
   /** The brief asks the document to justify what is already decided ("show the board it was the right call"). */
   afterTheFact: Cited.nullable().default(null),
+  /** The brief says it is several products in one ("one app for everything a crew member needs", "all seven modules"). */
+  bundled: Cited.nullable().default(null),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
@@ -58,6 +60,8 @@ const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|convers
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
 const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in)|(?<!\b(?:when|once|until|after|if|before) )(?:it|the (?:module|product|feature|app|system|platform|build|work|development|code)) is (?:now )?(?:finished|complete|done|built)|went live (?:at|in|across|on)|passed (?:uat|qa|acceptance|user acceptance)\w*|code[- ]complete|(?:announced|unveiled|launched) (?:it )?on stage)\b/i;
 const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w*|drones?|vehicles?|(?:buy|buying|lease|leasing|build|building|own|owning|run|running) (?:a |an |our |its )?(?:own |new )?fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
+/** A brief saying it is several products sold as one: "one app for everything ...", "all six modules", "none offers all seven in one place". */
+const BUNDLED = /\b(?:one (?:app|subscription|platform|login|place|tool|system|product) for (?:everything|the whole|all (?:the|their|your|of))\b|all (?:\d+|three|four|five|six|seven|eight|nine|ten) (?:of (?:them|these|the) )?(?:modules|products|apps|tools|services|features)\b|(?:\d+|four|five|six|seven|eight|nine|ten) (?:modules|products|apps|tools|services) in one\b|none (?:offers|has|does) all (?:\d+|three|four|five|six|seven|eight|nine|ten)\b)/i;
 const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
 
 /** "Representative customer: Dana, ...", "for example, Carmen, housekeeping manager at ...", "Meet Tom, who ...". */
@@ -275,6 +279,8 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const representative = findRepresentative(candidates, factEntries, allText, isName);
 
   const justify = find(AFTER_THE_FACT);
+  const titled = BUNDLED.test(facts.title) ? { text: facts.title, id: "" } : undefined;
+  const bundle = find(BUNDLED, factEntries.filter((e) => e.part !== "risks" || /\bnone\b/i.test(e.text))) ?? (titled ? factEntries[0] : undefined);
   const askEntry = find(ASK, factEntries.filter((e) => /\d|engineer|team|budget|fund/i.test(e.text)));
   const built = shipped && !/\b(pilot|trial|prototype)\b/i.test(shipped.text) ? { text: shipped.text, sources: [shipped.id] } : null;
 
@@ -292,5 +298,6 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
     ask: askEntry ? { text: askEntry.text, sources: [askEntry.id] } : null,
     alreadyBuilt: built,
     afterTheFact: justify && (shipped || built) ? { text: justify.text, sources: [justify.id] } : null,
+    bundled: bundle ? { text: bundle.text, sources: [bundle.id] } : null,
   });
 }

@@ -83,7 +83,7 @@ const PRICING = /\b(price[ds]?|pricing|charge|charging|fees?|subscriptions?|per 
 /** Cues that place an unlabelled sentence in a part (weak briefs are often one paragraph). Checked in order. */
 const SENTENCE_CUES: readonly (readonly [BriefPart, RegExp])[] = [
   // A sentence about the message itself ("Quick rundown before Thursday.", "Now the decision we want your view on.") says nothing of the idea.
-  ["other", /^(?:(?:now|so|ok|okay|right)[,\s]+)?(?:(?:a |the |my |our |here(?:'s| is) (?:a |the |my )?)?(?:quick |short )?(?:rundown|summary|update|version|recap|decision (?:we want|we need)|question (?:we want|for you))\b[^.!?]{0,40}[.!?]?$|(?:details|more) below\.?$)/i],
+  ["other", /^(?:(?:now|so|ok|okay|right)[,\s]+)?(?:(?:a |the |my |our |here(?:'s| is) (?:a |the |my )?)?(?:quick |short )?(?:rundown|summary|update|version|recap|decision (?:we want|we need)|question (?:we want|for you))\b[^.!?]{0,40}[.!?]?$|(?:details|more) below\.?$|^[^.!?]{0,30}\bhere(?:'s| is) where (?:we are|things stand)\b[^.!?]{0,20}[.!?]?$)/i],
   // A person introduced as one of the customers: "Kwame is one of our 140 adjusters", "Rosa, 52, is a ...".
   ["customer", /^\s*[A-Z][\p{Ll}'-]+(?:,\s*\d{2},)? (?:is|was) (?:one of|a|an) |\bis one of (?:our|the|about) [\d,]+\b/u],
   // A launch names a time: "available on 1 May 2027", "live by spring", "we ship next quarter".
@@ -181,7 +181,9 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
     const body = headingLabel && !/^[^:\d$£€]{1,30}:/.test(stripBullet(line)) && !line.startsWith(headingLabel) ? `${headingLabel}: ${stripBullet(line)}` : stripBullet(line);
     headingLabel = undefined;
     // A very long sentence joined by semicolons says several things: each clause is read on its own.
-    for (const sentence of splitSentences(body).flatMap((x) => (ITEMISED.test(x) ? [x] : runOn ? x.split(/;\s+/).flatMap(clauses) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
+    for (const read of splitSentences(body).flatMap((x) => (ITEMISED.test(x) ? [x] : runOn ? x.split(/;\s+/).flatMap(clauses) : x.length > 220 ? x.split(/;\s+/) : [x]))) {
+      // "For anyone new: on fruit farms, pickers are paid by the bin.": an aside to the reader leads into the idea's own words.
+      const sentence = READER_ASIDE.test(read) ? upperFirstLetter(read.replace(READER_ASIDE, "")) : read;
       const leadIn = LEAD_IN.exec(sentence);
       // A lead-in that names no part ("As for the dollars and cents, ...") still ends the topic before it.
       if (leadIn && !partOf(leadIn[1] ?? "")) lineLabel = undefined;
@@ -326,7 +328,7 @@ function customerNamedFor(title: string, parts: string[], business: string): str
   // "There are about 6,500 grassroots clubs in England with youth sections.": the brief's count of who could buy names them.
   for (const sentence of [...parts, business].flatMap(splitSentences)) {
     // "About 6,000 US suppliers and sleep clinics set up CPAP patients.": an approximate count that opens a sentence counts them too.
-    const m = /(?:\b[Tt]here (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?|^(?:(?:[Mm]arket|[Hh]ow many|[Ww]ho could buy(?: it)?)\s*:\s*)?(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Nn]early|[Aa]lmost|[Aa]n estimated) )\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\b(?:\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?\p{Ll}[\p{L}-]*s\b)?(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,60})?)/u.exec(sentence);
+    const m = /(?:\b[Tt]here (?:are|is) (?:about |around |roughly |some |over |nearly |almost |an estimated )?|^(?:(?:[Mm]arket|[Hh]ow many|[Ww]ho could buy(?: it)?)\s*:\s*)?(?:[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Nn]early|[Aa]lmost|[Aa]n estimated) )\d[\d,]*(?:\s?(?:k|thousand|million))?\s+((?:[\p{L}-]+\s+){0,3}?\p{Ll}[\p{L}-]*s\b(?:\s+(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}?\p{Ll}[\p{L}-]*s\b)?(?:\s+(?:in|across|with|that|who)\s+[^.;,]{3,100}(?=[.;,]|$))?)/u.exec(sentence);
     const head = m?.[1]?.split(/\s+(?:in|across|with|that|who)\s+/)[0]?.split(/\s+/).at(-1) ?? "";
     if (m?.[1] && !NO_ONE.test(head) && !/^(?:hours|minutes|days|weeks|months|years|times)$/i.test(head)) return `${upperFirstLetter(m[1].trim())}.`;
   }
@@ -531,6 +533,9 @@ function productSubject(title: string): RegExp | undefined {
   if (!name || name.split(/\s+/).length > 3) return undefined;
   return new RegExp(`^(the )?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
 }
+
+/** A lead-in addressed to the reader, not about the idea: "For anyone new:", "For those who missed Monday:". */
+const READER_ASIDE = /^for (?:anyone|those|everyone|people|newcomers)(?: who)?(?: (?:new|joining|missed [^:]{1,30}|weren't there|wasn't there))?\s*:\s*/i;
 
 /** A lead-in naming what a sentence is about: "As for the problem, ...", "Regarding price: ...", "On the risks, ...". */
 const LEAD_IN = /^(?:as for|as to|regarding|concerning|about|on)\s+(?:the\s+|our\s+)?([a-z][a-z'’ ]{1,40}?)\s*[,:]\s+/i;

@@ -364,3 +364,20 @@ describe("stop 19: an email's greeting opens no paragraph", () => {
     expect(f.problem).toMatch(/^Carys bins about a fifth/);
   });
 });
+
+describe("stop 19: a brief that says it is several products in one, and asides to the reader", () => {
+  it("marks a brief bundled when it says so: one app for everything, all N modules, none offers all N", () => {
+    expect(analyse("# Harbour Hub\n\nHarbour Hub is one app for everything a marina needs: berths, fuel, the café till and the chandlery.").bundled?.text).toMatch(/one app for everything/);
+    expect(analyse("# Harbour Hub\n\nWho: marinas in Wales.\n\nPlan: all five modules live by 1 May 2028.").bundled?.text).toMatch(/all five modules/);
+    expect(analyse("# Harbour Hub\n\nRisks: rivals exist for each part, but none offers all six in one place.").bundled).not.toBeNull();
+    // One product with several steps is not a bundle.
+    expect(analyse("# Berth Book\n\nBerth Book takes the booking, the deposit and the arrival time for visiting boats, in one form.").bundled).toBeNull();
+  });
+
+  it("reads past an aside to the reader ('For anyone new: ...') and files 'here's where we are' under no part", () => {
+    const f = read("Subject: update\n\nHi all,\n\nSeason's done, so here's where we are.\n\nFor anyone new: on hop farms, pickers are paid by the kilo. Today the weights are written on card.");
+    expect(f.other).toBe("Season's done, so here's where we are.");
+    expect(Object.values(f).join(" ")).not.toMatch(/anyone new/);
+    expect(Object.values(f).join(" ")).toMatch(/On hop farms, pickers are paid by the kilo\./);
+  });
+});

@@ -110,6 +110,10 @@ export function reviewAsEngineerOffline(input: InternalReviewInput): Review {
   } else if (a.afterTheFact) {
     objections.push({ kind: "process", text: `The document is asked to justify a decision already made, not to test one ("${wholeSentence(a.afterTheFact.text, 140)}").`, basis: a.afterTheFact.sources, blocking: true, quote: a.afterTheFact.text });
   }
+  // The brief says it is several products in one: each needs its own customer, evidence and PR/FAQ.
+  if (a.bundled && !objections.some((o) => o.kind === "scope" && o.blocking)) {
+    objections.push({ kind: "scope", text: `This is several products sold as one ("${wholeSentence(a.bundled.text, 140)}"): each has its own customer and its own evidence to find. Pick the one with the strongest evidence and write its PR/FAQ.`, basis: a.bundled.sources, blocking: true, quote: a.bundled.text });
+  }
   // A missing description blocks only when nothing was built or run either: a pilot that ran shows it can be built, and the document then owes a description, not a verdict.
   if (!doc.pressRelease.solution.trim() && !input.facts.solution.trim()) {
     const ran = a.maturity === "prototype" || a.maturity === "shipped";
