@@ -322,7 +322,7 @@ const LABELS: [RegExp, Section | "ignore"][] = [
   [/^(?:headline|heading)$/i, "heading"],
   [/^sub-?(?:head(?:ing|line)?|title)$/i, "subheading"],
   [/^(?:summary|overview|introduction|intro)$/i, "summary"],
-  [/^(?:the )?(?:customer(?:'s|’s)? )?(?:problem|pain|challenge)s?$/i, "problem"],
+  [/^(?:the )?(?:customer(?:'s|’s)? )?(?:problem|pain|challenge)s?(?: (?:today|now|for [\w' -]{2,30}|we (?:solve|fix)|it (?:solves|fixes)))?$/i, "problem"],
   [/^(?:the )?solution$/i, "solution"],
   [/^(?:leader|leadership|company|executive|founder|spokesperson)(?:'s|’s)? quote$/i, "leaderQuote"],
   [/^(?:how it works|getting started|how to get started|availability|pricing(?: and availability)?)$/i, "howItWorks"],
@@ -385,11 +385,17 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
       }
       marked = false;
     } else if (b.kind === "para") {
+      // "Problem: ...", "**Problem** — ...", or a bold run-in heading that ends in a full stop ("**The problem today.** ...").
       const inline = /^\*{0,2}([A-Za-z' ]{3,30}?)\*{0,2}\s*[:—–]\s*\*{0,2}\s*(.+)$/.exec(b.text);
+      const runIn = /^\*\*([A-Za-z' ]{3,30}?)\.\*\*\s+(.+)$/.exec(b.text);
       const inlineLabel = !fromMarker && inline ? labelOf(inline[1] ?? "") : undefined;
+      const runInLabel = !fromMarker && !inlineLabel && runIn ? labelOf(runIn[1] ?? "") : undefined;
       if (inlineLabel && inlineLabel !== "ignore" && inline) {
         label = inlineLabel;
         add(inlineLabel, inline[2] ?? "");
+      } else if (runInLabel && runInLabel !== "ignore" && runIn) {
+        label = runInLabel;
+        add(runInLabel, runIn[2] ?? "");
       } else if (label && !fromMarker && label !== "leaderQuote" && label !== "customerQuote" && isQuote(b.text)) {
         // A quote ends a section a heading named ("What it does"): it and what follows are placed like unlabelled text.
         label = undefined;
@@ -410,14 +416,15 @@ function readPressRelease(blocks: Block[], doc: Prfaq): void {
 
 const DATE = String.raw`(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})`;
 // City/region, then the date (maybe in parentheses), then a dash or colon: "SEATTLE – (March 3, 2027) –".
-const DATELINE_WITH_DATE = new RegExp(String.raw`^((?:[^.!?"“—–:\s][^.!?"“—–:]{0,60}?(?:,\s*|\s+[—–-]{1,2}\s+|\s+))?\(?${DATE}\)?(?:\s*\([^()]{1,80}\))?)(?:\s*(?:—|–|--|-|:)(?:\s+|$)|$)`, "i");
+const DATELINE_WITH_DATE = new RegExp(String.raw`^((?:[^.!?"“—–:\s][^.!?"“—–:]{0,60}?(?:,\s*|\s+[—–-]{1,2}\s+|\s+))?\(?${DATE}\)?(?:\s*\([^()]{1,80}\))?)(?:\s*(?:—|–|--|-|:)(?:\s+|$)|\.\s+(?=[A-Z])|$)`, "i");
 // An upper-case city and a dash, no date: "SEATTLE — ...".
 const DATELINE_CITY = /^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}(?:\s+[—–-]{1,2}\s+\([^()]{1,40}\))?)\s+(?:—|–|--)\s+/;
 
 /** Splits "BOISE, Idaho, April 1, 2027 — RefillReady launched..." into dateline and the rest. */
 function splitDateline(para: string): { dateline: string; rest: string; closed: boolean } | undefined {
   // A dateline set in bold or italics ("**LEEDS, 4 May 2027** - ...") is read without its emphasis.
-  const p = para.replace(/^(\*\*|__|\*|_)([^*_\n]{3,80}?)\1(?=\s*(?:[—–:-]|$))/, "$2");
+  // So is one that ends in a full stop inside the emphasis ("**LONDON, 5 June 2028.** Parcell Software today ...").
+  const p = para.replace(/^(\*\*|__|\*|_)([^*_\n]{3,80}?)\1(?=\s*(?:[—–:-]|$))/, "$2").replace(/^(\*\*|__)([^*_\n]{3,80}?\.)\1(?=\s+\p{Lu})/u, "$2");
   const m = DATELINE_WITH_DATE.exec(p) ?? DATELINE_CITY.exec(p);
   if (!m) return undefined;
   const rest = p.slice(m[0].length).trim();

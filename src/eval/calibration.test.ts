@@ -56,12 +56,12 @@ describe("the offline engine on the tuning set", () => {
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.93);
-    // Regression floors a little under the figures measured at stop 19 on 304 briefs (docs/calibration.md).
-    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(2);
+    // Regression floors a little under the figures measured at stop 19 on 328 briefs (docs/calibration.md).
+    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(3);
     expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.84);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.78);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.86);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.75);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.84);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);

@@ -13,7 +13,7 @@ const HAS_HAVING = new RegExp(HAVING.source, "i");
 // Steps of one job, not separate capabilities: "then", "next", "finally", "step 2".
 // Items of one job told in order: "then ...", "At 7 pm the evening before, ...", "If the time has moved, tap ...".
 const SEQUENCE = /\b(?:then|next|finally|afterwards|step \d+)\b|^(?:at \d|when|if|once|after|before|on the day)\b/i;
-const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works)\b|\bhow\b[^:]{0,40}\buses? (?:it|them)\b/i;
+const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works|starts?|from then on|what happens|to (?:book|start|sign up|join|get started))\b|\bhow\b[^:]{0,40}\buses? (?:it|them)\b/i;
 const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "solution"];
 const READ: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "problem", "solution", "howItWorks", "callToAction"];
 
@@ -28,7 +28,8 @@ const READ: readonly PressReleaseSection[] = ["heading", "subheading", "summary"
  */
 export function capabilitiesIn(sentence: string, fragment = false): string[] {
   // An aside in parentheses gives examples ("at each step (checked in, waiting on parts, ready)"), not features.
-  const list = findList(sentence.replace(/\([^()]*\)/g, ""));
+  // What it spares the customer ("without printing, scanning or opening another tool") is no capability either.
+  const list = findList(sentence.replace(/\([^()]*\)/g, "").replace(/,?\s*\bwithout\b[^.;:]*/gi, ""));
   if (!list) return [];
   const [first = "", ...rest] = list.items;
   const context = `${list.lead}${first}`;
@@ -43,6 +44,10 @@ export function capabilitiesIn(sentence: string, fragment = false): string[] {
   // So does a having word that leads straight into an item: at most four words between it and the next comma.
   const items = [context, ...rest];
   const from = items.findIndex((item) => afterHaving(item) !== undefined);
+  // "It goes on with a cloth, cures overnight, and gives ...": verbs after the having word make it one subject's
+  // clauses, not a list of possessions; they count as verbs do.
+  const verbs = items.slice(from + 1).map((i) => i.replace(/^(?:and|or)\s+/i, "")).filter(startsWithVerb);
+  if (from >= 0 && verbs.length > 0) return verbs.length + 1 > MAX_CAPABILITIES && !SEQUENCE.test(sentence) ? distinct([items[from] ?? "", ...verbs]) : [];
   if (from >= 0) return distinct(things([afterHaving(items[from] ?? "") ?? "", ...items.slice(from + 1)]));
   // A line that is only the list ("Booking, Payments, Chat and Reviews"), not one about who or where it is for.
   if (fragment && !/\b(?:for|to|by|from|in|at)\b/i.test(context)) return distinct(things(list.items));
@@ -96,8 +101,9 @@ function distinct(items: readonly string[]): string[] {
 }
 
 /** The capabilities a bulleted list names: each item, unless the list is the steps of one job. */
-function capabilitiesInList(intro: string, items: readonly string[]): string[] {
-  if (STEPS_INTRO.test(intro) || items.filter((i) => SEQUENCE.test(i)).length >= 2) return [];
+function capabilitiesInList(intro: string, items: readonly string[], section?: PressReleaseSection): string[] {
+  // The call to action is what the reader does to start: its list is the steps of that one job.
+  if (section === "callToAction" || STEPS_INTRO.test(intro) || items.filter((i) => SEQUENCE.test(i)).length >= 2) return [];
   return distinct(things(items));
 }
 
@@ -109,7 +115,7 @@ function capabilitiesInList(intro: string, items: readonly string[]): string[] {
  */
 export function checkFeatureCount(doc: Prfaq, _ctx: RubricContext): Finding[] {
   for (const list of bulletLists(doc, READ)) {
-    const found = capabilitiesInList(list.intro, list.items);
+    const found = capabilitiesInList(list.intro, list.items, list.section);
     if (found.length > MAX_CAPABILITIES) return [fire(list.section, found.length, list.intro || list.items.join(" "))];
   }
   for (const s of prSentences(doc, READ)) {

@@ -115,12 +115,14 @@ const EVERYDAY_ACRONYMS = new Set(
  */
 export function technicalAcronyms(sentence: string, wholeText: string): string[] {
   const found: { word: string; byShape: boolean }[] = [];
+  // Words the customer types or says ("Text VISIT to ...", "Reply MOVE or CANCEL") are the customer's own words.
+  const typed = new Set([...sentence.matchAll(/\b(?:reply|replying|text|texting|type|send|say|enter|press|dial|message|write)\s+(?:the word\s+)?((?:[A-Z]{2,}(?:\s*(?:,|or|and|\/)\s*)?)+)/gi)].flatMap((m) => (m[1] ?? "").match(/[A-Z]{2,}/g) ?? []));
   for (const m of sentence.matchAll(/(?<![\w-])[A-Z][A-Za-z0-9]{1,6}(?![\w])/g)) {
     const word = m[0];
     const bare = word.replace(/(?<=[A-Z0-9])s$/, "");
     const upper = bare.replace(/[^A-Z]/g, "").length;
     const lower = bare.replace(/[^a-z]/g, "").length;
-    if (bare.length < 3 || upper < 2 || lower > 2 || EVERYDAY_ACRONYMS.has(bare)) continue;
+    if (bare.length < 3 || upper < 2 || lower > 2 || EVERYDAY_ACRONYMS.has(bare) || typed.has(word)) continue;
     // Words in capitals come in runs ("FORT WAYNE", "FREE SHIPPING"); an acronym stands alone.
     const before = sentence.slice(0, m.index).match(/([A-Z]{2,})\s+$/);
     const after = sentence.slice(m.index + word.length).match(/^\s+([A-Z]{2,})\b/);

@@ -36,6 +36,8 @@ export function checkOutcome(doc: Prfaq, _ctx: RubricContext): Finding[] {
   if (faq.some((s) => isMeasurableOutcome(s.text, s.question))) return [];
   if (faq.some((s) => isMeasurableOutcome(s.question))) return [];
   if (prSentences(doc).some((s) => isMeasurableOutcome(s.text))) return [];
+  // A table of targets: its header names the time frame ("target, by 1 December 2027"), its rows the numbers.
+  if ([...doc.internalFaq, ...doc.externalFaq].some((f) => targetTable(f.answer))) return [];
   const asked = [...doc.internalFaq, ...doc.externalFaq].find((f) => /\b(?:success|measure|metric|kpi)\b/i.test(f.question));
   const evidence = asked ? (splitSentences(asked.answer)[0] ?? asked.question) : "success measure (none in the document)";
   return [
@@ -73,4 +75,12 @@ export function checkDate(doc: Prfaq, _ctx: RubricContext): Finding[] {
       vague ?? "dateline (no launch date)",
     ),
   ];
+}
+
+/** A markdown table whose header row names a time frame and whose rows carry numbers: success stated as a table. */
+function targetTable(text: string): boolean {
+  const rows = text.split(/\n|(?<=\|)\s+(?=\|)/).map((l) => l.trim()).filter((l) => /^\|.*\|$/.test(l) && !/^\|[\s:|-]+\|$/.test(l));
+  const [header, ...body] = rows;
+  // A column headed with a date ("target, canvass closing 1 December 2027") or a time frame dates every row.
+  return header !== undefined && (TIME_FRAME.test(header) || /\b(?:target|goal|by|closing|end)\b[^|]*\b20\d{2}\b/i.test(header)) && body.some((r) => /\d/.test(r.replace(/^\|[^|]*\|/, "")));
 }

@@ -9,7 +9,7 @@ import { MEASUREMENT, splitSentences } from "./text.js";
 const WORKAROUND = String.raw`by hand|on paper|(?:paper|hand-?written|printed) (?:notes?|lists?|logs?|forms?|records?)|post-?its?|whiteboards?|spreadsheets?|clipboards?|notebooks?|notepads?`;
 // What someone saw or measured: the difference between a claim and evidence.
 const OBSERVED = new RegExp(
-  String.raw`\b(?:(?:told|tell|tells) us|(?:customers?|clients?|users?|owners?|parents?|drivers?|members?|staff|they) (?:say|said|complain(?:ed)?)|we (?:observed|watched|saw|measured|logged|counted|found|interviewed|surveyed|timed)|(?:a|our|the) (?:\w+[- ])?(?:log|study|survey|pilot|trial|interviews?|audit|time study)|on average|every (?:day|week|morning|shift|month)|(?:over|for|after|takes?|took) (?:two|three|four|five|six|seven|ten|a few|several) (?:minutes|hours|days|weeks|months)|each (?:day|week|shift|call|one|month)|${WORKAROUND}|\d)`,
+  String.raw`\b(?:(?:told|tell|tells) us|(?:customers?|clients?|users?|owners?|parents?|drivers?|members?|staff|they) (?:say|said|complain(?:ed)?)|we (?:observed|watched|saw|measured|logged|counted|found|interviewed|surveyed|timed)|(?:a|our|the) (?:\w+[- ])?(?:log|study|survey|pilot|trial|interviews?|audit|time study|review of|records?)|(?:support|help-?desk|service) (?:tickets?|requests?|calls?|logs?)|on average|every (?:day|week|morning|shift|month)|(?:over|for|after|takes?|took) (?:two|three|four|five|six|seven|ten|a few|several) (?:minutes|hours|days|weeks|months)|each (?:day|week|shift|call|one|month)|${WORKAROUND}|\d)`,
   "i",
 );
 

@@ -8,7 +8,9 @@ import { documentText, faqSentences, prSentences, splitSentences } from "./text.
 // Built and decided before the document: it rationalises instead of discovering.
 const ALREADY_BUILT = [
   /\b(?:we(?:'ve| have)|our team has|the team has|we)\s+already\s+(?:built|developed|shipped|launched|finished|completed|written|coded)\b/i,
-  /\b(?:is|are|was|were|has been|have been)\s+already\s+(?:built|developed|shipped|in production|deployed|decided|finished|done|complete)\b/i,
+  /\b(?:is|are|was|were|has been|have been)\s+already\s+(?:built|developed|shipped|in production|deployed)\b/i,
+  // Finished or decided, said of the product or the plan ("the app is already finished"), not of a customer's claim or form.
+  /\b(?:it|this|the (?:app|platform|product|tool|system|software|module|service|feature|code|build|plan|launch|project|design|integration))\s+(?:is|are|was|were|has been|have been)\s+already\s+(?:decided|finished|done|complete)\b/i,
   /\balready (?:built|shipped|developed)\b/i,
   /\b(?:our|the) (?:engineering )?team has (?:developed|built|created|finished)\b/i,
   // Time spent building; time spent "working with speech technology" is the technology's story, not the product's.
@@ -92,7 +94,7 @@ const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experie
 // technology, instead of a need someone observed.
 const LOOKING = new RegExp(
   // A customer finding a market "for their surplus" is the customer's pain, not the company's search.
-  String.raw`\b(?:exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
+  String.raw`\b(?:where else (?:could|can|might|would|should)\b[^.?!]{0,60}?\b(?:be used|be applied|be put to (?:work|use)|make a difference|be useful|help|go|sell|use it)|exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
     // The product as a showcase for the technology: "a product that shows what it can do".
     String.raw`|\b(?:shows?|showcases?|showing|demonstrates?|demonstration of|proves?) what (?:[\w'’-]+ ){0,3}can do\b` +
     String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +
@@ -103,7 +105,7 @@ const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summa
 /** Acronyms of a company's own business systems: jargon in a press release, not a technology looking for a problem. */
 const BUSINESS_SYSTEMS = /^(?:ERP|OMS|CRM|SKUs?|WMS|TMS|PMS|POS|B2B|B2C|SLAs?|KPIs?|HRIS|EDI|MIS|BI|POs?|EOD|MOQs?|ETAs?|SOPs?|RFQs?|ROI|P&L|YoY|QoQ)$/;
 // A technology moved to a new market because it was there: "could reuse the telemetry engine", "new markets where ... could be reused", "the obvious next vertical".
-const REUSE = /\b(?:(?:could|can|to) (?:re-?use|repurpose)|could be re-?used|(?:find|found|finding|look(?:ed|ing)? for) (?:new )?(?:markets|segments?|verticals?|customers) (?:where|that|for|to)|next vertical|applies it to|spare capacity)\b/i;
+const REUSE = /\b(?:(?:could|can|to) (?:re-?use|repurpose) (?:it|this|that|our [\w-]+|the (?:technology|tech|engine|platform|model|chip|sensor|algorithm|core))(?:\s+[\w-]+){0,3}\s+(?:for|in|across|elsewhere|on)\b|could be re-?used (?:for|in|across|elsewhere)|(?:find|found|finding|look(?:ed|ing)? for) (?:new )?(?:markets|segments?|verticals?|customers) (?:where|that|for|to)|next vertical|applies it to|spare capacity)\b/i;
 // The company going looking for a market for what it has: "we looked for the market where it could be put to work".
 // Only with "we" as the seeker: "growers struggle to find a market for their surplus" is a customer's pain.
 const WE_SOUGHT_A_MARKET =
@@ -144,7 +146,7 @@ export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
 }
 
 const CALLS_ITSELF_FINAL =
-  /\b(?:final (?:draft|version|pr\/?faq|document)|this is the final\b|v1[,:]? final|first draft[^.]{0,60}\b(?:final|approv\w*|sign[- ]off|decision|fund\w*)|ready for (?:sign[- ]off|approval|funding) (?:as is|without (?:changes|review))|no (?:further )?(?:revisions?|reviews?) (?:needed|required|planned))/i;
+  /\b(?:final (?:draft|version|pr\/?faq|document)|this is the final\b|status:?\s*\**\s*final\b|(?:first|only) and only (?:draft|version)|approved as written|(?:will not|won't|does not need to|doesn't need to) go through (?:any )?(?:review|iteration|revision)|v1[,:]? final|first draft[^.]{0,60}\b(?:final|approv\w*|sign[- ]off|decision|fund\w*)|ready for (?:sign[- ]off|approval|funding) (?:as is|without (?:changes|review))|no (?:further )?(?:revisions?|reviews?) (?:needed|required|planned))/i;
 const REVISION_HISTORY =
   /\b(?:revision history|revised (?:after|following|based on|in response)|changes since|version [2-9]|v[2-9]\b|draft [2-9]|round [2-9]|after (?:the )?(?:review|feedback)|incorporat\w+ (?:the )?feedback|reviewers? (?:asked|said|pointed|raised))/i;
 
