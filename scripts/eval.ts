@@ -36,7 +36,8 @@ if (values.rubric) {
     { name: "second holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-2"), note: "second held-back set; spent: the checks were changed after reading it" },
     { name: "third holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-3"), note: "third held-back set; spent: the checks were changed after reading it" },
     { name: "fourth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-4"), note: "fourth held-back set; spent: the checks were changed after reading it" },
-    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "fifth held-back set, written blind and labelled before the checks first ran on it" },
+    { name: "fifth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-5"), note: "fifth held-back set; spent: the checks were changed after reading it" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "sixth held-back set, written blind and labelled before the checks first ran on it" },
   ];
   const out = [];
   for (const set of sets) {
