@@ -253,12 +253,14 @@ function stripEmphasis(text: string): string {
 }
 
 // Headings and one-line labels that open the FAQ (or one of its two parts).
-const FAQ_LABEL = /^(?:faqs?|frequently asked questions|questions(?: and answers)?|q ?& ?a|(?:internal|external)(?: faqs?| questions)?|(?:customer|stakeholder|public)s? (?:faqs?|questions))$/i;
+// "Questions clubs ask", "Questions from inside Dojoline", "What the trustees ask": a heading naming questions by who asks them.
+const FAQ_LABEL = /^(?:faqs?|frequently asked questions|questions(?: and answers)?|q ?& ?a|(?:internal|external)(?: faqs?| questions)?|(?:customer|stakeholder|public)s? (?:faqs?|questions)|questions (?:(?:[\p{L}'’-]+ ){1,3}ask|from [\p{L}'’ -]{2,40}|for [\p{L}'’ -]{2,40})|what (?:[\p{L}'’-]+ ){1,4}ask)$/iu;
 // "Shelf Hold - PR/FAQ (revision 2)" names the document, not its FAQ.
-const FAQ_HEADING = /\b(?:(?<!\bpr\s?[/-]\s?)faqs?|frequently asked questions|q ?& ?a)\b/i;
-const INTERNAL_PART = /\b(?:internal|internally|in-house|inside|stakeholders?|business|team|investors?|leadership|executives?|company)\b/i;
+// So does "NannyNest - press release and FAQ".
+const FAQ_HEADING = /\b(?:(?<!\bpr\s?[/-]\s?|\bpress release\s?(?:and|&|\+|\/)\s?)faqs?|frequently asked questions|q ?& ?a)\b/i;
+const INTERNAL_PART = /\b(?:internal|internally|in-house|inside|stakeholders?|business|team|investors?|leadership|executives?|company|trustees?|board|directors?|finance|funders?|committee|governors?|shareholders?)\b/i;
 // A question tagged with its part: "Q (internal): ...", "(External) ...".
-const PART_TAG = /^\((internal|external)\)\s*[:.)]?\s*/i;
+const PART_TAG = /^[([](internal|external)[)\]]\s*[:.)]?\s*/i;
 // The same tag after the question: "Who is the customer? (internal)", "[External]".
 const PART_TAG_END = /\s*[([](internal|external)[)\]]\s*$/i;
 
@@ -435,6 +437,9 @@ function splitDateline(para: string): { dateline: string; rest: string; closed: 
 // A note to the reader about the document itself: "Revision 3, after ...", "_Draft 2 - ..._", "Author's note: ...".
 const NOTE = /^[*_\s]*(?:revision|revised|version|v\d+\b|(?:working |first |second |third |final )?draft|author(?:'s|’s) note|note to (?:readers?|reviewers?)|status|change ?log|changes since)\b/i;
 
+/** A heading that names the document rather than the news: "X - PR/FAQ", "X: press release and FAQ", "Working backwards: X". */
+const DOCUMENT_TITLE = /(?:^|\s[-–—:|]\s*|:\s*)(?:pr\s?[/-]\s?faq|press release(?:\s?(?:and|&|\+|\/)\s?(?:faqs?|frequently asked questions))?|working backwards(?: document)?)(?:\s*\([^)]*\))?\s*$/i;
+
 function isNote(p: string): boolean {
   return NOTE.test(p);
 }
@@ -446,13 +451,18 @@ function oneSentence(p: string): boolean {
 
 function assignByPosition(pool: string[], headings: string[], pr: Prfaq["pressRelease"], notes: readonly string[] = []): void {
   const paras = [...pool];
-  pr.heading = headings[0] ?? "";
-  pr.subheading = headings[1] ?? "";
+  // "SlideDesk - PR/FAQ", "NannyNest: press release and FAQ": a first heading that names the document, with a
+  // headline after it, is the document's title; the press release starts at the next heading.
+  // The third heading that was read as continuing the subheading is then the subheading itself.
+  const named = headings.length >= 2 && DOCUMENT_TITLE.test(headings[0] ?? "") ? [...(headings[1] ?? "").split("\n\n"), ...headings.slice(2)] : headings;
+  pr.heading = named[0] ?? "";
+  pr.subheading = named[1] ?? "";
   // A line set wholly in italics or bold before the dateline is a standfirst: a subheading, even as a sentence.
   const emphasised = (p: string) => /^(\*\*|__|\*|_)[^*_]+\1$/.test(p) && p.split(/\s+/).length <= 60;
   const headingLike = (p: string) =>
     !splitDateline(p) && !isQuote(p) && ((p.split(/\s+/).length <= 20 && !/[.!]$/.test(p)) || emphasised(p));
-  let datelineAt = paras.findIndex((p, i) => i < 4 && splitDateline(p) !== undefined);
+  // A revision note with a date ("Revision 2, 20 January 2027") is a note, not the dateline.
+  let datelineAt = paras.findIndex((p, i) => i < 4 && !isNote(p) && splitDateline(p) !== undefined);
   if (!pr.heading && paras.length > 1 && headingLike(paras[0] ?? "") && datelineAt !== 0) {
     pr.heading = paras.shift() ?? "";
     datelineAt -= 1;
@@ -645,7 +655,8 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
     }
     continues = false;
     if (b.kind === "heading") {
-      if (isQuestionText(b.text)) open(stripNumber(b.text), "");
+      // "What the trustees ask" names a part of the FAQ; it is not itself a question.
+      if (isQuestionText(b.text) && !FAQ_LABEL.test(b.text.replace(/[*_:]/g, "").trim())) open(stripNumber(b.text), "");
       else {
         part = INTERNAL_PART.test(b.text) ? "internalFaq" : "externalFaq";
         current = undefined;
@@ -662,7 +673,7 @@ function readFaq(blocks: Block[], doc: Prfaq): void {
       part = INTERNAL_PART.test(t) || /\(internal\)/i.test(t) ? "internalFaq" : "externalFaq";
       current = undefined;
     } else if (bold && !bold[1]?.startsWith("*")) {
-      const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*(?:[:.)]\s*|(?=\((?:internal|external)\)))/i, "");
+      const inner = (bold[1] ?? "").replace(/^(?:Q|Question)\s*\d*\s*(?:[:.)]\s*|(?=[([](?:internal|external)[)\]]))/i, "");
       open(stripNumber(inner), (bold[2] ?? "").trim().replace(/^(?:A|Answer)\s*[:.)]\s+/, ""));
     } else if (q) {
       const [question, answer] = splitInlineAnswer(q[1] ?? "");
@@ -681,7 +692,8 @@ function splitInlineAnswer(text: string): [string, string] {
 }
 
 function stripNumber(text: string): string {
-  return text.replace(/^(?:\d{1,3}[.)]|Q\s*\d*\s*[:.)])\s*/i, "").trim();
+  // "3.", "Q2:", and a part letter with its number ("B1.", "A.3)").
+  return text.replace(/^(?:[A-Z]\.?\s?\d{1,3}[.)]|\d{1,3}[.)]|Q\s*\d*\s*[:.)])\s*/i, "").trim();
 }
 
 function isQuestionText(text: string): boolean {

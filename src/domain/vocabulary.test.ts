@@ -37,3 +37,10 @@ describe("PAIN: harms real documents name in words the first lists missed", () =
     expect(PAIN.test(sentence)).toBe(true);
   });
 });
+
+describe("PAIN: going without what the job needs (stop 19)", () => {
+  it("reads a missing record, no time to do the job and a worse outcome as pain, and leaves neutral sentences alone", () => {
+    for (const s of ["Of 300 calves, 61 had no usable birth date on their record.", "Ward clerks never have time to check the list.", "Survival at the default site is lower."]) expect(PAIN.test(s), s).toBe(true);
+    for (const s of ["The clerk checks the list at noon.", "Prices are lower online."]) expect(PAIN.test(s), s).toBe(false);
+  });
+});

@@ -37,11 +37,15 @@ const COST = words(
   "expensive", "costly", "cost(?:s|ing)? (?:them|us|her|him|the \\w+|about|roughly|an? \\w+)", "paid (?:out|for)", "pay(?:s|ing)? for", "fines?", "fined", "penalt\\w*",
   "damages?", "claims? (?:against|for|paid)", "write-?offs?", "refunds?", "rework", "rose", "risen", "rising", "went up", "doubled",
 );
+/** Going without what the job needs: no usable record, no time to ask, outcomes worse than they should be. */
+const LACK = words(
+  "no (?:usable|working|reliable|accurate|proper|clear|up-to-date) \\w+", "never ha(?:ve|s|d) (?:the )?time", "no time to", "(?:survival|quality|yields?|sales|rates?|scores?|attendance|recovery|results?|outcomes?|uptake|response)(?: \\w+){0,5} (?:is|are|was|were) (?:lower|worse|poorer)",
+);
 /** Words that name the pain itself ("today" alone does not: every press release opens with it). */
 const TODAY = words("currently", "still", "problem", "pain\\w*");
 
 /** Words that describe a customer's pain or friction today. */
-export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, TODAY].join("|")})\\b`, "i");
+export const PAIN = new RegExp(`\\b(?:${[LOSS, BURDEN, FAILURE, DIFFICULTY, COST, LACK, TODAY].join("|")})\\b`, "i");
 
 /** Words that name no one in particular: no persona can be built from them, and a customer part made of them names no customer. */
 export const NO_ONE_IN_PARTICULAR = /\b(everyone|everybody|anyone|anybody|all (users|people|businesses|companies)|companies of all sizes|businesses of (every|all) sizes?|the world|people everywhere)\b/i;

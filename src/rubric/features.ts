@@ -15,6 +15,9 @@ const HAS_HAVING = new RegExp(HAVING.source, "i");
 const SEQUENCE = /\b(?:then|next|finally|afterwards|step \d+)\b|^(?:at \d|when|if|once|after|before|on the day)\b/i;
 const STEPS_INTRO = /\b(?:how (?:it|to|does)|steps?|process|works|starts?|from then on|what happens|to (?:book|start|sign up|join|get started))\b|\bhow\b[^:]{0,40}\buses? (?:it|them)\b/i;
 const OPENING: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "solution"];
+// A release that counts its own products: "four services", "six modules", "5 separate apps".
+const COUNTED = /\b(four|five|six|seven|eight|nine|ten|[4-9]|1\d)\s+(?:separate\s+|different\s+|distinct\s+)?(?:services|products|tools|modules|apps|offerings)\b/i;
+const WORD_NUMBERS: Record<string, number> = { four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const READ: readonly PressReleaseSection[] = ["heading", "subheading", "summary", "problem", "solution", "howItWorks", "callToAction"];
 
 /**
@@ -120,6 +123,10 @@ export function checkFeatureCount(doc: Prfaq, _ctx: RubricContext): Finding[] {
   }
   for (const s of prSentences(doc, READ)) {
     const opening = OPENING.includes(s.section);
+    // "get four services under one account", "launches with five modules": the release counts them itself.
+    const counted = COUNTED.exec(s.text);
+    const n = counted ? (WORD_NUMBERS[counted[1]?.toLowerCase() ?? ""] ?? Number(counted[1])) : 0;
+    if (n > MAX_CAPABILITIES) return [fire(s.section, n, s.text)];
     // A heading, or a line with no full stop, is read as the list it is.
     const fragment = ["heading", "subheading"].includes(s.section) || !/[.!?]["”’)]?$/.test(s.text);
     const found = capabilitiesIn(s.text, fragment);

@@ -94,7 +94,7 @@ const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experie
 // technology, instead of a need someone observed.
 const LOOKING = new RegExp(
   // A customer finding a market "for their surplus" is the customer's pain, not the company's search.
-  String.raw`\b(?:where else (?:could|can|might|would|should)\b[^.?!]{0,60}?\b(?:be used|be applied|be put to (?:work|use)|make a difference|be useful|help|go|sell|use it)|exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
+  String.raw`\b(?:where else (?:could|can|might|would|should)\b[^.?!]{0,60}?\b(?:be used|be applied|be put to (?:work|use)|make a difference|be useful|help|go|sell|use it)|exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:new |more |other |further |next )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
     // The product as a showcase for the technology: "a product that shows what it can do".
     String.raw`|\b(?:shows?|showcases?|showing|demonstrates?|demonstration of|proves?) what (?:[\w'’-]+ ){0,3}can do\b` +
     String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +
@@ -146,7 +146,7 @@ export function checkSolutionFirst(doc: Prfaq, _ctx: RubricContext): Finding[] {
 }
 
 const CALLS_ITSELF_FINAL =
-  /\b(?:final (?:draft|version|pr\/?faq|document)|this is the final\b|status:?\s*\**\s*final\b|(?:first|only) and only (?:draft|version)|approved as written|(?:will not|won't|does not need to|doesn't need to) go through (?:any )?(?:review|iteration|revision)|v1[,:]? final|first draft[^.]{0,60}\b(?:final|approv\w*|sign[- ]off|decision|fund\w*)|ready for (?:sign[- ]off|approval|funding) (?:as is|without (?:changes|review))|no (?:further )?(?:revisions?|reviews?) (?:needed|required|planned))/i;
+  /\b(?:final (?:draft|version|pr\/?faq|document)|this is the final\b|status:?\s*\**\s*final\b|\(final\)|no (?:further )?(?:review rounds?|drafts|iterations?)\b|(?:first|only) and only (?:draft|version)|approved as written|(?:will not|won't|does not need to|doesn't need to) go through (?:any )?(?:review|iteration|revision)|v1[,:]? final|first draft[^.]{0,60}\b(?:final|approv\w*|sign[- ]off|decision|fund\w*)|ready for (?:sign[- ]off|approval|funding) (?:as is|without (?:changes|review))|no (?:further )?(?:revisions?|reviews?) (?:needed|required|planned))/i;
 const REVISION_HISTORY =
   /\b(?:revision history|revised (?:after|following|based on|in response)|changes since|version [2-9]|v[2-9]\b|draft [2-9]|round [2-9]|after (?:the )?(?:review|feedback)|incorporat\w+ (?:the )?feedback|reviewers? (?:asked|said|pointed|raised))/i;
 

@@ -89,3 +89,39 @@ describe("reading real documents: a bold dateline with a full stop, run-in headi
     expect(table("target")).toHaveLength(1);
   });
 });
+
+describe("rules from reading the sixth held-back PR/FAQ set (stop 19)", () => {
+  it("reads FAQ parts named by who asks, tags in square brackets and part-lettered numbers", () => {
+    const byWho = parsePrfaqMarkdown("# Ferry Slot\n\n**BARRA, 3 May 2028.** Islanders book the car ferry by text.\n\n## Questions islanders ask\n\n**Q: What does it cost?**\nA: Nothing extra.\n\n## What the trustees ask\n\n**Q: C1. Why hasn't anyone done this?**\nA: The operator never asked.\n");
+    expect(byWho.externalFaq.map((q) => q.question)).toEqual(["What does it cost?"]);
+    expect(byWho.internalFaq.map((q) => q.question)).toEqual(["Why hasn't anyone done this?"]);
+    const tagged = parsePrfaqMarkdown("# Ferry Slot\n\n**BARRA, 3 May 2028.** Islanders book the car ferry by text.\n\n## FAQ\n\n**[External] What does it cost?** Nothing extra.\n\n**[Internal] What would make us stop?** Fewer than 100 bookings a week.\n");
+    expect(tagged.internalFaq.map((q) => q.question)).toEqual(["What would make us stop?"]);
+  });
+
+  it("takes a first heading that names the document ('X - PR/FAQ', 'X: press release and FAQ') as its title, not its headline or its FAQ", () => {
+    for (const title of ["Ferry Slot - PR/FAQ", "Ferry Slot: press release and FAQ"]) {
+      const doc = parsePrfaqMarkdown(`# ${title}\n\n## Islanders book the car ferry by text\n\n### For islanders who drive to the mainland\n\n**BARRA, 3 May 2028.** Islanders book the car ferry by text.\n`);
+      expect(doc.pressRelease.heading, title).toBe("Islanders book the car ferry by text");
+      expect(doc.pressRelease.subheading, title).toBe("For islanders who drive to the mainland");
+      expect(doc.pressRelease.dateline, title).toBe("BARRA, 3 May 2028");
+    }
+  });
+
+  it("reads a revision note with a date as a note, not as the dateline", () => {
+    const doc = parsePrfaqMarkdown("# Ferry Slot\n\nRevision 2, 20 January 2028. Rewritten after the pilot.\n\n**BARRA, 3 May 2028.** Islanders book the car ferry by text.\n");
+    expect(doc.pressRelease.dateline).toBe("BARRA, 3 May 2028");
+  });
+
+  it("fires too-many-features when the release counts four or more of its own services, and solution-first on 'looking for new markets'", () => {
+    expect(findingsOf(docWith({ subheading: "Crofters get five services under one login: rota, feed orders, vet bookings, grants and sales." }), "too-many-features")).toHaveLength(1);
+    expect(findingsOf(docWith({ subheading: "Crofters get two services under one login." }), "too-many-features")).toEqual([]);
+    const doc = cleanDoc();
+    doc.internalFaq.push({ question: "Why ferries?", answer: "The engine is proven and we are looking for new markets with a lot of bookings." });
+    expect(findingsOf(doc, "solution-first-thinking")).toHaveLength(1);
+  });
+
+  it("fires skipping-the-iteration on '(FINAL)' and 'no review round and no further drafts'", () => {
+    expect(findingsOf(docWith({ summary: "Ferry Slot PR/FAQ, draft 1 (FINAL). There will be no review round and no further drafts." }), "skipping-the-iteration", { version: 2, revised: false })).toHaveLength(1);
+  });
+});
