@@ -342,6 +342,17 @@ describe("stop 19: the person a brief presents as typical is its representative 
     expect(rep("# Kiln Log\n\nWho: pottery studio owners. Tom ap Rhys fires every Friday in Bala. He is pretty much exactly the kind of owner we keep meeting.")).toBe("Tom ap Rhys");
   });
 
+  it("takes 'a good example', 'the person we picture', 'the guy we built it round' and 'so typical' as presenting the typical one", () => {
+    expect(rep("# Kiln Log\n\nWho: potters. Carys Bevan has fired at her studio in Rhyl for ten years and is a good example: two kilns, one assistant.")).toBe("Carys Bevan");
+    expect(rep("# Kiln Log\n\nWho: potters. The person we picture is Ifan Rowlands, a potter in Ruthin with one kiln.")).toBe("Ifan Rowlands");
+    expect(rep("# Kiln Log\n\nWho: potters. the guy we built it round is Emyr Price, two kilns in Bangor.")).toBe("Emyr Price");
+  });
+
+  it("reads a person told about by first and last name ('Anwen Hughes runs a studio ...', 'Anwen Hughes is the only potter at ...')", () => {
+    expect(rep("# Kiln Log\n\nWho: potters in Wales.\n\nAnwen Hughes runs a two-kiln studio in Aberaeron and fires every week.")).toBe("Anwen Hughes");
+    expect(rep("# Kiln Log\n\nWho: potters in Wales.\n\nAnwen Hughes is the only potter at a craft centre in Tenby.")).toBe("Anwen Hughes");
+  });
+
   it("keeps particles in a name and reads a customer part that opens with a person", () => {
     expect(rep("# Kiln Log\n\nCustomer: Anke van der Berg, potter near Leiden, two kilns, sells at markets.")).toBe("Anke van der Berg");
   });
