@@ -37,7 +37,8 @@ if (values.rubric) {
     { name: "third holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-3"), note: "third held-back set; spent: the checks were changed after reading it" },
     { name: "fourth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-4"), note: "fourth held-back set; spent: the checks were changed after reading it" },
     { name: "fifth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-5"), note: "fifth held-back set; spent: the checks were changed after reading it" },
-    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "sixth held-back set, written blind and labelled before the checks first ran on it" },
+    { name: "sixth holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout-6"), note: "sixth held-back set; spent: the checks were changed after reading it" },
+    { name: "holdout", dir: path.join(root, "test/fixtures/prfaqs-holdout"), note: "seventh held-back set, written blind and labelled before the checks first ran on it" },
   ];
   const out = [];
   for (const set of sets) {
