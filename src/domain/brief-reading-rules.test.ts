@@ -392,3 +392,20 @@ describe("stop 19: a brief that says it is several products in one, and asides t
     expect(Object.values(f).join(" ")).toMatch(/On hop farms, pickers are paid by the kilo\./);
   });
 });
+
+describe("stop 19: evidence the brief says is not there, a launch without a pilot, and a package of everything", () => {
+  it("reads 'we have not yet signed customers or letters of intent' as no customer evidence", () => {
+    const a = analyse("# Cold Store\n\nWho: seafood importers in Rotterdam.\n\nEvidence: We have not yet signed customers or letters of intent from the 14 importers we met: they wait until a store exists.");
+    expect(a.stage).toBe("hypothesis");
+  });
+
+  it("reads 'went live in all 12 depots without a pilot and without showing it to drivers first' as built before anyone saw it", () => {
+    const a = analyse("# Depot Slots\n\nWho: our delivery drivers.\n\nOn 1 March we went live in all 12 depots without a pilot and without showing it to drivers first, because the board wanted one switch.");
+    expect(a.alreadyBuilt?.text).toMatch(/went live in all 12 depots/);
+    expect(a.stage).toBe("hypothesis");
+  });
+
+  it("reads 'everything she asked for in one package' as several products sold as one", () => {
+    expect(analyse("# Croft Pack\n\nMorag runs a croft near Ullapool. We have put together everything she asked for in one package: a feed order app, a vet booking line, a grant helper and a sales stall.").bundled).not.toBeNull();
+  });
+});

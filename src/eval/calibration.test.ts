@@ -55,12 +55,12 @@ describe("the offline engine on the tuning set", () => {
     for (const r of results) expect(new Set([r.outcome, ...r.variants].map((o) => o.personas.map((p) => p.id).join(","))).size).toBe(1 + r.variants.length);
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
-    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.93);
-    // Regression floors a little under the figures measured at stop 19 on 328 briefs (docs/calibration.md).
-    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(3);
-    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.84);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.75);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.accuracy, report).toBeGreaterThanOrEqual(0.9);
+    // Regression floors a little under the figures measured at stop 19 on 352 briefs (docs/calibration.md).
+    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(8);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.83);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.72);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.83);
     expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.84);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
