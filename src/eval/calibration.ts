@@ -142,11 +142,11 @@ export async function reviewBrief(
  */
 export async function evaluateBrief(
   brief: CalibrationBrief,
-  deps: { agents: MeetingAgents; personas: PersonaLibrary; rounds: number; paraphrase?: boolean },
+  deps: { agents: MeetingAgents; personas: PersonaLibrary; rounds: number; paraphrase?: boolean; variants?: boolean },
 ): Promise<BriefResult> {
   const [first, ...others] = personaSelections(brief.text, deps.personas);
   const outcome = await reviewBrief(brief, { ...deps, personaIds: first });
-  const variants = await Promise.all(others.map((ids) => reviewBrief(brief, { ...deps, personaIds: ids })));
+  const variants = deps.variants === false ? [] : await Promise.all(others.map((ids) => reviewBrief(brief, { ...deps, personaIds: ids })));
   const rewrites = deps.paraphrase === false ? [] : paraphrases(brief.text);
   const paraphrased = await Promise.all(
     rewrites.map(async (p) => ({ kind: p.kind, decision: (await reviewBrief({ ...brief, text: p.text }, deps)).decision })),
