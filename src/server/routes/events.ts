@@ -7,6 +7,9 @@ import type { ReviewService } from "../review-service.js";
 import type { AppEnv } from "../env.js";
 import type { SseRegistry } from "../sse-registry.js";
 import { serialiseOnce } from "../shared-reads.js";
+import { RunEventSchema } from "../../domain/events.js";
+import { parameters, problem, route, sends } from "../openapi.js";
+import { RunPathSchema, runNotFound } from "./reviews.js";
 
 export type EventRoutesDeps = {
   ledger: RunLedger;
@@ -20,13 +23,49 @@ export type EventRoutesDeps = {
 
 const Cursor = z.coerce.number().int().min(0);
 
+const EventsQuerySchema = z.object({
+  after: Cursor.optional().describe("Send only events with a larger seq (wins over Last-Event-ID)"),
+  format: z.enum(["json"]).optional().describe("`json`: the events so far as a JSON array, no streaming"),
+  access_token: z.string().optional().describe("The API key, for clients that cannot send headers (EventSource); accepted on GET requests only"),
+});
+const EventsHeadersSchema = z.object({ "Last-Event-ID": Cursor.optional().describe("Resume after this event (its seq)") });
+
+const EVENT_STREAM_FORMAT = [
+  "Server-Sent Events. Each message has `id:` (the event's seq: 1, 2, 3, ...), `event:` (its type) and `data:` (the event as JSON, a RunEvent).",
+  "The stream replays the transcript from the cursor, follows it live, and ends after run.completed, run.failed or run.cancelled.",
+  "A `: keep-alive` comment every 15 s; on server shutdown a final comment, then the stream ends (resume with Last-Event-ID).",
+].join(" ");
+
 /** GET /v1/reviews/:id/events: the transcript as SSE (replay, then follow) or, with ?format=json, as an array. */
 export function createEventRoutes(deps: EventRoutesDeps) {
   const app = new Hono<AppEnv>();
   // The streams of one run get the same event objects from the ledger: each is serialised once for all.
   const data = serialiseOnce();
 
-  app.get("/:id/events", async (c) => {
+  app.get(
+    "/:id/events",
+    parameters("param", RunPathSchema),
+    parameters("query", EventsQuerySchema),
+    parameters("header", EventsHeadersSchema),
+    route({
+      operationId: "getReviewEvents",
+      tags: ["reviews"],
+      summary: "Stream the transcript",
+      description: `${EVENT_STREAM_FORMAT} Resume after an event with the \`Last-Event-ID\` header (what EventSource sends on reconnect) or \`?after=N\`: only later events are sent, none twice. \`?format=json\` returns the events so far as a JSON array instead.`,
+      responses: {
+        200: {
+          description: "The transcript: an event stream, or with ?format=json an array of events",
+          content: {
+            "text/event-stream": { schema: { type: "string", description: EVENT_STREAM_FORMAT } },
+            "application/json": { schema: sends(z.array(RunEventSchema)) },
+          },
+        },
+        400: problem(400, "The cursor (?after or Last-Event-ID) is not a non-negative integer."),
+        404: runNotFound,
+        429: problem(429, "With API keys: this key already holds PRFAQ_MAX_STREAMS_PER_KEY event streams open on this API process; close one, or read `?format=json`."),
+      },
+    }),
+    async (c) => {
     const id = c.req.param("id");
     await deps.service.get(id, c.get("owner"));
     const rawCursor = c.req.query("after") ?? c.req.header("last-event-id") ?? "0";

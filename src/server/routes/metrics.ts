@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { ReviewQueue } from "../../queue/review-queue.js";
 import { RUN_SECONDS_BUCKETS, STEP_SECONDS_BUCKETS, type Durations, type RunLedger } from "../../store/run-ledger.js";
 import type { SseRegistry } from "../sse-registry.js";
+import { route, text } from "../openapi.js";
 
 export type MetricsDeps = { ledger: RunLedger; queue: ReviewQueue; streams: SseRegistry };
 
@@ -38,7 +39,18 @@ export function renderPrometheus(samples: Sample[]): string {
  */
 export function createMetricsRoutes(deps: MetricsDeps) {
   const app = new Hono();
-  app.get("/metrics", async (c) => {
+  app.get(
+    "/metrics",
+    route({
+      operationId: "metrics",
+      tags: ["operations"],
+      summary: "Prometheus metrics",
+      redis: true,
+      description:
+        "Prometheus text exposition: prfaq_runs_created_total, prfaq_runs_finished_total{status}, prfaq_queue_depth{state}, prfaq_active_runs, prfaq_model_calls_total{role}, prfaq_model_tokens_total{role,kind}, prfaq_model_cost_usd_total{role}, prfaq_model_unpriced_calls_total{role}, prfaq_run_duration_seconds and prfaq_step_duration_seconds{node} (histograms), prfaq_sse_clients.",
+      responses: { 200: { description: "The metrics", content: { "text/plain": text("Prometheus text format 0.0.4") } } },
+    }),
+    async (c) => {
     const [stats, depth] = await Promise.all([deps.ledger.stats(), deps.queue.depth()]);
     const roles = Object.entries(stats.byRole);
     // A role none of whose calls had a price has no cost line (and one with only priced calls no unpriced line).
