@@ -10,6 +10,7 @@ import { InlinePersonaSchema, PersonaKindSchema, PersonaSchema } from "../domain
 import { FaqItemSchema, PressReleaseSchema, PrfaqSchema } from "../domain/prfaq.js";
 import { ChangeRequestSchema, DecisionSchema, ReviewSchema, StanceSchema } from "../domain/review.js";
 import { CreateReviewSchema, EngineSchema, PrfaqDocumentSchema, ReviewOptionsSchema, RunStatusSchema, UsageSchema, VerdictSchema } from "../domain/run.js";
+import { problem as problemDocument } from "./problem.js";
 import {
   FieldErrorSchema,
   HealthSchema,
@@ -86,6 +87,9 @@ const EVENT_DESCRIPTIONS: Record<string, string> = {
   "run.cancelled": "The run was cancelled (terminal)",
 };
 
+const ENGINE = "Who speaks in the meeting: the deterministic offline engine, or an OpenAI-compatible model";
+const RUN_STATUS = "Where a run is: queued, running, then completed, failed or cancelled";
+
 /** Sent by the server: converted as zod output. */
 const SENT: [z.ZodType, string, string?][] = [
   [ProblemSchema, "Problem"],
@@ -93,8 +97,8 @@ const SENT: [z.ZodType, string, string?][] = [
   [ServedRunSchema, "RunRecord"],
   [RunLinksSchema, "RunLinks"],
   [RunListSchema, "RunList"],
-  [RunStatusSchema, "RunStatus", "Where a run is: queued, running, then completed, failed or cancelled"],
-  [EngineSchema, "Engine", "Who speaks in the meeting: the deterministic offline engine, or an OpenAI-compatible model"],
+  [RunStatusSchema, "RunStatus", RUN_STATUS],
+  [EngineSchema, "Engine", ENGINE],
   [VerdictSchema, "Verdict", "The outcome of a completed run: fund or kill, the leader's confidence, the final rubric score"],
   [UsageSchema, "Usage", "Model calls, tokens and cost of a run, in total and per role (drafter, customer, engineer, finance, leader)"],
   [RunEventSchema, "RunEvent", "One event of a run's transcript. `seq` is its position in the run (1, 2, 3, ...); `type` says which event it is."],
@@ -130,9 +134,9 @@ const READ: [z.ZodType, string, string?][] = [
   [ReviewOptionsSchema, "ReviewOptions", "Options of one review run"],
   [InlinePersonaSchema, "InlinePersona"],
   [LintBodySchema, "LintRequest"],
-  [EngineSchema, "Engine", "Who speaks in the meeting: the deterministic offline engine, or an OpenAI-compatible model"],
+  [EngineSchema, "Engine", ENGINE],
   [PersonaKindSchema, "PersonaKind"],
-  [RunStatusSchema, "RunStatus", "Where a run is: queued, running, then completed, failed or cancelled"],
+  [RunStatusSchema, "RunStatus", RUN_STATUS],
 ];
 
 /**
@@ -148,9 +152,8 @@ function metadataOf(list: [z.ZodType, string, string?][]) {
   view.get = (schema) => {
     const own = names.get(schema as unknown as z.ZodType);
     const global = z.globalRegistry.get(schema);
-    if (!own) return global;
-    // `id` is never inherited by a derived schema, only a registered one's.
-    return { ...(own.description ? { description: own.description } : {}), ...global, ...own, ...(global?.description ? { description: global.description } : {}) };
+    // The schema's own description wins over the fallback.
+    return own ? { ...own, ...global, id: own.id } : global;
   };
   view.has = (schema) => names.has(schema as unknown as z.ZodType) || z.globalRegistry.has(schema);
   return view;
@@ -226,14 +229,13 @@ export const text = (description: string) => ({ schema: { type: "string" as cons
 
 const PROBLEM_JSON = "application/problem+json";
 const SLUGS: Record<number, string> = { 400: "validation", 401: "unauthorized", 403: "cross-site", 404: "not-found", 409: "conflict", 413: "body-too-large", 415: "unsupported-media-type", 421: "misdirected", 429: "rate-limited", 503: "redis-unavailable" };
-const TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type", 421: "Misdirected Request", 429: "Too Many Requests", 503: "Service Unavailable" };
 
 /** An error answer: a problem+json document (the Problem component), with an example. */
 export function problem(status: number, description: string, headers?: Response["headers"]): Answer & Response {
   return {
     description,
     ...(headers ? { headers: headers as Record<string, Header> } : {}),
-    content: { [PROBLEM_JSON]: { schema: { $ref: `${SCHEMAS}Problem` }, example: { type: `https://prfaq-sim.dev/problems/${SLUGS[status] ?? "error"}`, title: TITLES[status] ?? "Error", status, detail: description } } },
+    content: { [PROBLEM_JSON]: { schema: { $ref: `${SCHEMAS}Problem` }, example: problemDocument(status, SLUGS[status] ?? "error", description) } },
   };
 }
 

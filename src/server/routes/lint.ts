@@ -28,10 +28,11 @@ export function createLintRoutes(deps: LintRoutesDeps) {
       },
     }),
     async (c) => {
-    const type = mediaType(c);
-    const text = type === "text/markdown" || type === "text/plain" ? await c.req.text() : parseOr400(LintBodySchema, await readJson(c), "lint request").text;
-    const body = await deps.linter.lint(parseOr400(LintBodySchema, { text }, "lint request").text, c.req.raw.signal);
-    return c.body(body, 200, { "content-type": "application/json" });
-  });
+      const type = mediaType(c);
+      const text = type === "text/markdown" || type === "text/plain" ? await c.req.text() : parseOr400(LintBodySchema, await readJson(c), "lint request").text;
+      const body = await deps.linter.lint(parseOr400(LintBodySchema, { text }, "lint request").text, c.req.raw.signal);
+      return c.body(body, 200, { "content-type": "application/json" });
+    },
+  );
   return app;
 }

@@ -36,13 +36,14 @@ export function createMetaRoutes(deps: MetaRoutesDeps) {
       },
     }),
     async (c) => {
-    const { storage: redis, workers } = await deps.health.check();
-    if (redis !== "ok" || workers === 0) {
-      const detail = redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.";
-      throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) });
-    }
-    return c.json({ status: "ready", redis, workers });
-  });
+      const { storage: redis, workers } = await deps.health.check();
+      if (redis !== "ok" || workers === 0) {
+        const detail = redis !== "ok" ? `Redis is not reachable: ${redis}` : "No worker has been seen in the last 30 seconds; reviews would wait in the queue.";
+        throw new HttpProblem(503, "not-ready", detail, undefined, { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) });
+      }
+      return c.json({ status: "ready", redis, workers });
+    },
+  );
 
   app.get(
     "/v1/personas",
@@ -54,10 +55,11 @@ export function createMetaRoutes(deps: MetaRoutesDeps) {
     parameters("param", PersonaPathSchema),
     route({ operationId: "getPersona", tags: ["personas"], summary: "Get a persona", responses: { 200: json("The persona", PersonaSchema), 404: problem(404, "No persona with this id.") } }),
     (c) => {
-    const persona = deps.personas.byId(c.req.param("id"));
-    if (!persona) throw new HttpProblem(404, "not-found", `No persona with id ${c.req.param("id")}. GET /v1/personas lists them.`);
-    return c.json(persona);
-  });
+      const persona = deps.personas.byId(c.req.param("id"));
+      if (!persona) throw new HttpProblem(404, "not-found", `No persona with id ${c.req.param("id")}. GET /v1/personas lists them.`);
+      return c.json(persona);
+    },
+  );
 
   return app;
 }

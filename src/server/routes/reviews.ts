@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { MemoSchema } from "../../domain/memo.js";
 import { renderMemoMarkdown } from "../../domain/memo-markdown.js";
 import { renderPrfaqMarkdown } from "../../domain/prfaq-markdown.js";
-import { z } from "zod";
 import { CreateReviewSchema, EngineSchema, ReviewOptionsSchema, RunIdSchema, type RunRecord } from "../../domain/run.js";
 import type { AppEnv } from "../env.js";
 import { CreateReviewHeadersSchema, ListQuerySchema, PrfaqVersionSchema, RunListSchema, ServedRunSchema, VersionQuerySchema } from "../wire-schemas.js";
-import { MemoSchema } from "../../domain/memo.js";
 import { bodyProblems, json, jsonSchema, parameters, problem, reads, route, sends, text } from "../openapi.js";
 import type { RunLedger } from "../../store/run-ledger.js";
 import { HttpProblem } from "../problem.js";
@@ -86,15 +86,16 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
       },
     }),
     async (c) => {
-    const request = await readCreateReview(c);
-    const header = c.req.header("idempotency-key");
-    const key = header === undefined ? undefined : CreateReviewHeadersSchema.shape["Idempotency-Key"].unwrap().safeParse(header);
-    if (key && !key.success) {
-      throw new HttpProblem(400, "validation", "The Idempotency-Key header must be 1-200 characters.", [{ path: "header.Idempotency-Key", message: "1-200 characters" }]);
-    }
-    const { run, replayed } = await deps.service.start(request, c.get("owner"), key?.data);
-    return c.json(present(run), 202, { Location: `/v1/reviews/${run.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
-  });
+      const request = await readCreateReview(c);
+      const header = c.req.header("idempotency-key");
+      const key = header === undefined ? undefined : CreateReviewHeadersSchema.shape["Idempotency-Key"].unwrap().safeParse(header);
+      if (key && !key.success) {
+        throw new HttpProblem(400, "validation", "The Idempotency-Key header must be 1-200 characters.", [{ path: "header.Idempotency-Key", message: "1-200 characters" }]);
+      }
+      const { run, replayed } = await deps.service.start(request, c.get("owner"), key?.data);
+      return c.json(present(run), 202, { Location: `/v1/reviews/${run.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
+    },
+  );
 
   app.get(
     "/",
@@ -107,10 +108,11 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
       responses: { 200: json("One page of runs", RunListSchema), 400: problem(400, "A query parameter is invalid; `errors` lists them.") },
     }),
     async (c) => {
-    const q = parseOr400(ListQuerySchema, c.req.query(), "query string");
-    const page = await deps.ledger.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
-    return c.json({ items: page.items.map(present), nextCursor: page.nextCursor });
-  });
+      const q = parseOr400(ListQuerySchema, c.req.query(), "query string");
+      const page = await deps.ledger.list(c.get("owner"), { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.status ? { status: q.status } : {}) });
+      return c.json({ items: page.items.map(present), nextCursor: page.nextCursor });
+    },
+  );
 
   app.get(
     "/:id",
@@ -136,9 +138,10 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
       responses: { 202: json("Accepted: the run record as it is now", ServedRunSchema), 404: runNotFound, 409: problem(409, "The run has already finished (completed, failed or cancelled).") },
     }),
     async (c) => {
-    const run = await deps.service.cancel(await requireRun(c));
-    return c.json(present(run), 202);
-  });
+      const run = await deps.service.cancel(await requireRun(c));
+      return c.json(present(run), 202);
+    },
+  );
 
   app.get(
     "/:id/memo",
@@ -155,16 +158,17 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
       },
     }),
     async (c) => {
-    const run = await requireRun(c);
-    const memo = run.status === "completed" ? await deps.ledger.memo(run.id) : undefined;
-    if (!memo) {
-      throw new HttpProblem(409, "not-finished", `Review ${run.id} is ${run.status}; the memo exists once it has completed.`);
-    }
-    if (wantsMarkdown(c.req.header("accept"))) {
-      return c.body(renderMemoMarkdown(memo), 200, { "content-type": "text/markdown; charset=utf-8" });
-    }
-    return c.json(memo);
-  });
+      const run = await requireRun(c);
+      const memo = run.status === "completed" ? await deps.ledger.memo(run.id) : undefined;
+      if (!memo) {
+        throw new HttpProblem(409, "not-finished", `Review ${run.id} is ${run.status}; the memo exists once it has completed.`);
+      }
+      if (wantsMarkdown(c.req.header("accept"))) {
+        return c.body(renderMemoMarkdown(memo), 200, { "content-type": "text/markdown; charset=utf-8" });
+      }
+      return c.json(memo);
+    },
+  );
 
   app.get(
     "/:id/prfaq",
@@ -182,15 +186,16 @@ export function createReviewRoutes(deps: ReviewRoutesDeps) {
       },
     }),
     async (c) => {
-    const run = await requireRun(c);
-    const { version } = parseOr400(VersionQuerySchema, c.req.query(), "query string");
-    const draft = await deps.ledger.draft(run.id, version);
-    if (!draft) throw new HttpProblem(404, "not-found", version ? `Review ${run.id} has no PR/FAQ version ${version}.` : `Review ${run.id} has no draft yet.`);
-    if (wantsMarkdown(c.req.header("accept"))) {
-      return c.body(renderPrfaqMarkdown(draft.prfaq), 200, { "content-type": "text/markdown; charset=utf-8" });
-    }
-    return c.json(draft);
-  });
+      const run = await requireRun(c);
+      const { version } = parseOr400(VersionQuerySchema, c.req.query(), "query string");
+      const draft = await deps.ledger.draft(run.id, version);
+      if (!draft) throw new HttpProblem(404, "not-found", version ? `Review ${run.id} has no PR/FAQ version ${version}.` : `Review ${run.id} has no draft yet.`);
+      if (wantsMarkdown(c.req.header("accept"))) {
+        return c.body(renderPrfaqMarkdown(draft.prfaq), 200, { "content-type": "text/markdown; charset=utf-8" });
+      }
+      return c.json(draft);
+    },
+  );
 
   return app;
 }
