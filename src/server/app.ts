@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/lint", createLintRoutes({ linter: deps.linter }));
 
   if (deps.admin) app.route("/", createAdminRoutes({ ...deps.admin, failures: auth.failures }));
-  app.route("/", createDocsRoutes());
+  app.route("/", createDocsRoutes(app));
   app.route("/", createWebRoutes({ engines: deps.engines, limits }));
   app.notFound((c) => sendProblem(c, problem(404, "not-found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError(async (error, c) => {

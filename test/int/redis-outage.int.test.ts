@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { freePort, startPrivateRedis, type PrivateRedis } from "../../src/runtime/redis-server.js";
 import { startServices } from "../../src/runtime/services.js";
-import { buildOpenApiDocument } from "../../src/server/openapi.js";
+import type { OpenApiDocument } from "../../src/server/openapi.js";
 import { checkTranscript, submit, transcript, waitFinished } from "../faults/common.js";
 import { startStack } from "../helpers/stack.js";
 
@@ -19,8 +19,6 @@ async function tempDir(name: string): Promise<string> {
   dirs.push(dir);
   return dir;
 }
-
-const DOC = buildOpenApiDocument();
 
 /** Every route, with what it answers while Redis is away. */
 const ROUTES: { method: string; path: string; whileDown: number; body?: string; type?: string }[] = [
@@ -64,6 +62,8 @@ describe("Redis unreachable", () => {
     const stack = await startStack({ env: { REDIS_URL: redis.url }, roles: { api: true, worker: false } });
     try {
       const id = await submit(stack.url, 0);
+      // The document the service serves, generated from its routes.
+      const DOC = (await (await fetch(`${stack.url}/openapi.json`)).json()) as OpenApiDocument;
       for (const signal of ["SIGKILL", "SIGSTOP"] as const) {
         // Killed: connections refused. Stopped: connections open, but nothing answers.
         process.kill(redis.pid, signal);

@@ -1,16 +1,38 @@
 import { Hono } from "hono";
-import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument } from "../openapi.js";
+import { buildOpenApiDocument, route, text, type JsonSchema, type OpenApiDocument } from "../openapi.js";
 
 /**
- * GET /openapi.json (the generated OpenAPI 3.1 document) and GET /docs (the same document as a
- * self-contained, server-rendered HTML page: no script, no external resource, every string escaped).
- * Both are built once, on first request.
+ * GET /openapi.json (the OpenAPI 3.1 document generated from the routes of `api`) and GET /docs (the same
+ * document as a self-contained, server-rendered HTML page: no script, no external resource, every string
+ * escaped). Both are built once, on first request, when every route of `api` is there.
  */
-export function createDocsRoutes() {
+export function createDocsRoutes(api: Hono<any>) {
   const app = new Hono();
-  app.get("/openapi.json", (c) => c.body(built().json, 200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" }));
-  app.get("/docs", (c) =>
-    c.body(built().html, 200, {
+  let cache: Promise<{ json: string; html: string }> | undefined;
+  const built = () =>
+    (cache ??= buildOpenApiDocument(api).then((doc) => ({ json: JSON.stringify(doc), html: renderDocsHtml(doc) })));
+  app.get(
+    "/openapi.json",
+    route({
+      operationId: "openapi",
+      tags: ["docs"],
+      summary: "This document",
+      description: "The OpenAPI 3.1 description of the API, generated from the routes and the zod schemas the server validates with.",
+      responses: { 200: { description: "The OpenAPI document", content: { "application/json": { schema: { type: "object" as const, description: "An OpenAPI 3.1 document" } } } } },
+    }),
+    async (c) => c.body((await built()).json, 200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" }),
+  );
+  app.get(
+    "/docs",
+    route({
+      operationId: "docs",
+      tags: ["docs"],
+      summary: "API reference",
+      description: "This document rendered as a self-contained HTML page.",
+      responses: { 200: { description: "The reference page", content: { "text/html": text("The reference page") } } },
+    }),
+    async (c) =>
+    c.body((await built()).html, 200, {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-cache",
       // The page loads nothing and runs nothing: inline styles only.
@@ -19,15 +41,6 @@ export function createDocsRoutes() {
     }),
   );
   return app;
-}
-
-let cache: { json: string; html: string } | undefined;
-function built() {
-  if (!cache) {
-    const doc = buildOpenApiDocument();
-    cache = { json: JSON.stringify(doc), html: renderDocsHtml(doc) };
-  }
-  return cache;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { compress } from "hono/compress";
 import type { Engine } from "../../domain/run.js";
 import { webAssets, type WebAsset } from "../../web/bundle.js";
 import { escapeHtml } from "./docs.js";
+import { route, text } from "../openapi.js";
 
 export type WebRoutesDeps = {
   engines: readonly Engine[];
@@ -58,7 +59,17 @@ export function createWebRoutes(deps: WebRoutesDeps) {
 
   // The script is about half a megabyte (zod and the domain schemas come with it); gzip makes it a quarter.
   app.use("/assets/*", compress());
-  app.get("/", html);
+  app.get(
+    "/",
+    route({
+      operationId: "home",
+      tags: ["docs"],
+      summary: "Web page",
+      description: "The web page: start a review and watch the meeting.",
+      responses: { 200: { description: "The page", content: { "text/html": text("The page") } } },
+    }),
+    html,
+  );
   app.get("/reviews/:id", html);
   app.get("/assets/app.js", async (c) => send(c, (await webAssets()).js));
   app.get("/assets/app.css", async (c) => send(c, (await webAssets()).css));
