@@ -11,7 +11,7 @@ const ALLOWED = {
   cli: ["server", "store", "queue", "domain", "runtime", "rubric", "graph", "agents", "personas", "llm", "config"],
   runtime: ["server", "worker", "graph", "store", "queue", "domain", "agents", "personas", "llm", "config", "telemetry"],
   server: ["store", "queue", "domain", "personas", "rubric", "web"],
-  worker: ["graph", "store", "domain", "personas", "agents", "telemetry"],
+  worker: ["graph", "store", "queue", "domain", "personas", "agents", "telemetry"],
   queue: ["domain", "store", "telemetry"],
   graph: ["agents", "rubric", "domain", "personas", "telemetry"],
   agents: ["llm", "rubric", "domain", "personas", "telemetry"],
@@ -30,11 +30,12 @@ const ALLOWED = {
 };
 
 /**
- * Packages a folder may not import at all: the server holds no Redis client and no queue internals (it
- * reaches storage through src/store, jobs through src/queue), so only those and the entry points do.
+ * Packages a folder may not import at all: the server and the worker hold no Redis client and no queue
+ * internals (they reach storage through src/store, jobs through src/queue), so only those and the entry points do.
  */
 const FORBIDDEN_PACKAGES = {
   server: [/^ioredis(\/|$)/, /^bullmq(\/|$)/],
+  worker: [/^ioredis(\/|$)/, /^bullmq(\/|$)/],
 };
 
 const files = [];

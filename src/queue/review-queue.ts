@@ -1,4 +1,4 @@
-import { Queue } from "bullmq";
+import { Queue, Worker, type Processor } from "bullmq";
 import type { Redis } from "ioredis";
 import { ReviewJobSchema, type ReviewJob } from "../domain/run.js";
 import type { RedisKeys } from "../store/keys.js";
@@ -61,4 +61,24 @@ export class ReviewQueue {
   async close(): Promise<void> {
     await this.queue.close();
   }
+}
+
+/** BullMQ's contract as the worker sees it: a job, and the error that tells BullMQ not to retry. */
+export { UnrecoverableError } from "bullmq";
+export type { Job as QueueJob } from "bullmq";
+/** A Redis connection as the queue and the store take it (the worker never names the client library). */
+export type QueueConnection = Redis;
+
+/**
+ * Consumes review jobs: a BullMQ worker on the review queue, `concurrency` at a time. A dead worker's job
+ * is taken over about `lockMs` after it died (BullMQ's stalled-job check runs every half lock).
+ */
+export function consumeReviewJobs(options: { connection: Redis; queueName: string; concurrency: number; lockMs: number; process: Processor }) {
+  return new Worker(options.queueName, options.process, {
+    connection: options.connection,
+    concurrency: options.concurrency,
+    lockDuration: options.lockMs,
+    stalledInterval: Math.max(500, Math.floor(options.lockMs / 2)),
+    maxStalledCount: 3,
+  });
 }

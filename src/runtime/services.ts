@@ -23,7 +23,7 @@ import { redisKeys } from "../store/keys.js";
 import { SlidingWindowLimiter } from "../store/rate-limits.js";
 import { RedisRunLedger } from "../store/redis-ledger.js";
 import { startReviewWorker } from "../worker/worker.js";
-import { CancelWatcher } from "../worker/cancellation.js";
+import { CancelWatcher } from "../store/cancel-watcher.js";
 import { RedisCheckpointSaver } from "../store/redis-checkpointer.js";
 import { createQueueDashboard } from "./admin.js";
 import { loadApiKeys } from "./api-keys.js";

@@ -1,5 +1,5 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
-import { UnrecoverableError, type Job } from "bullmq";
+import { UnrecoverableError, type QueueJob as Job } from "../queue/review-queue.js";
 import type { Logger } from "pino";
 import type { MeetingAgents } from "../agents/contracts.js";
 import { AppError } from "../domain/errors.js";
@@ -8,7 +8,7 @@ import { runMeeting } from "../graph/meeting.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { RunCancelledError, type RunLedger, type StepTiming } from "../store/run-ledger.js";
 import { noTracing, type ActiveSpan, type Tracing } from "../telemetry/tracing.js";
-import type { CancelWatcher } from "./cancellation.js";
+import type { CancelWatcher } from "../store/cancel-watcher.js";
 
 export type ProcessorDeps = {
   ledger: RunLedger;

@@ -1,5 +1,4 @@
-import { Worker } from "bullmq";
-import type { Redis } from "ioredis";
+import { consumeReviewJobs, type QueueConnection } from "../queue/review-queue.js";
 import type { Logger } from "pino";
 import type { RedisKeys } from "../store/keys.js";
 import { WorkerPresence } from "../store/workers.js";
@@ -7,9 +6,9 @@ import { createAbandonedJobHandler, createReviewProcessor, type ProcessorDeps } 
 
 export type ReviewWorkerOptions = ProcessorDeps & {
   /** A dedicated connection (BullMQ blocks on it); `maxRetriesPerRequest: null`. */
-  connection: Redis;
+  connection: QueueConnection;
   /** A second connection for the heartbeat that /readyz looks for. */
-  heartbeat: Redis;
+  heartbeat: QueueConnection;
   keys: RedisKeys;
   concurrency: number;
   /** Lock duration of a running job (default 30 s): a dead worker's job is taken over about this long after it died. */
@@ -25,13 +24,7 @@ export type ReviewWorkerOptions = ProcessorDeps & {
  * its last checkpoint.
  */
 export function startReviewWorker(options: ReviewWorkerOptions) {
-  const worker = new Worker(options.keys.queueName(), createReviewProcessor(options), {
-    connection: options.connection,
-    concurrency: options.concurrency,
-    lockDuration: options.lockMs ?? 30_000,
-    stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
-    maxStalledCount: 3,
-  });
+  const worker = consumeReviewJobs({ connection: options.connection, queueName: options.keys.queueName(), concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000, process: createReviewProcessor(options) });
   // Mostly connection errors while Redis is away (each retry raises one): a line each, no stack.
   worker.on("error", (err) => options.logger.warn({ err: err.message }, "worker error"));
   // A job BullMQ fails on its own (stalled too often) never reaches the processor: end its run here.

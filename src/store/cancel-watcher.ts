@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
-import type { RedisKeys } from "../store/keys.js";
-import { RunCancelledError } from "../store/run-ledger.js";
+import type { RedisKeys } from "./keys.js";
+import { RunCancelledError } from "./run-ledger.js";
 
 /**
  * Aborts this worker's running reviews when their cancel is requested. One subscriber connection per
