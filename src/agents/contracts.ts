@@ -5,6 +5,10 @@ import type { Memo } from "../domain/memo.js";
 import type { Persona } from "../domain/persona.js";
 import type { Prfaq } from "../domain/prfaq.js";
 import type { ChangeRequest, Decision, Review, ReviewerRole } from "../domain/review.js";
+import type { FINAL_ROLES } from "../domain/roles.js";
+
+/** The roles that read the concluded draft (src/domain/roles.ts). */
+export type FinalRole = (typeof FINAL_ROLES)[number];
 
 /** Everything an agent call may use besides its input: cancellation, usage and retries. */
 export type AgentContext = {
@@ -54,7 +58,7 @@ export type CustomerReviewInput = {
 /** What the engineer and finance read: the whole document, the rubric, the brief and its analysis. */
 export type InternalReviewInput = {
   agent: string;
-  role: Exclude<ReviewerRole, "customer">;
+  role: Exclude<ReviewerRole, "customer" | FinalRole>;
   persona?: Persona;
   round: number;
   version: number;
@@ -65,8 +69,15 @@ export type InternalReviewInput = {
   analysis: Analysis;
 };
 
+/**
+ * What a final seat (the bar raiser) reads once the meeting has concluded: the final document, its rubric
+ * findings and the computed figures, and where the meeting leans. Not the reviews or the arguments: it
+ * must be convinced by the document and the numbers alone.
+ */
+export type FinalReadInput = Omit<InternalReviewInput, "role"> & { role: FinalRole; lean: "fund" | "kill" };
+
 /** The draft as one reviewer is allowed to see it. */
-export type ReviewInput = CustomerReviewInput | InternalReviewInput;
+export type ReviewInput = CustomerReviewInput | InternalReviewInput | FinalReadInput;
 
 export type RoundSummary = { round: number; version: number; score: number; reviews: Review[]; findings: Finding[] };
 
@@ -96,6 +107,8 @@ export type MemoInput = {
   analysis: Analysis;
   /** What each revision changed, by version. */
   revisions: { version: number; changes: string[] }[];
+  /** The final seats' reads of the concluded draft (the bar raiser): a `kill` from one of them vetoes a fund. */
+  finalReads: Review[];
 };
 
 /** What an engine writes of the memo; the graph adds what it knows for certain (figures, ledger, scorecard, dissent, changes). */

@@ -1,9 +1,11 @@
 import type { Analysis } from "../domain/analysis.js";
-import type { ModelRole } from "../llm/factory.js";
+import { ROLES } from "../domain/roles.js";
+import { MODEL_ROLES, type ModelRole } from "../llm/factory.js";
 import type { PriceTable } from "../llm/pricing.js";
 import { invokeStructured, type NamedModel, type StructuredMethod } from "../llm/structured.js";
 import type { SpanAttributes, Tracing } from "../telemetry/tracing.js";
 import type { AgentContext, MeetingAgents, ReviewInput } from "./contracts.js";
+import { BarRaiserReviewModelSchema, renderBarRaiserPrompt } from "./bar-raiser/prompt.js";
 import { renderCustomerPrompt } from "./customer/prompt.js";
 import { renderDrafterPrompt } from "./drafter/prompt.js";
 import { DraftModelSchema } from "./drafter/schema.js";
@@ -73,7 +75,7 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
       ...(options.tracing ? { tracing: options.tracing, traceAttributes: { "prfaq.role": role, ...trace } } : {}),
     });
 
-  const names = [...new Set((["drafter", "customer", "engineer", "finance", "leader"] as const).map((r) => options.modelFor(r).name))];
+  const names = [...new Set(MODEL_ROLES.map((r) => options.modelFor(r).name))];
   return {
     engine: "openai",
     note: `Model engine: ${names.join(", ")} through an OpenAI-compatible endpoint; answers are validated against the schemas and the evidence ledger before they count.`,
@@ -86,6 +88,7 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
       const trace = { "prfaq.agent": input.agent, "prfaq.round": input.round, "prfaq.version": input.version };
       if (input.role === "customer") return { ...base, ...(await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx, trace)) };
       const check = ledgerCheck(input.analysis);
+      if (input.role === "bar-raiser") return { ...base, ...(await call(ROLES[input.role].model, "bar_raiser_review", BarRaiserReviewModelSchema, renderBarRaiserPrompt(input), ctx, trace, check)) };
       return input.role === "engineer"
         ? { ...base, ...(await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx, trace, check)) }
         : { ...base, ...(await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx, trace, check)) };

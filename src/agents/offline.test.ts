@@ -13,6 +13,7 @@ import { reviewAsEngineerOffline } from "./engineer/index.js";
 import { reviewAsFinanceOffline } from "./finance/index.js";
 import { leaning, standingArguments } from "./leader/offline.js";
 import { createOfflineAgents } from "./offline.js";
+import { reviewAsBarRaiserOffline } from "./bar-raiser/offline.js";
 import { briefPersona, chooseSeats } from "./seats.js";
 
 // Briefs written for these tests; none is a calibration fixture. Each shows one way a review goes wrong.
@@ -282,6 +283,34 @@ describe("the leader and the memo", () => {
     expect(memo.decision).toBe("kill");
     expect(memo.reasons[0]?.kind).toBe("scope");
     expect(memo.reasons[0]?.text).toMatch(/several products sold as one \("DockSlot is one app for everything/);
+  });
+
+  it("seats a bar raiser who reads the concluded draft cold: backs a fund that shows it pays, was tried and has a number to hold it to", () => {
+    const { facts, analysis, prfaq, rubric } = firstRound(STRONG);
+    const input = (lean: "fund" | "kill", a = analysis) => ({ agent: "bar-raiser", role: "bar-raiser" as const, round: 2, version: 2, prfaq, findings: rubric.findings, score: rubric.score, facts, analysis: a, lean });
+    expect(reviewAsBarRaiserOffline(input("fund")).stance).toBe("fund");
+    // Never overturns a kill.
+    const second = reviewAsBarRaiserOffline(input("kill"));
+    expect(second.stance).toBe("kill");
+    expect(second.objections.some((o) => o.blocking)).toBe(false);
+    // A fund that shows neither that it pays nor that customers did anything is vetoed.
+    const blind = { ...analysis, stage: "hypothesis" as const, economics: { ...analysis.economics, grossMarginPct: null, valuePerYear: null } };
+    const veto = reviewAsBarRaiserOffline(input("fund", blind));
+    expect(veto.stance).toBe("kill");
+    expect(veto.objections[0]).toMatchObject({ blocking: true });
+    expect(veto.objections[0]?.text).toMatch(/^Not yet: the document does not show whether it pays .*, nor anything customers did with it/);
+  });
+
+  it("turns a fund into a kill when the bar raiser vetoes it, with the veto as the first reason and the bar raiser among the dissent", async () => {
+    // A per-slot price the model cannot put on a month (so no margin), and no trial: the meeting finds nothing blocking.
+    const untested = STRONG.replace("£390 per wholesaler per month", "£3 per slot booked").replace(/Evidence: .*\n/, "");
+    const { memo } = await memoOf(untested);
+    expect(memo.decision).toBe("kill");
+    expect(memo.reasons[0]?.text).toMatch(/^Not yet: the document does not show/);
+    expect(memo.stances.map((x) => x.agent)).toContain("bar-raiser");
+    const { memo: strong } = await memoOf(STRONG);
+    expect(strong.decision).toBe("fund");
+    expect(strong.stances.find((x) => x.agent === "bar-raiser")?.stance).toBe("fund");
   });
 
   it("repeats no item across the memo's sections", async () => {

@@ -4,6 +4,7 @@ import { reviewAsCustomerOffline } from "./customer/index.js";
 import { draftOffline } from "./drafter/index.js";
 import { reviewAsEngineerOffline } from "./engineer/index.js";
 import { reviewAsFinanceOffline } from "./finance/index.js";
+import { reviewAsBarRaiserOffline } from "./bar-raiser/offline.js";
 import { decideOffline, writeMemoOffline } from "./leader/index.js";
 
 /** What the transcript says about the offline engine, so nobody mistakes it for a model. */
@@ -45,6 +46,8 @@ export function createOfflineAgents(options: OfflineAgentOptions = {}): MeetingA
           return reviewAsEngineerOffline(input);
         case "finance":
           return reviewAsFinanceOffline(input);
+        case "bar-raiser":
+          return reviewAsBarRaiserOffline(input);
       }
     },
     decide: async (input, ctx) => {

@@ -78,6 +78,6 @@ describe("prompts", () => {
     const decision = flat(renderLeaderPrompt({ round: 1, rounds: 3, history, facts, budgetExhausted: false, analysis, createdAt }));
     expect(decision).toContain("Arguments win, not votes");
     expect(decision).toMatchSnapshot();
-    expect(flat(renderMemoPrompt({ runId: "rv_x", engine: "openai", facts, history, decisions: [], finalPrfaq: v1.prfaq, finalVersion: 1, assumptions: [], analysis, revisions: [] }))).toMatchSnapshot();
+    expect(flat(renderMemoPrompt({ runId: "rv_x", engine: "openai", facts, history, decisions: [], finalPrfaq: v1.prfaq, finalVersion: 1, assumptions: [], analysis, revisions: [], finalReads: [] }))).toMatchSnapshot();
   });
 });

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { ArgumentSchema } from "./argument.js";
 import { CheckIdSchema } from "./finding.js";
+import { REVIEWING_ROLES } from "./roles.js";
 
 export const StanceSchema = z
   .enum(["fund", "kill", "undecided", "abstain"])
   .describe("Would you fund this as written? abstain: a customer seat for whom the product is not meant");
 export type Stance = z.infer<typeof StanceSchema>;
 
-/** The reviewer roles of the meeting. Customer agents are `customer:<persona-id>`. */
-export const ReviewerRoleSchema = z.enum(["customer", "engineer", "finance"]);
+/** The roles whose work is a review (src/domain/roles.ts): the reviewers, and the final read. Customer agents are `customer:<persona-id>`. */
+export const ReviewerRoleSchema = z.enum(REVIEWING_ROLES);
 export type ReviewerRole = z.infer<typeof ReviewerRoleSchema>;
 
 /** The engineer's structured judgement. */
@@ -23,7 +24,7 @@ export type Engineering = z.infer<typeof EngineeringSchema>;
 
 /** One reviewer's structured review of one draft. */
 export const ReviewSchema = z.object({
-  agent: z.string().describe("Agent id: customer:<persona-id>, engineer or finance"),
+  agent: z.string().describe("Agent id: customer:<persona-id>, engineer, finance or bar-raiser"),
   role: ReviewerRoleSchema,
   round: z.number().int().min(1),
   version: z.number().int().min(1).describe("The draft version reviewed"),

@@ -3,6 +3,7 @@ import type { Analysis } from "../domain/analysis.js";
 import type { CheckId } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
+import type { Review } from "../domain/review.js";
 
 /**
  * Completes the leader's memo with what the graph knows for certain, whichever engine wrote it: the
@@ -22,8 +23,12 @@ export function completeMemo(
     analysis: Analysis;
     revisions: { version: number; changes: string[] }[];
     authorQuestions: string[];
+    /** The final seats' reads (the bar raiser); a kill from one of them vetoes a fund, whichever engine wrote the memo. */
+    finalReads?: Review[];
   },
 ): Memo {
+  const veto = (ctx.finalReads ?? []).find((r) => r.stance === "kill" && r.objections.some((o) => o.blocking));
+  if (veto && draft.decision === "fund") draft = vetoed(draft, veto, ctx.title);
   const fixedFindings: { check: CheckId; round: number }[] = [];
   ctx.history.forEach((round, i) => {
     const before = ctx.history[i - 1];
@@ -34,8 +39,8 @@ export function completeMemo(
     }
   });
   const last = ctx.history.at(-1);
-  // Dissent: the seats whose last stance is against the decision (abstaining seats did not vote).
-  const dissent = (last?.reviews ?? [])
+  // Dissent: the seats whose last stance is against the decision (abstaining seats did not vote), the final reads included.
+  const dissent = [...(last?.reviews ?? []), ...(ctx.finalReads ?? [])]
     .filter((r) => r.stance !== "abstain" && r.stance !== draft.decision)
     .map((r) => ({ agent: r.agent, stance: r.stance, text: r.summary }));
   const taken = new Set([...draft.reasons.map((r) => r.text), ...draft.risks, ...draft.whatWouldChange].map((t) => t.toLowerCase()));
@@ -65,5 +70,22 @@ export function completeMemo(
     rounds: ctx.history.length,
     finalVersion: ctx.finalVersion,
     finalPrfaq: ctx.finalPrfaq,
+  };
+}
+
+/**
+ * A fund the bar raiser vetoed, when the engine's memo did not already turn it (the offline leader does):
+ * the decision is kill, the veto is the first reason, and a fund's kill criteria go.
+ */
+function vetoed(draft: MemoDraft, veto: Review, title: string): MemoDraft {
+  const blocking = veto.objections.filter((o) => o.blocking);
+  const reasons = [...blocking.map(({ kind, text, basis }) => ({ kind, text, basis: [...basis, veto.agent] })), ...draft.reasons.filter((r) => !blocking.some((b) => b.text === r.text))];
+  return {
+    ...draft,
+    decision: "kill",
+    headline: `Kill ${title} as it stands: the bar raiser vetoed the fund.`,
+    crux: `It turns on the bar raiser's veto: ${blocking[0]?.text ?? veto.summary}`,
+    reasons,
+    killCriteria: [],
   };
 }

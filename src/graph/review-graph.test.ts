@@ -65,7 +65,7 @@ async function run(concludeAt: number) {
 }
 
 describe("the review graph", () => {
-  it("emits the meeting in order: per round a draft, findings, one review per seat, a decision; then the memo", async () => {
+  it("emits the meeting in order: per round a draft, findings, one review per seat, a decision; then the bar raiser's cold read and the memo", async () => {
     const { events, final } = await run(2);
     const shape = events.map((e) => (e.type === "agent.started" ? `started:${e.agent}` : e.type === "review.ready" ? `review:${e.review.agent}` : e.type));
     const round = (n: number) => [
@@ -79,7 +79,7 @@ describe("the review graph", () => {
       "decision",
       "usage",
     ].map((x) => `${n}:${x}`);
-    expect(events.map((e, i) => `${e.round ?? 0}:${shape[i]}`)).toEqual([...round(1), ...round(2), "2:started:leader", "2:usage", "2:memo.ready"]);
+    expect(events.map((e, i) => `${e.round ?? 0}:${shape[i]}`)).toEqual([...round(1), ...round(2), "2:started:bar-raiser", "2:review:bar-raiser", "2:started:leader", "2:usage", "2:memo.ready"]);
     expect(final.memo?.rounds).toBe(2);
     expect(final.memo?.scorecard.map((r) => r.version)).toEqual([1, 2]);
     // Event keys are unique: a replay could never append one twice.

@@ -2,6 +2,8 @@ import { RunnableLambda } from "@langchain/core/runnables";
 import { START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AgentContext, DraftOutput, MeetingAgents, ReviewInput } from "../agents/contracts.js";
 import type { Prfaq } from "../domain/prfaq.js";
+import type { Review } from "../domain/review.js";
+import { FINAL_ROLES } from "../domain/roles.js";
 import { eventKey, type DraftSource, type EventDraft } from "../domain/events.js";
 import { addCost, sumUsage, type UsageTotals } from "../domain/run.js";
 import { renderPrfaqMarkdown } from "../domain/prfaq-markdown.js";
@@ -231,10 +233,24 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
     const { facts, prfaq, analysis } = state;
     if (!facts || !prfaq || !analysis) throw new Error("the memo needs a brief and a draft");
     const round = state.round;
+    // The final seats (src/domain/roles.ts: the bar raiser) read the concluded draft once, cold, before the memo.
+    const lean = state.decisions.at(-1)?.leaning ?? "kill";
+    const finalReads: Review[] = [];
+    const readUsage: Record<string, UsageTotals>[] = [];
+    for (const role of FINAL_ROLES) {
+      const read = callContext(role, round);
+      const announced = emit({ type: "agent.started", key: eventKey("agent.started", round, role), round, agent: role });
+      const review = await alongside(announced, () =>
+        agents.review({ agent: role, role, round, version: state.version, prfaq, findings: state.findings, score: state.score, facts, analysis, lean }, read.ctx),
+      );
+      await emit({ type: "review.ready", key: eventKey("review.ready", round, role), round, review });
+      finalReads.push(review);
+      readUsage.push(read.usage());
+    }
     await emit({ type: "agent.started", key: eventKey("agent.started", round, "leader", "memo"), round, agent: "leader" });
     const call = callContext("leader", round);
     const draft = await agents.writeMemo(
-      { runId: state.runId, engine: agents.engine, facts, history: state.history, decisions: state.decisions, finalPrfaq: prfaq, finalVersion: state.version, assumptions: state.assumptions, analysis, revisions: state.revisions },
+      { runId: state.runId, engine: agents.engine, facts, history: state.history, decisions: state.decisions, finalPrfaq: prfaq, finalVersion: state.version, assumptions: state.assumptions, analysis, revisions: state.revisions, finalReads },
       call.ctx,
     );
     const memo = completeMemo(draft, {
@@ -247,8 +263,9 @@ export function createReviewGraph(deps: ReviewGraphDeps) {
       analysis,
       revisions: state.revisions,
       authorQuestions: state.authorQuestions,
+      finalReads,
     });
-    const usage = call.usage();
+    const usage = [...readUsage, call.usage()].reduce(addUsage, {});
     // The memo's call counts too: the last usage event carries the run's final totals.
     await Promise.all([
       emit({ type: "usage", key: eventKey("usage", round, "leader", "memo"), round, usage: sumUsage(addUsage(state.usage, usage)) }),

@@ -1,9 +1,11 @@
+import { ROLE_IDS, ROLES, type RoleId } from "../domain/roles.js";
 import { ChatOpenAI } from "@langchain/openai";
 import type { NamedModel } from "./structured.js";
 
 /** The roles a model can be chosen for. */
-export const MODEL_ROLES = ["drafter", "customer", "engineer", "finance", "leader"] as const;
-export type ModelRole = (typeof MODEL_ROLES)[number];
+/** The model settings (PRFAQ_MODEL_<ROLE>): one per role of src/domain/roles.ts that has its own. */
+export const MODEL_ROLES = [...new Set(ROLE_IDS.map((r) => ROLES[r].model))] as ModelRole[];
+export type ModelRole = (typeof ROLES)[RoleId]["model"];
 
 export type ModelSettings = {
   apiKey: string;

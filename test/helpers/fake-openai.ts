@@ -112,6 +112,7 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>,
         engineering: { hardestProblem: "Writing refills back into each practice-management system.", mustBeTrue: ["Clinics' systems accept a third-party write."], oneWayDoors: [], dependencies: ["Cornerstone and ezyVet APIs"], claimsChallenged: [] },
       };
     case "finance_review":
+    case "bar_raiser_review":
       return review;
     case "leader_decision":
       return round < rounds

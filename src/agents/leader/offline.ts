@@ -169,7 +169,7 @@ function changeList(round: RoundSummary, args: Weighed[], doc: Prfaq | undefined
 }
 
 /**
- * The offline leader (bar raiser). Weighs arguments, not votes: a blocking argument that is a fact of
+ * The offline leader. Weighs arguments, not votes: a blocking argument that is a fact of
  * the plan (economics, claims the product rests on, an untested idea, bundled products, a product
  * already built) ends the meeting at once, since no draft can change it. Otherwise it asks for the
  * typed changes a revision can actually make from the ledger, and concludes when none would change
@@ -285,8 +285,12 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const a = input.analysis;
   const e = a.economics;
   const m = (n: number) => fmt(n, e.currency);
-  const decision = input.decisions.at(-1)?.leaning ?? leaning(last, a);
-  const args = standingArguments(last, a);
+  const lean = input.decisions.at(-1)?.leaning ?? leaning(last, a);
+  // The bar raiser's veto stops a fund: its blocking objections come first, the meeting's own arguments after.
+  const veto = input.finalReads.find((r) => r.stance === "kill" && r.objections.some((o) => o.blocking));
+  const decision = lean === "fund" && veto ? "kill" : lean;
+  const vetoArgs: Weighed[] = decision !== lean && veto ? veto.objections.filter((o) => o.blocking).map((o) => ({ ...o, seat: veto.agent, hard: true, tier: 0 })) : [];
+  const args = [...vetoArgs, ...standingArguments(last, a)];
   const signals = readSignals(input.facts, a);
   const eng = engineeringOf(a);
   const who = customerWord(input);
@@ -386,7 +390,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
     whatWouldChange,
     risks,
     openQuestions,
-    stances: last.reviews.map((r) => ({ agent: r.agent, stance: r.stance, rationale: r.summary })),
+    stances: [...last.reviews, ...input.finalReads].map((r) => ({ agent: r.agent, stance: r.stance, rationale: r.summary })),
   };
 }
 

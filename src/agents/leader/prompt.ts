@@ -52,6 +52,8 @@ export function renderMemoPrompt(input: MemoInput): BaseMessageLike[] {
     "",
     `Decisions: ${input.decisions.map((d) => `round ${d.round}: ${d.action}, leaning ${d.leaning} (${d.rationale})`).join("; ")}`,
     "",
+    ...input.finalReads.map((r) => `Final read by ${r.agent} (${r.stance}${r.stance === "kill" && r.objections.some((o) => o.blocking) ? ": a veto, so the decision is kill" : ""}): ${r.summary}`),
+    "",
     `Final version ${input.finalVersion}:`,
     renderDocument(input.finalPrfaq, "internal"),
     "",

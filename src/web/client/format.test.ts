@@ -37,7 +37,7 @@ describe("formatting", () => {
     expect([[], ["a"], ["a", "b"], ["a", "b", "c"]].map(joinAnd)).toEqual(["", "a", "a and b", "a, b and c"]);
     expect(initials("Kayla Brooks")).toBe("KB");
     expect(initials("engineer")).toBe("E");
-    expect(initials("Leader (bar raiser)")).toBe("L");
+    expect(initials("Bar raiser")).toBe("BR");
     expect(memoFileName("RefillReady: refills <for> vets!", "rv_abc")).toBe("memo-refillready-refills-for-vets-rv_abc.md");
     expect(memoFileName("???", "rv_abc")).toBe("memo-rv_abc.md");
   });

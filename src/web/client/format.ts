@@ -120,7 +120,7 @@ export function formatWhen(iso: string, locale?: string): string {
   return d.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** Initials for an avatar: "Kayla Brooks" -> "KB", "engineer" -> "E", "Leader (bar raiser)" -> "L". */
+/** Initials for an avatar: "Kayla Brooks" -> "KB", "engineer" -> "E", "Bar raiser" -> "BR". */
 export function initials(name: string): string {
   const words = name.replace(/\([^)]*\)/g, " ").split(/[\s:-]+/).filter((w) => /^\p{L}/u.test(w));
   return words

@@ -9,7 +9,8 @@ export const LANE_LABELS: Record<Lane, string> = {
   customer: "Customer",
   engineer: "Skeptical engineer",
   finance: "Finance partner",
-  leader: "Leader (bar raiser)",
+  leader: "Leader",
+  "bar-raiser": "Bar raiser (a cold read of the final draft)",
   rubric: "Rubric check",
   system: "Meeting",
 };
@@ -29,6 +30,8 @@ export function thinkingVerb(p: Pick<Participant, "lane">): string {
       return "is writing";
     case "leader":
       return "is deciding";
+    case "bar-raiser":
+      return "is reading the final draft";
     default:
       return "is reading";
   }

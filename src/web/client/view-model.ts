@@ -6,9 +6,10 @@ import type { Memo } from "../../domain/memo.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import type { Decision, Review, Stance } from "../../domain/review.js";
 import type { RunStatus, Usage } from "../../domain/run.js";
+import { ROLE_IDS, ROLES, type RoleId } from "../../domain/roles.js";
 
-/** The seats of the meeting; `rubric` is the automatic checker, `system` the run itself. */
-export type Lane = "drafter" | "customer" | "engineer" | "finance" | "leader" | "rubric" | "system";
+/** The seats of the meeting (src/domain/roles.ts); `rubric` is the automatic checker, `system` the run itself. */
+export type Lane = RoleId | "rubric" | "system";
 
 /** Someone at the table: one avatar per agent (each customer persona has its own). */
 export type Participant = { agent: string; lane: Lane; name: string; thinking: boolean; stance?: Stance; retry?: Retry };
@@ -53,7 +54,7 @@ export type RunView = {
   concluding: boolean;
 };
 
-const LANES: readonly Lane[] = ["drafter", "customer", "engineer", "finance", "leader"];
+const LANES: readonly Lane[] = ROLE_IDS;
 
 /** The lane of an agent id: `customer:<persona>` sits in the customer lane. */
 export function laneOf(agent: string): Lane {
@@ -61,7 +62,7 @@ export function laneOf(agent: string): Lane {
   return (LANES as readonly string[]).includes(seat) ? (seat as Lane) : "system";
 }
 
-const SEAT_NAMES: Record<string, string> = { drafter: "Drafter", engineer: "Engineer", finance: "Finance", leader: "Leader" };
+const SEAT_NAMES: Record<string, string> = Object.fromEntries(ROLE_IDS.map((r) => [r, ROLES[r].label]));
 
 /** An empty view, before any event (optionally seeded from the run record). */
 export function emptyView(runId: string, seed: { title?: string; engine?: string; rounds?: number; status?: RunStatus } = {}): RunView {
