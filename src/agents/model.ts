@@ -5,15 +5,11 @@ import type { PriceTable } from "../llm/pricing.js";
 import { invokeStructured, type NamedModel, type StructuredMethod } from "../llm/structured.js";
 import type { SpanAttributes, Tracing } from "../telemetry/tracing.js";
 import type { AgentContext, MeetingAgents, ReviewInput } from "./contracts.js";
-import { BarRaiserReviewModelSchema, renderBarRaiserPrompt } from "./bar-raiser/prompt.js";
-import { renderCustomerPrompt } from "./customer/prompt.js";
 import { renderDrafterPrompt } from "./drafter/prompt.js";
 import { DraftModelSchema } from "./drafter/schema.js";
-import { renderEngineerPrompt } from "./engineer/prompt.js";
-import { renderFinancePrompt } from "./finance/prompt.js";
 import { renderLeaderPrompt, renderMemoPrompt } from "./leader/prompt.js";
 import { DecisionModelSchema, MemoModelSchema } from "./leader/schema.js";
-import { CustomerReviewModelSchema, EngineerReviewModelSchema, FinanceReviewModelSchema } from "./shared/review-schema.js";
+import { seatAgentFor } from "./seat-agents.js";
 
 export type ModelAgentOptions = {
   /** The model for a role (the run's own choices already applied). */
@@ -86,12 +82,9 @@ export function createModelAgents(options: ModelAgentOptions): MeetingAgents {
     review: async (input: ReviewInput, ctx) => {
       const base = { agent: input.agent, role: input.role, round: input.round, version: input.version };
       const trace = { "prfaq.agent": input.agent, "prfaq.round": input.round, "prfaq.version": input.version };
-      if (input.role === "customer") return { ...base, ...(await call(input.role, "customer_review", CustomerReviewModelSchema, renderCustomerPrompt(input), ctx, trace)) };
-      const check = ledgerCheck(input.analysis);
-      if (input.role === "bar-raiser") return { ...base, ...(await call(ROLES[input.role].model, "bar_raiser_review", BarRaiserReviewModelSchema, renderBarRaiserPrompt(input), ctx, trace, check)) };
-      return input.role === "engineer"
-        ? { ...base, ...(await call(input.role, "engineer_review", EngineerReviewModelSchema, renderEngineerPrompt(input), ctx, trace, check)) }
-        : { ...base, ...(await call(input.role, "finance_review", FinanceReviewModelSchema, renderFinancePrompt(input), ctx, trace, check)) };
+      const seat = seatAgentFor(input);
+      const check = seat.model.ledgerChecked && "analysis" in input ? ledgerCheck(input.analysis) : undefined;
+      return { ...base, ...(await call(ROLES[input.role].model, seat.model.name, seat.model.schema, seat.model.prompt(input), ctx, trace, check)) };
     },
     decide: async (input, ctx) => {
       const out = await call("leader", "leader_decision", DecisionModelSchema, renderLeaderPrompt(input), ctx, { "prfaq.round": input.round }, ledgerCheck(input.analysis));

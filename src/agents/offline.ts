@@ -1,11 +1,8 @@
 import { createPacer } from "../llm/pause.js";
 import type { MeetingAgents } from "./contracts.js";
-import { reviewAsCustomerOffline } from "./customer/index.js";
 import { draftOffline } from "./drafter/index.js";
-import { reviewAsEngineerOffline } from "./engineer/index.js";
-import { reviewAsFinanceOffline } from "./finance/index.js";
-import { reviewAsBarRaiserOffline } from "./bar-raiser/offline.js";
 import { decideOffline, writeMemoOffline } from "./leader/index.js";
+import { seatAgentFor } from "./seat-agents.js";
 
 /** What the transcript says about the offline engine, so nobody mistakes it for a model. */
 export const OFFLINE_NOTE =
@@ -39,16 +36,7 @@ export function createOfflineAgents(options: OfflineAgentOptions = {}): MeetingA
     },
     review: async (input, ctx) => {
       await think(THINK_PACES.review, ctx.signal);
-      switch (input.role) {
-        case "customer":
-          return reviewAsCustomerOffline(input);
-        case "engineer":
-          return reviewAsEngineerOffline(input);
-        case "finance":
-          return reviewAsFinanceOffline(input);
-        case "bar-raiser":
-          return reviewAsBarRaiserOffline(input);
-      }
+      return seatAgentFor(input).offline(input);
     },
     decide: async (input, ctx) => {
       await think(THINK_PACES.decide, ctx.signal);

@@ -1,6 +1,6 @@
 /**
  * Every seat of the review meeting, declared once: its id (the agent id, or its prefix for customer seats),
- * the label people read, what kind of seat it is, and which model setting it uses (`PRFAQ_MODEL_<ROLE>`).
+ * the label people read (short, and as a title), what kind of seat it is, and which model setting it uses (`PRFAQ_MODEL_<ROLE>`).
  * Schemas, the graph, both engines, the web page and the CLI read their roles from here.
  *
  * Kinds: `author` writes the document; `reviewer` reads each version in parallel; `chair` weighs the
@@ -8,13 +8,13 @@
  * veto a fund (the method's bar raiser: someone outside the team who must be convinced on the document alone).
  */
 export const ROLES = {
-  drafter: { label: "Drafter", kind: "author", model: "drafter" },
-  customer: { label: "Customer", kind: "reviewer", model: "customer" },
-  engineer: { label: "Engineer", kind: "reviewer", model: "engineer" },
-  finance: { label: "Finance", kind: "reviewer", model: "finance" },
-  leader: { label: "Leader", kind: "chair", model: "leader" },
-  "bar-raiser": { label: "Bar raiser", kind: "final", model: "leader" },
-} as const satisfies Record<string, { label: string; kind: "author" | "reviewer" | "chair" | "final"; model: string }>;
+  drafter: { label: "Drafter", title: "Drafter", kind: "author", model: "drafter" },
+  customer: { label: "Customer", title: "Customer", kind: "reviewer", model: "customer" },
+  engineer: { label: "Engineer", title: "Skeptical engineer", kind: "reviewer", model: "engineer" },
+  finance: { label: "Finance", title: "Finance partner", kind: "reviewer", model: "finance" },
+  leader: { label: "Leader", title: "Leader", kind: "chair", model: "leader" },
+  "bar-raiser": { label: "Bar raiser", title: "Bar raiser (a cold read of the final draft)", kind: "final", model: "leader" },
+} as const satisfies Record<string, { label: string; title: string; kind: "author" | "reviewer" | "chair" | "final"; model: string }>;
 
 export type RoleId = keyof typeof ROLES;
 export type RoleKind = (typeof ROLES)[RoleId]["kind"];

@@ -112,7 +112,6 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>,
         engineering: { hardestProblem: "Writing refills back into each practice-management system.", mustBeTrue: ["Clinics' systems accept a third-party write."], oneWayDoors: [], dependencies: ["Cornerstone and ezyVet APIs"], claimsChallenged: [] },
       };
     case "finance_review":
-    case "bar_raiser_review":
       return review;
     case "leader_decision":
       return round < rounds
@@ -141,7 +140,8 @@ function answer(name: string, schema: unknown, body: z.infer<typeof BodySchema>,
         stances: [{ agent: "engineer", stance: "fund", rationale: "Buildable." }],
       };
     default:
-      return {};
+      // Any other seat's review (src/agents/seat-agents.ts: the bar raiser, a seat added later): the shared review shape.
+      return name.endsWith("_review") ? review : {};
   }
 }
 

@@ -2,15 +2,11 @@
 import type { Door, Stage } from "../../domain/analysis.js";
 import type { DraftSource } from "../../domain/events.js";
 import type { Stance } from "../../domain/review.js";
+import { ROLE_IDS, ROLES, type RoleId } from "../../domain/roles.js";
 import type { Lane, Participant } from "./view-model.js";
 
 export const LANE_LABELS: Record<Lane, string> = {
-  drafter: "Drafter",
-  customer: "Customer",
-  engineer: "Skeptical engineer",
-  finance: "Finance partner",
-  leader: "Leader",
-  "bar-raiser": "Bar raiser (a cold read of the final draft)",
+  ...(Object.fromEntries(ROLE_IDS.map((r) => [r, ROLES[r].title])) as Record<RoleId, string>),
   rubric: "Rubric check",
   system: "Meeting",
 };
@@ -30,8 +26,6 @@ export function thinkingVerb(p: Pick<Participant, "lane">): string {
       return "is writing";
     case "leader":
       return "is deciding";
-    case "bar-raiser":
-      return "is reading the final draft";
     default:
       return "is reading";
   }
