@@ -64,7 +64,7 @@ describe("the offline engine on the tuning set", () => {
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.9);
     // Regression floors a little under the figures measured at stop 19 on 352 briefs (docs/calibration.md).
-    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(8);
+    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(11);
     expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.83);
     expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.72);
     expect(s.market.rate, report).toBeGreaterThanOrEqual(0.83);

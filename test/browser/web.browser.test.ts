@@ -150,6 +150,9 @@ describe("the web page", () => {
       // The transcript shows the reviews' structure: a customer's scenario and the engineer's judgement.
       expect(await page.locator(".transcript .scenario").count()).toBeGreaterThanOrEqual(1);
       expect(await page.locator('.transcript li[data-lane="engineer"] .engineering dt').first().textContent()).toBe("Hardest problem");
+      // The bar raiser's cold read of the final draft has its own place in the transcript, once.
+      expect(await page.locator('.transcript li[data-lane="bar-raiser"]').count()).toBe(1);
+      expect(await page.locator('.transcript li[data-lane="bar-raiser"]').textContent()).toContain("Bar raiser");
       // Each round is a part of its own; only the last one is open once the meeting has moved on.
       const rounds = page.locator(".transcript .round-group > details");
       expect(await rounds.count()).toBe(record.round);

@@ -33,13 +33,13 @@ describe("prfaq review against a server", () => {
     expect(lines).toContain("[round 1] meeting   round 1    the drafter writes the PR/FAQ; the reviewers read it in parallel");
     expect(lines.find((l) => l.startsWith("[round 1] drafter   v1         PR "))).toMatch(/^\[round 1\] drafter {3}v1 {9}PR \d+ words, FAQ \d+ words · 1 change: /);
     expect(lines.find((l) => l.startsWith("[round 1] rubric    score 95   v1: 1 finding; top: skipping-the-iteration (medium)"))).toBeDefined();
-    for (const role of ["customer", "engineer", "finance"]) expect(lines.some((l) => l.startsWith(`[round 2] ${role.padEnd(9)} fund       `))).toBe(true);
+    for (const role of ["customer", "engineer", "finance", "bar-raiser"]) expect(lines.some((l) => l.startsWith(`[round 2] ${role.padEnd(9)} fund       `))).toBe(true);
     expect(lines.find((l) => /^\[round 1\] leader    iterate    1 change · leaning fund: Version 1 can be improved from the ledger/.test(l))).toBeDefined();
     expect(lines).toContain("[run]     run       FUND       completed: fund, confidence 90%, rubric score 100");
     expect(stdout).toContain("\n# FUND: RefillReady: prescription refills for veterinary clinics\n");
     // One line per event (a review, a decision or the memo may add indented lines under it).
     const eventLines = lines.slice(0, lines.indexOf("")).filter((l) => l.startsWith("["));
-    expect(eventLines).toHaveLength(20); // 33 events, less 11 agent.started and 2 usage lines with nothing spent
+    expect(eventLines).toHaveLength(21); // 35 events (the bar raiser's cold read adds two), less 12 agent.started and 2 usage lines with nothing spent
     expect(eventLines.every((l) => l.length <= 100)).toBe(true);
     // Not a terminal: no spinner, no colour, no cursor control.
     expect(stdout).not.toMatch(/[\r\u001b]|reading v/);

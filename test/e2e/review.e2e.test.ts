@@ -42,8 +42,14 @@ function expectMeetingShape(events: RunEvent[]) {
   const rounds = events.filter((e) => e.type === "round.started").map((e) => e.round);
   expect(rounds.length).toBeGreaterThanOrEqual(1);
   expect(rounds).toEqual(rounds.map((_, i) => i + 1));
+  // The bar raiser reads the concluded draft once: after the last round's decision, before the memo.
+  const isFinal = (e: (typeof events)[number]) => e.type === "review.ready" && e.review.role === "bar-raiser";
+  const finalAt = events.findIndex(isFinal);
+  expect(events.filter(isFinal)).toHaveLength(1);
+  expect(finalAt).toBeGreaterThan(events.findLastIndex((e) => e.type === "decision"));
+  expect(finalAt).toBeLessThan(events.findIndex((e) => e.type === "memo.ready"));
   for (const round of rounds) {
-    const inRound = events.filter((e) => e.round === round);
+    const inRound = events.filter((e) => e.round === round && !isFinal(e));
     const types = inRound.map((e) => e.type);
     expect(types[0]).toBe("round.started");
     expect(types.filter((t) => t === "draft.ready")).toHaveLength(1);
