@@ -1,7 +1,7 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { FinalReadInput } from "../contracts.js";
 import { reviewModelSchema } from "../shared/review-schema.js";
-import { METHOD, chatMessages, renderAnalysis, renderDocument, renderEconomics, renderFindings, renderLedger } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderInternalMaterial } from "../shared/prompt-parts.js";
 
 /** The bar raiser's own score dimensions (src/domain/roles.ts declares the seat). */
 export const BAR_RAISER_DIMENSIONS = {
@@ -24,15 +24,7 @@ export function renderBarRaiserPrompt(input: FinalReadInput): BaseMessageLike[] 
   const user = [
     `Final version ${input.version}, after round ${input.round}.`,
     "",
-    renderDocument(input.prfaq, "internal"),
-    "",
-    renderFindings(input.findings, input.score),
-    "",
-    renderEconomics(input.analysis),
-    "",
-    renderAnalysis(input.analysis),
-    "",
-    renderLedger(input.analysis),
+    ...renderInternalMaterial(input, { economics: true }),
   ].join("\n");
   return chatMessages(system, user);
 }

@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { InternalReviewInput } from "../contracts.js";
-import { METHOD, chatMessages, renderAnalysis, renderDocument, renderFindings, renderLedger, renderSources } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderInternalMaterial } from "../shared/prompt-parts.js";
 
 /** The skeptical engineer: the hardest unsolved problem, what must be true, one-way doors, dependencies, claims challenged. */
 export function renderEngineerPrompt(input: InternalReviewInput): BaseMessageLike[] {
@@ -13,14 +13,7 @@ export function renderEngineerPrompt(input: InternalReviewInput): BaseMessageLik
   const user = [
     `Round ${input.round}, version ${input.version}.`,
     "",
-    renderDocument(input.prfaq, "internal"),
-    renderSources(input.prfaq),
-    "",
-    renderFindings(input.findings, input.score),
-    "",
-    renderAnalysis(input.analysis),
-    "",
-    renderLedger(input.analysis),
+    ...renderInternalMaterial(input, { economics: false, sources: true }),
   ].join("\n");
   return chatMessages(system, user);
 }

@@ -1,6 +1,6 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import type { InternalReviewInput } from "../contracts.js";
-import { METHOD, chatMessages, renderAnalysis, renderDocument, renderEconomics, renderFindings, renderLedger } from "../shared/prompt-parts.js";
+import { METHOD, chatMessages, renderInternalMaterial } from "../shared/prompt-parts.js";
 
 /** The finance partner judges the computed economics; it never redoes the arithmetic. */
 export function renderFinancePrompt(input: InternalReviewInput): BaseMessageLike[] {
@@ -13,15 +13,7 @@ export function renderFinancePrompt(input: InternalReviewInput): BaseMessageLike
   const user = [
     `Round ${input.round}, version ${input.version}.`,
     "",
-    renderDocument(input.prfaq, "internal"),
-    "",
-    renderFindings(input.findings, input.score),
-    "",
-    renderEconomics(input.analysis),
-    "",
-    renderAnalysis(input.analysis),
-    "",
-    renderLedger(input.analysis),
+    ...renderInternalMaterial(input, { economics: true }),
   ].join("\n");
   return chatMessages(system, user);
 }

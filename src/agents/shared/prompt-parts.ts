@@ -74,3 +74,22 @@ export function renderAnalysis(analysis: Analysis): string {
     analysis.alreadyBuilt ? `Already built: "${analysis.alreadyBuilt.text}".` : "",
   ].filter(Boolean).join("\n");
 }
+
+/**
+ * What an internal seat reads after its opening line: the whole document, the rubric's findings, the
+ * computed economics (finance and the bar raiser), the analysis and the evidence ledger. One owner for the
+ * order and the parts, so every internal seat is shown the same material.
+ */
+export function renderInternalMaterial(input: { prfaq: Prfaq; findings: Finding[]; score: number; analysis: Analysis }, parts: { economics: boolean; sources?: boolean }): string[] {
+  return [
+    renderDocument(input.prfaq, "internal"),
+    ...(parts.sources ? [renderSources(input.prfaq)] : []),
+    "",
+    renderFindings(input.findings, input.score),
+    "",
+    ...(parts.economics ? [renderEconomics(input.analysis), ""] : []),
+    renderAnalysis(input.analysis),
+    "",
+    renderLedger(input.analysis),
+  ];
+}
