@@ -14,10 +14,11 @@ import { loadCalibrationSet, loadRubricSet } from "./fixtures.js";
  * The held-back set guards against regressions at its first-run figure (docs/calibration.md). `null` while a
  * newly written set has not had its first run: the test then leaves it alone, so that first run happens once,
  * by `npm run eval -- --set holdout` on a committed engine, and never by accident inside `npm test`.
- * The sixteenth set (written blind at stop 19) is committed before its first run. The goal of 95% is not
- * asserted: a test is no place to pretend it is met.
+ * The sixteenth set (written blind at stop 19, the first measured with the bar raiser) scored 16 of 24 (66.7%,
+ * baseline 45.8%) on its first run at b2e8aef. The goal of 95% is not met, and is not asserted: a test is no
+ * place to pretend it is.
  */
-const HOLDOUT_FLOOR: number | null = null;
+const HOLDOUT_FLOOR: number | null = 16 / 24;
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const tune = await loadCalibrationSet(fixtures("calibration"));
