@@ -64,12 +64,12 @@ describe("the offline engine on the tuning set", () => {
     const s = summarise(results);
     const report = formatSummary(s, "offline", { name: "tune" });
     expect(s.accuracy, report).toBeGreaterThanOrEqual(0.9);
-    // Regression floors a little under the figures measured at stop 19 on 352 briefs (docs/calibration.md).
-    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(11);
-    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.83);
-    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.72);
-    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.83);
-    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.84);
+    // Regression floors a little under the figures measured at stop 19 on 376 briefs (docs/calibration.md).
+    expect(s.confusion.fund.kill, report).toBeLessThanOrEqual(14);
+    expect(s.firstReason.rate, report).toBeGreaterThanOrEqual(0.82);
+    expect(s.margin.rate, report).toBeGreaterThanOrEqual(0.69);
+    expect(s.market.rate, report).toBeGreaterThanOrEqual(0.81);
+    expect(s.representative.rate, report).toBeGreaterThanOrEqual(0.81);
     expect(s.paraphrase.rate, report).toBeGreaterThanOrEqual(0.93);
     expect(s.stability, report).toBeGreaterThanOrEqual(0.9);
     expect(s.repeatedVersions, report).toBe(0);
