@@ -169,6 +169,17 @@ describe("the brief's own customer is in the room", () => {
     expect(personas.map((p) => p.id)).not.toContain("young-adult-consumer");
   });
 
+  it("seats a library persona only at the kind of organisation the brief names, not for work every trade has (a dental office manager stays out of a vet clinic's meeting)", () => {
+    const seatsFor = (customer: string) => {
+      const { facts, analysis } = firstRound(STRONG.replace(/Customer: .*\n/, `Customer: ${customer}\n`));
+      return chooseSeats(facts, analysis, library, undefined).personas.map((p) => p.id);
+    };
+    const vet = seatsFor("Front-desk staff at independent vet clinics with 2 to 6 vets, who book appointments and chase no-shows; about 18,000 clinics in the US.");
+    expect(vet).toContain("vet-clinic-front-desk");
+    expect(vet).not.toContain("dental-office-manager");
+    expect(seatsFor("Front-desk staff at family dental practices who book appointments and chase no-shows; about 9,000 practices in the US.")).toContain("dental-office-manager");
+  });
+
   it("a persona the release is not written for abstains instead of voting", () => {
     const { prfaq } = firstRound(TINY);
     const barista = library.byId("young-adult-consumer");

@@ -9,7 +9,7 @@ import { PersonaSchema, personaSlug, type Persona } from "../domain/persona.js";
 import type { PersonaLibrary } from "../personas/loader.js";
 import { selectPersonas } from "../personas/select.js";
 import { inlinePersonaErrors } from "../personas/inline.js";
-import { personaFit } from "../personas/match.js";
+import { personaFit, stem, tokens } from "../personas/match.js";
 
 /** One reviewer seat: a customer persona, the engineer or finance. `fromBrief`: the brief's own customer. */
 export type Seat = { agent: string; role: "customer" | "engineer" | "finance"; persona?: Persona; fromBrief?: boolean };
@@ -60,9 +60,21 @@ export function briefPersona(facts: BriefFacts, analysis: Analysis): Persona | u
 }
 
 /**
+ * A library persona fits a brief's customer when at least MIN_FIT of its keywords occur there and, when the
+ * brief names the kind of organisation its customer works at ("vet clinics", "dental practices"), the persona
+ * works at one too. A dental office manager shares "front desk" and "appointments" with a vet clinic's front
+ * desk, but her practice is not a clinic: the brief is not hers.
+ */
+function fitsCustomer(persona: Persona, customerText: string): boolean {
+  if (personaFit(persona.keywords, customerText).length < MIN_FIT) return false;
+  const head = headNoun(customerText);
+  return head === undefined || tokens(`${persona.role} ${persona.background}`).includes(stem(head));
+}
+
+/**
  * Seats the meeting. The brief's own customer (an inline persona, else one built from the brief's
  * representative) sits first; library personas sit only when they fit the brief's customer (at least
- * two of their keywords in it), or when named explicitly. Then the engineer and the finance partner.
+ * two of their keywords in it, at the kind of organisation it names), or when named explicitly. Then the engineer and the finance partner.
  * An inline persona may not take a library persona's id or another kind of seat.
  */
 export function chooseSeats(facts: BriefFacts, analysis: Analysis, library: PersonaLibrary, ids: string[] | undefined, inline?: Persona): SeatChoice {
@@ -78,8 +90,9 @@ export function chooseSeats(facts: BriefFacts, analysis: Analysis, library: Pers
       "unknown_persona",
     );
   }
-  // Automatic picks must fit the brief's customer; explicit picks sit as asked (and may abstain).
-  const library_ = picked.selected.filter((p) => ids !== undefined || personaFit(p.persona.keywords, facts.customer).length >= MIN_FIT);
+  // Automatic picks must fit the brief's customer, at the kind of organisation it names, not only by work
+  // every trade has ("front desk", "appointments"); explicit picks sit as asked (and may abstain).
+  const library_ = picked.selected.filter((p) => ids !== undefined || fitsCustomer(p.persona, facts.customer));
   const chosen = [
     ...(own ? [{ persona: own, why: inline ? "supplied with the brief" : analysis.representative ? "the brief's own representative customer" : "the customer the brief describes", fromBrief: true }] : []),
     ...library_.filter((p) => p.persona.id !== own?.id).map((p) => ({ ...p, fromBrief: false })),
