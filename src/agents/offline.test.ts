@@ -189,6 +189,16 @@ describe("the brief's own customer is in the room", () => {
     expect(review.objections).toEqual([]);
   });
 
+  it("holds a subheading that says 'everyone' against the idea, and asks about an empty one", () => {
+    const { facts, analysis, prfaq } = firstRound(STRONG);
+    const own = briefPersona(facts, analysis);
+    if (!own) throw new Error("the brief names a customer");
+    const read = (subheading: string) =>
+      reviewAsCustomerOffline({ agent: `customer:${own.id}`, role: "customer", persona: own, round: 1, version: 1, prfaq: { ...prfaq, internalFaq: [], pressRelease: { ...prfaq.pressRelease, subheading } }, fromBrief: true }).objections.find((o) => o.kind === "customer");
+    expect(read("For everyone who sends a truck anywhere.")?.blocking).toBe(true);
+    expect(read("")?.blocking).toBe(false);
+  });
+
   it("the brief's customer is the group it counts, past a label and a number, when no one is named", () => {
     const facts = extractBriefFacts({ title: "Jobs on handsets", text: "| Who uses it | Our 40 cleaners across three sites |\n| What happens now | Each cleaner walks back to the desk for every job. |" });
     expect(briefPersona(facts, analyseBrief(facts))?.name).toBe("The brief's cleaner");

@@ -53,7 +53,8 @@ export function reviewAsCustomerOffline(input: CustomerReviewInput): Review {
     objections.push({ kind: "problem", text: `The problem is stated without a single figure ("${excerpt(firstSentence(problem), 120)}"): I cannot tell whether it is my problem or a guess about it.`, basis: ["pr:problem"], blocking: false, quote: firstSentence(problem) });
   }
   if (forNoOne) {
-    objections.push({ kind: "customer", text: `It is written for ${pr.subheading ? `"${lowerFirst(clause(pr.subheading))}"` : "no one in particular"}; a product for everyone is made for no one I know.`, basis: ["pr:subheading"], blocking: true, quote: pr.subheading });
+    // A subheading that says "everyone" is the plan's; an empty one is the draft's gap, asked about, not held against the idea.
+    objections.push({ kind: "customer", text: `It is written for ${pr.subheading ? `"${lowerFirst(clause(pr.subheading))}"` : "no one in particular"}; a product for everyone is made for no one I know.`, basis: ["pr:subheading"], blocking: pr.subheading.trim() !== "", quote: pr.subheading });
   }
   const claims = absoluteClaims(sentences([pr.summary, pr.solution, pr.howItWorks, ...doc.externalFaq.map((q) => q.answer)].join(" ")));
   for (const c of claims) {
