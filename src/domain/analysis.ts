@@ -135,7 +135,7 @@ function findRepresentative(candidates: LedgerEntry[], facts: LedgerEntry[], all
 }
 
 /** A sentence that presents someone as typical of the customers: "X is typical of the 14 firms", "whom reception describe as typical", "the person we have in mind". */
-const TYPICAL = /\b(?:is|are|was|are all|is still)\s+(?:(?:pretty much|very|quite|fairly|a|the|our|so)\s+)*(?:typical|representative)\b|\b(?:is|was) (?:a )?(?:good|fair|classic|perfect) example\b|\bthe (?:person|customer|user|buyer|guy|woman|man|one|owner|manager|parent|family) (?:we|I) (?:picture|imagine|have in mind|built (?:it|this) (?:round|around|for)|keep coming back to|designed (?:it |this )?for|wrote this for)\b|\bso typical\b|\bwhom?\b[^.;]{0,50}\b(?:describes?|calls?|sees?)\b[^.;]{0,25}\bas (?:typical|representative)\b|\bthe (?:person|customer|user|buyer|member|owner|parent|family) we have in mind\b|\bexactly the kind of\b|\b[Oo]ur typical (?:[\p{Ll}-]+ ){0,2}?(?:customer|user|subscriber|member|buyer|client|owner|one)\s+is\b/iu;
+const TYPICAL = /\b(?:is|are|was|are all|is still)\s+(?:(?:pretty much|very|quite|fairly|a|the|our|so)\s+)*(?:typical|representative)\b|\b(?:is|was) (?:a )?(?:good|fair|classic|perfect) example\b|\bthe (?:person|customer|user|buyer|member|guy|woman|man|one|owner|manager|parent|family) (?:we|I) (?:picture|imagine|have in mind|built (?:it|this) (?:round|around|for)|keep coming back to|designed (?:it |this )?for|wrote this for)\b|\bso typical\b|\bwhom?\b[^.;]{0,50}\b(?:describes?|calls?|sees?)\b[^.;]{0,25}\bas (?:typical|representative)\b|\bexactly the kind of\b|\bour typical (?:[\p{Ll}-]+ ){0,2}?(?:customer|user|subscriber|member|buyer|client|owner|one)\s+is\b/iu;
 /** A person's name as briefs write it: "Sanne de Wit", "Yann Le Goff", "Dr Amara Obi", "Margaret Haigh". */
 const FULL_NAME = /(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:de|del|della|van|von|der|den|le|la|du|di|da|ter|ten|ap|ab|bin|ibn|al|el|Le|La|De|Van|Von|Du|Di|Da|Al|El)\s+)*\p{Lu}[\p{Ll}'’-]+){0,2}/gu;
 
@@ -279,8 +279,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   const representative = findRepresentative(candidates, factEntries, allText, isName);
 
   const justify = find(AFTER_THE_FACT);
-  const titled = BUNDLED.test(facts.title) ? { text: facts.title, id: "" } : undefined;
-  const bundle = find(BUNDLED, factEntries.filter((e) => e.part !== "risks" || /\bnone\b/i.test(e.text))) ?? (titled ? factEntries[0] : undefined);
+  const bundle = find(BUNDLED, factEntries.filter((e) => e.part !== "risks" || /\bnone\b/i.test(e.text)));
   const askEntry = find(ASK, factEntries.filter((e) => /\d|engineer|team|budget|fund/i.test(e.text)));
   // Built and live, unless what went live was a pilot: "without a pilot" is no pilot.
   const built = shipped && !/\b(pilot|trial|prototype)\b/i.test(shipped.text.replace(/\b(?:without|no|not even) (?:a |any )?(?:pilot|trial|prototype)\b/gi, "")) ? { text: shipped.text, sources: [shipped.id] } : null;
@@ -299,6 +298,7 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
     ask: askEntry ? { text: askEntry.text, sources: [askEntry.id] } : null,
     alreadyBuilt: built,
     afterTheFact: justify && (shipped || built) ? { text: justify.text, sources: [justify.id] } : null,
-    bundled: bundle ? { text: bundle.text, sources: [bundle.id] } : null,
+    // Said in the title, it is quoted from the title, which is no ledger fact.
+    bundled: bundle ? { text: bundle.text, sources: [bundle.id] } : BUNDLED.test(facts.title) ? { text: facts.title, sources: [] } : null,
   });
 }

@@ -387,7 +387,9 @@ function corroborated(part: BriefPart | undefined, section: string, name = ""): 
 }
 
 /** A heading or label that names what serving a customer costs us ("Cost to serve, per center per month", "Our costs"), not what it costs them. */
-const COST_HEADING = /^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:(?:what|how much)\s+(?:it|each|every|one|a|an)\s+(?:[\p{L}-]+\s+)?(?:costs?|will cost)\s+us\b|costs?\b(?!\s+(?:them|the customer|customers|you)))(?:(?!\bprice)[^:])*?:?\**(?:\s*\([^)]{0,120}\))?:?\s*$/iu;
+/** "What it costs us", "What each book costs us to make and ship": a cost heading asked as a question; names the unit when it has one. */
+const ASKED_COST = /\b(?:what|how much)\s+(?:it|(each|every|one|a|an))\s+(?:([\p{L}-]+)\s+)?(?:costs?|will cost)\s+us\b/iu;
+const COST_HEADING = new RegExp(String.raw`^(?:#{1,6}\s+|(?:(?:[-*+]|\d+[.)])\s+)?\*\*|(?:[-*+]|\d+[.)])\s+)?\s*(?:(?:our|monthly|running|operating|serving)\s+)*(?:${ASKED_COST.source}|costs?\b(?!\s+(?:them|the customer|customers|you)))(?:(?!\bprice)[^:])*?:?\**(?:\s*\([^)]{0,120}\))?:?\s*$`, "iu");
 
 /** A line itemisedCosts wrote ("Cost to serve per book: printing: $12.80; postage: $5.20."): one statement, however long. */
 const ITEMISED = /^[^:;]{0,80}\b(?:costs?|to serve)\b[^:;]{0,60}:\s*[^;]{1,90}[$£€]\s?\d[\d.,]*(?:;\s*[^;]{1,90}[$£€]\s?\d[\d.,]*)+\.?$/i;
@@ -442,7 +444,8 @@ function itemisedCosts(lines: string[]): string[] {
     const total = items.find((x) => /^\W*total\b/i.test(x));
     const basis = /\b(?:per|a|an|each)\s+[\p{L} -]{2,30}$/iu.exec((total ?? "").split(":")[0] ?? "")?.[0] ?? (intro ? /\beach\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/iu.exec(intro)?.[0] : undefined);
     // "What each book costs us to make and ship" names a cost to serve per book.
-    const asked = /\b(?:what|how much)\s+(?:each|every|one|a|an)\s+([\p{L}-]+)\s+(?:costs?|will cost)\s+us\b/iu.exec(line)?.[1];
+    const question = ASKED_COST.exec(line);
+    const asked = question?.[1] ? question[2] : undefined;
     const name = asked ? `Cost to serve per ${asked}` : `${line.trim().replace(/^#{1,6}\s+/, "").replace(/^(?:[-*+]|\d+[.)])\s+/, "").replace(/\*\*/g, "").replace(/\s*\([^)]*\)/g, "").replace(/:\s*$/, "").trim()}${basis && !/\b(?:per|each)\b/i.test(line) ? `, ${basis.replace(/^each\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)$/iu, "per $1")}` : ""}`;
     // A markdown heading stays (it opens a section); a bold or list-item label becomes the combined line itself.
     if (!/^\s*#/.test(line)) out.pop();

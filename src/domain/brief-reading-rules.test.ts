@@ -381,6 +381,8 @@ describe("stop 19: a brief that says it is several products in one, and asides t
     expect(analyse("# Harbour Hub\n\nHarbour Hub is one app for everything a marina needs: berths, fuel, the café till and the chandlery.").bundled?.text).toMatch(/one app for everything/);
     expect(analyse("# Harbour Hub\n\nWho: marinas in Wales.\n\nPlan: all five modules live by 1 May 2028.").bundled?.text).toMatch(/all five modules/);
     expect(analyse("# Harbour Hub\n\nRisks: rivals exist for each part, but none offers all six in one place.").bundled).not.toBeNull();
+    // Said only in the title, it is quoted from the title, which cites no ledger fact.
+    expect(analyse("# Harbour Hub: one app for everything a marina needs\n\nWho: marinas in Wales.").bundled).toEqual({ text: "Harbour Hub: one app for everything a marina needs", sources: [] });
     // One product with several steps is not a bundle.
     expect(analyse("# Berth Book\n\nBerth Book takes the booking, the deposit and the arrival time for visiting boats, in one form.").bundled).toBeNull();
   });

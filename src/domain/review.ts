@@ -39,6 +39,11 @@ export const ReviewSchema = z.object({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
+/** The final read that vetoes a fund, if any: a kill with a blocking objection (src/domain/roles.ts, kind `final`). */
+export function vetoOf(finalReads: readonly Review[]): Review | undefined {
+  return finalReads.find((r) => r.stance === "kill" && r.objections.some((o) => o.blocking));
+}
+
 /** Where a change goes: a press-release section, or one of the FAQs. */
 export const ChangeTargetSchema = z.enum([
   "heading", "subheading", "dateline", "summary", "problem", "solution", "leaderQuote", "howItWorks", "customerQuote", "callToAction", "externalFaq", "internalFaq",

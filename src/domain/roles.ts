@@ -35,12 +35,6 @@ export function roleOfAgent(agent: string): RoleId | undefined {
   return head in ROLES ? (head as RoleId) : undefined;
 }
 
-/** The label of an agent's seat, for people: "Bar raiser", "Engineer". */
-export function roleLabel(agent: string): string {
-  const role = roleOfAgent(agent);
-  return role ? ROLES[role].label : agent;
-}
-
 /** Roles whose work is a review (reviewers and final readers): the `role` of a review. */
 export const REVIEWING_ROLES = rolesOfKind("reviewer", "final");
 export type ReviewingRole = (typeof REVIEWING_ROLES)[number];

@@ -3,7 +3,7 @@ import type { Analysis } from "../domain/analysis.js";
 import type { CheckId } from "../domain/finding.js";
 import type { Memo } from "../domain/memo.js";
 import type { Prfaq } from "../domain/prfaq.js";
-import type { Review } from "../domain/review.js";
+import { vetoOf, type Review } from "../domain/review.js";
 
 /**
  * Completes the leader's memo with what the graph knows for certain, whichever engine wrote it: the
@@ -27,7 +27,7 @@ export function completeMemo(
     finalReads?: Review[];
   },
 ): Memo {
-  const veto = (ctx.finalReads ?? []).find((r) => r.stance === "kill" && r.objections.some((o) => o.blocking));
+  const veto = vetoOf(ctx.finalReads ?? []);
   if (veto && draft.decision === "fund") draft = vetoed(draft, veto, ctx.title);
   const fixedFindings: { check: CheckId; round: number }[] = [];
   ctx.history.forEach((round, i) => {

@@ -2,7 +2,6 @@ import { ROLE_IDS, ROLES, type RoleId } from "../domain/roles.js";
 import { ChatOpenAI } from "@langchain/openai";
 import type { NamedModel } from "./structured.js";
 
-/** The roles a model can be chosen for. */
 /** The model settings (PRFAQ_MODEL_<ROLE>): one per role of src/domain/roles.ts that has its own. */
 export const MODEL_ROLES = [...new Set(ROLE_IDS.map((r) => ROLES[r].model))] as ModelRole[];
 export type ModelRole = (typeof ROLES)[RoleId]["model"];

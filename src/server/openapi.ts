@@ -10,6 +10,7 @@ import { InlinePersonaSchema, PersonaKindSchema, PersonaSchema } from "../domain
 import { FaqItemSchema, PressReleaseSchema, PrfaqSchema } from "../domain/prfaq.js";
 import { ChangeRequestSchema, DecisionSchema, ReviewSchema, StanceSchema } from "../domain/review.js";
 import { CreateReviewSchema, EngineSchema, PrfaqDocumentSchema, ReviewOptionsSchema, RunStatusSchema, UsageSchema, VerdictSchema } from "../domain/run.js";
+import { ROLE_IDS } from "../domain/roles.js";
 import { problem as problemDocument } from "./problem.js";
 import {
   FieldErrorSchema,
@@ -100,7 +101,7 @@ const SENT: [z.ZodType, string, string?][] = [
   [RunStatusSchema, "RunStatus", RUN_STATUS],
   [EngineSchema, "Engine", ENGINE],
   [VerdictSchema, "Verdict", "The outcome of a completed run: fund or kill, the leader's confidence, the final rubric score"],
-  [UsageSchema, "Usage", "Model calls, tokens and cost of a run, in total and per role (drafter, customer, engineer, finance, leader)"],
+  [UsageSchema, "Usage", `Model calls, tokens and cost of a run, in total and per role (${ROLE_IDS.join(", ")})`],
   [RunEventSchema, "RunEvent", "One event of a run's transcript. `seq` is its position in the run (1, 2, 3, ...); `type` says which event it is."],
   [PersonaChoiceSchema, "PersonaChoice", "A customer persona seated in the review, and why it was chosen"],
   [MemoSchema, "Memo", "The kill-or-fund memo that ends a run"],

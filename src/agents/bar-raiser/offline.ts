@@ -46,7 +46,7 @@ export function reviewAsBarRaiserOffline(input: FinalReadInput): Review {
   return composeReview(
     input,
     {
-      stance: input.lean === "kill" ? "kill" : veto ? "kill" : "fund",
+      stance: input.lean === "kill" || veto ? "kill" : "fund",
       scores: { pays: score(pays ? 4 : 1), evidence: score(tried ? 4 : 1), measurable: score(measured ? 5 : 1) },
       objections,
       questions: missing.map((what) => `What would show ${what.replace(/\s*\(.*\)$/, "")}?`),

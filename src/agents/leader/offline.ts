@@ -4,7 +4,7 @@ import { fmt, marketCanRepay, PAYBACK_HORIZON_MONTHS } from "../../domain/econom
 import { NO_ONE_IN_PARTICULAR, PAIN } from "../../domain/vocabulary.js";
 import type { CheckId, Finding } from "../../domain/finding.js";
 import type { Prfaq } from "../../domain/prfaq.js";
-import type { ChangeRequest, Decision } from "../../domain/review.js";
+import { vetoOf, type ChangeRequest, type Decision } from "../../domain/review.js";
 import type { LeaderInput, MemoDraft, MemoInput, RoundSummary } from "../contracts.js";
 import { HARDEST, OPEN_QUESTION, wouldChange } from "../drafter/index.js";
 import { engineeringOf } from "../engineer/offline.js";
@@ -287,7 +287,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const m = (n: number) => fmt(n, e.currency);
   const lean = input.decisions.at(-1)?.leaning ?? leaning(last, a);
   // The bar raiser's veto stops a fund: its blocking objections come first, the meeting's own arguments after.
-  const veto = input.finalReads.find((r) => r.stance === "kill" && r.objections.some((o) => o.blocking));
+  const veto = vetoOf(input.finalReads);
   const decision = lean === "fund" && veto ? "kill" : lean;
   const vetoArgs: Weighed[] = decision !== lean && veto ? veto.objections.filter((o) => o.blocking).map((o) => ({ ...o, seat: veto.agent, hard: true, tier: 0 })) : [];
   const args = [...vetoArgs, ...standingArguments(last, a)];

@@ -6,7 +6,7 @@ import type { Memo } from "../../domain/memo.js";
 import type { Prfaq } from "../../domain/prfaq.js";
 import type { Decision, Review, Stance } from "../../domain/review.js";
 import type { RunStatus, Usage } from "../../domain/run.js";
-import { ROLE_IDS, ROLES, type RoleId } from "../../domain/roles.js";
+import { roleOfAgent, ROLE_IDS, ROLES, type RoleId } from "../../domain/roles.js";
 
 /** The seats of the meeting (src/domain/roles.ts); `rubric` is the automatic checker, `system` the run itself. */
 export type Lane = RoleId | "rubric" | "system";
@@ -56,10 +56,9 @@ export type RunView = {
 
 const LANES: readonly Lane[] = ROLE_IDS;
 
-/** The lane of an agent id: `customer:<persona>` sits in the customer lane. */
+/** The lane of an agent id: `customer:<persona>` sits in the customer lane; anything else is the meeting's. */
 export function laneOf(agent: string): Lane {
-  const seat = agent.split(":")[0] ?? "";
-  return (LANES as readonly string[]).includes(seat) ? (seat as Lane) : "system";
+  return roleOfAgent(agent) ?? "system";
 }
 
 const SEAT_NAMES: Record<string, string> = Object.fromEntries(ROLE_IDS.map((r) => [r, ROLES[r].label]));
