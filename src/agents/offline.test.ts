@@ -328,6 +328,9 @@ describe("the leader and the memo", () => {
     const { memo } = await memoOf(untested);
     expect(memo.decision).toBe("kill");
     expect(memo.reasons[0]?.text).toMatch(/^Not yet: the document does not show/);
+    // The veto cites the money facts nothing could be computed from; finance does not back what it could not compute.
+    expect(memo.reasons[0]?.basis.some((b) => /^L\d+$/.test(b))).toBe(true);
+    expect(memo.stances.find((x) => x.agent === "finance")?.stance).toBe("undecided");
     expect(memo.stances.map((x) => x.agent)).toContain("bar-raiser");
     const { memo: strong } = await memoOf(STRONG);
     expect(strong.decision).toBe("fund");

@@ -1,4 +1,5 @@
 import { fmt } from "../../domain/economics.js";
+import { factsOf } from "../../domain/ledger.js";
 import type { Review } from "../../domain/review.js";
 import type { FinalReadInput } from "../contracts.js";
 import { composeReview, findingsOf, score, visibleSentences, type Objection } from "../shared/lens.js";
@@ -38,7 +39,8 @@ export function reviewAsBarRaiserOffline(input: FinalReadInput): Review {
         {
           kind: pays ? "evidence" : "economics",
           text: `Not yet: the document does not show ${missing.join(", nor ")}. A fund needs at least two of those three; run the cheapest test that would show them first.`,
-          basis: [...(tried ? [] : stageWhy.sources), ...(noMeasure ? [noMeasure.check] : []), ...(margin?.sources ?? [])],
+          // What it rests on: the money facts no margin or return could be computed from, the stage's reading, the rubric's finding.
+          basis: [...(pays ? (margin ?? value)?.sources ?? [] : factsOf(input.analysis.ledger, "business").map((f) => f.id)), ...(tried ? [] : stageWhy.sources), ...(noMeasure ? [noMeasure.check] : [])],
           blocking: true,
         },
       ]

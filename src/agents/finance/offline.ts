@@ -73,6 +73,8 @@ export function reviewAsFinanceOffline(input: InternalReviewInput): Review {
     measurableOutcome: score(s.metric ? 5 : 1),
   };
   return composeReview(input, {
+    // Finance backs only what it could compute: with no margin and no return, the money is an open question, not a yes.
+    ...(hasReturn || objections.some((o) => o.blocking) ? {} : { stance: "undecided" as const }),
     scores,
     objections,
     questions,
