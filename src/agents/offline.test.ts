@@ -221,7 +221,7 @@ describe("the leader and the memo", () => {
     expect(memo.rounds).toBe(1);
     expect(drafts).toHaveLength(1);
     expect(memo.reasons[0]?.kind).toBe("economics");
-    expect(memo.crux).toMatch(/^It turns on economics: every customer loses money/);
+    expect(memo.crux).toMatch(/^It turns on the economics: every customer loses money/);
     expect(memo.nextTest).toMatch(/^Quote .* a price above the cost to serve \(£41 a month\)/);
     expect(memo.economics.grossMarginPct).toBe(-41.38);
     expect(memo.dissent.map((d) => d.agent)).toContain("engineer");

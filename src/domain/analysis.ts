@@ -59,7 +59,7 @@ const MOCKUP = /\b(paper (?:prototype|mock-?up)|mock-?ups?|wireframes?|figma|cli
 const INTERVIEWS = /\b(interview\w*|spoke (?:to|with)|talked (?:to|with)|conversations? with|shadow\w*|observed|watched)\b/i;
 const INTENT_ONLY = /\b(survey\w*|said they would|would (?:try|use|pay|buy|love)|interested|liked the idea|love the idea|excited)\b/i;
 const SHIPPED = /\b(in production|feature[- ]complete|spent (?:the )?(?:last |past )?\d+ (?:months|years) (?:building|developing|on)|passes all qa|ready to (?:ship|launch)|already (?:built|shipped|launched|live|running)|has been (?:built|live|running)|(?:engineering|we|the team) (?:has )?(?:finished|completed|built|shipped) [^.]{0,60}\b(?:last|this) (?:month|quarter|year|week)|after \d+ months of (?:development|building|engineering|work)|is (?:now )?live (?:at|with|in)|(?<!\b(?:when|once|until|after|if|before) )(?:it|the (?:module|product|feature|app|system|platform|build|work|development|code)) is (?:now )?(?:finished|complete|done|built)|went live (?:at|in|across|on)|passed (?:uat|qa|acceptance|user acceptance)\w*|code[- ]complete|(?:announced|unveiled|launched) (?:it )?on stage)\b/i;
-const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur\w*|drones?|vehicles?|(?:buy|buying|lease|leasing|build|building|own|owning|run|running) (?:a |an |our |its )?(?:own |new )?fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
+const ONE_WAY = /\b(hardware|devices? we (?:build|make|manufacture)|manufactur(?:e[sd]?|ing)\b|drones?|vehicles?|(?:buy|buying|lease|leasing|build|building|own|owning|run|running) (?:a |an |our |its )?(?:own |new )?fleet|robots?|kiosks?|warehouses? (?:we|of our own)|lease|exclusive|multi-?year contract|(?:fda|faa|ce|fca|regulatory) (?:approval|clearance|certification)|licen[cs]e from|migrat\w*|replac\w* (?:the|our|their) (?:core|billing|system of record|erp|platform)|rewrite|rewriting|re-?platform\w*|capital|factory|physical (?:stores?|locations?))\b/i;
 /** A brief saying it is several products sold as one: "one app for everything ...", "all six modules", "none offers all seven in one place". */
 const BUNDLED = /\b(?:(?:everything|all) (?:she|he|they|customers?|owners?|members?) (?:asked for|needs?|wants?) in one (?:package|place|app|subscription|bundle)|the whole (?:package|bundle|suite)\b|one (?:app|subscription|platform|login|place|tool|system|product) for (?:everything|the whole|all (?:the|their|your|of))\b|all (?:\d+|three|four|five|six|seven|eight|nine|ten) (?:of (?:them|these|the) )?(?:modules|products|apps|tools|services|features)\b|(?:\d+|four|five|six|seven|eight|nine|ten) (?:modules|products|apps|tools|services) in one\b|none (?:offers|has|does) all (?:\d+|three|four|five|six|seven|eight|nine|ten)\b)/i;
 const ASK = /\b(?:we(?:'re| are)? ask(?:ing)? for|the ask(?: is)?|we need|we request|requesting|funding (?:of|for)|budget (?:of|for)|asking for)\b[^.]*[.]?/i;
@@ -147,7 +147,9 @@ function typicalPerson(candidates: LedgerEntry[], facts: LedgerEntry[], isName: 
   for (const e of candidates) {
     // "Customer: Yann Le Goff, cidrier near Quimper": a customer label whose value is a person is the typical one too.
     // The customer part opening with a person ("Yann Le Goff, cidrier near Quimper, ...") presents them the same way.
-    const opensWithPerson = /^(?:(?:(?:our |the |a )?(?:typical |representative )?(?:customer|user|buyer|client|subscriber|member))\s*:\s*|(?=[^:]*$))(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{L}[\p{Ll}'’-]+){0,3},/u.test(e.text) && (e.part === "customer" || /^[^:]{3,30}:/.test(e.text));
+    // In the customer part any short label may introduce them ("Whose week this is about: Lukas Brandt, group accountant").
+    const label = e.part === "customer" ? "[^:]{2,40}" : "(?:our |the |a )?(?:typical |representative )?(?:customer|user|buyer|client|subscriber|member|person|persona)";
+    const opensWithPerson = new RegExp(`^(?:${label}\\s*:\\s*|(?=[^:]*$))(?:(?:Mrs|Mr|Ms|Miss|Dr)\\.?\\s+)?\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{L}[\\p{Ll}'’-]+){0,3}(?:,|(?<=:\\s*\\S.*)\\.\\s*$)`, "u").test(e.text) && (e.part === "customer" || /^[^:]{3,30}:/.test(e.text));
     const said = TYPICAL.exec(e.text);
     if (!said && !opensWithPerson) continue;
     const before = facts[facts.indexOf(e) - 1];
@@ -170,10 +172,12 @@ function typicalPerson(candidates: LedgerEntry[], facts: LedgerEntry[], isName: 
         const lead = source.text.slice(0, m.index ?? 0);
         // A person reads as one: an appositive or a verb follows the name ("Claire Doherty manages", "Margaret Haigh, 78,"),
         // or the sentence names them as the typical one ("Our typical subscriber is still Lotte Janssen").
-        const person = /^(?:,|\s*\(|\s+(?:at|in|from|who|is|was|has|had|\p{Ll}{2,}(?:s|ed))\b)/u.test(after) || /\b(?:is|was)\s+(?:still\s+|now\s+)?$|\b(?:like|customer|user|member|subscriber|owner)\s*:?\s*$/i.test(lead);
+        const person = /^(?:,|\s*\(|\s+(?:at|in|from|who|is|was|has|had|\p{Ll}{2,}(?:s|ed))\b)/u.test(after) || /\b(?:is|was)\s+(?:still\s+|now\s+)?$|\b(?:like|customer|user|member|subscriber|owner|person|persona)\s*:?\s*$/i.test(lead);
         if (!person) continue;
-        const role = /^(?:,\s*\d{2})?,\s*([^,;.]{3,90})/.exec(after)?.[1] ?? /^\s+(?:runs|owns|manages|is|works)\s+([^,;.]{3,90})/.exec(after)?.[1] ?? clauseOf(source.text);
-        return { name, role: role.trim(), sources: [...new Set([source.id, e.id])] };
+        // "person: Aoife Brennan. singer-songwriter in Galway, ...": a name on its own, described by the note after it.
+        const next = /^\.?\s*$/.test(after) ? facts[facts.indexOf(source) + 1] : undefined;
+        const role = /^(?:,\s*\d{2})?,\s*([^,;.]{3,90})/.exec(after)?.[1] ?? /^\s+(?:runs|owns|manages|is|works)\s+([^,;.]{3,90})/.exec(after)?.[1] ?? (next && /^\p{Ll}/u.test(next.text) ? /^[^,;.]{3,90}/.exec(next.text)?.[0] : undefined) ?? clauseOf(source.text);
+        return { name, role: role.trim().replace(/^(?:the|a|an)\s+/i, ""), sources: [...new Set([source.id, e.id])] };
       }
     }
   }
@@ -226,13 +230,16 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   // Measured, not hoped for: a verb of what happened that comes before any "would", "could" or "will".
   const observed = (e: LedgerEntry) => {
     const seen = OBSERVED.exec(e.text);
-    const modal = /\b(would|could|might|plan to|will)\b/i.exec(e.text);
+    // "we'd like 1,200 signed up": a wish, whatever verb follows it.
+    const modal = /\b(would|could|might|will|(?:plan|want|hope|aim|like|expect)s? to)\b|['’]d\b/i.exec(e.text);
     return /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all) of\b|^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/i.test(e.text) && !!seen && (!modal || modal.index > seen.index) && !MOCKUP.test(e.text);
   };
   // A try and what was measured in it: in one sentence, or a trial named in the evidence part and its results in the next sentences.
   const evidencePart = inPart("evidence");
   // A build plan ("three engineers for eight months") is not a try.
-  const tried = find(TRIED, evidence.filter((e) => observed(e) && !buildEffort(e.text))) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text) && !buildEffort(e.text))) : undefined);
+  // Watching today's work ("we shadowed 6 shops for 2 weeks") measures the problem, not the product: it is no try unless the product was there.
+  const watchedOnly = (e: LedgerEntry) => /\b(?:shadow(?:ed|ing)|watched|observed|sat (?:in )?with|sat in on)\b/i.test(e.text) && !/\b(?:prototype|pilot|app|tool|mock-?up|beta|version|our (?:product|service)|by hand for)\b/i.test(e.text);
+  const tried = find(TRIED, evidence.filter((e) => observed(e) && !buildEffort(e.text) && !watchedOnly(e))) ?? (evidencePart.some(observed) ? find(TRIED_OR_LASTED, evidencePart.filter((e) => !MOCKUP.test(e.text) && !buildEffort(e.text) && !watchedOnly(e))) : undefined);
   const mockup = find(MOCKUP, evidence);
   const interviews = find(INTERVIEWS, evidence.filter((e) => /\d/.test(e.text)));
   const intent = find(INTENT_ONLY, evidence);
@@ -248,7 +255,9 @@ export function analyseBrief(facts: BriefFacts, answers: { part: BriefPart; text
   } else if (tried || interviews || mockup) {
     stage = "validated";
     const e = tried ?? interviews ?? mockup;
-    stageWhy = { text: `Customers have used or reacted to it: "${e?.text ?? ""}"`, sources: cite(e) };
+    // Said as what was seen: a try of the product, customers interviewed or watched at work, or a mock-up shown.
+    const seen = tried ? "Customers have used it" : interviews ? "Customers were interviewed or watched at work" : "Customers reacted to a mock-up";
+    stageWhy = { text: `${seen}: "${e?.text ?? ""}"`, sources: cite(e) };
   } else {
     stageWhy = intent
       ? { text: `Only stated intent, nothing observed: "${intent.text}"`, sources: [intent.id] }

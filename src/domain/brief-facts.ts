@@ -17,7 +17,7 @@ const PART_NAMES: readonly (readonly [BriefPart, RegExp])[] = [
   // "Why hasn't someone done it?", "Competition": who else solves it is a risk to the plan, not the customer.
   ["risks", /\bwhy (?:hasn't|has not|haven't|have not|didn't|did not) (?:someone|anyone|anybody|nobody|a competitor|the market)\b|\b(?:competition|competitors?|alternatives|who else)\b/i],
   ["risks", /\b(risks?|dependenc\w*|concerns?|assumptions|could go wrong|might go wrong|get wrong|worries|worr(?:y|ies) (?:me|us)|keeps? me up|unknowns|caveats)\b/i],
-  ["customer", /\b(customers?|who|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
+  ["customer", /\b(customers?|who|whose|how many|target (?:customers?|users?|market|audience|segment|buyers?|group)|audience|segment|persona|users?|buyers?|clients?|someone|typical|for whom|market we serve)\b|^\s*(?:for|it'?s for)\s*$/i],
   ["problem", /\b(problem|pain|opportunity|need|why|challenge|goes wrong|go wrong|wrong today|today|now|currently|what happens|how often|status quo|situation|issue|frustration|struggle|background)\b/i],
   ["evidence", /\b(evidence|validation|results?|pilot|research|data|traction|proof|saw|seen|learn(?:ed|t)|observed|tried|tested|trial|found|so far|happened|used it|tried it|tested it)\b/i],
   // "How we will know", "What I'd hold us to": the words of a commitment name the success measure.
@@ -137,7 +137,7 @@ export function extractBriefFacts(brief: Brief): BriefFacts {
   // Where the last sentence of a line went, and whether the line before was a list item.
   let lastPart: BriefPart | undefined;
   let itemBefore = false;
-  const lines = itemisedCosts(tableRowsAsLabels(numeralsFromWords(withApostrophes(brief.text)).split(/\r?\n/).flatMap(inlineLabels)));
+  const lines = itemisedCosts(tableRowsAsLabels(chatTurns(numeralsFromWords(withApostrophes(brief.text)).replace(/~\s?(?=[\d$£€])/g, "about ").split(/\r?\n/)).flatMap(inlineLabels)));
   for (const [index, rawLine] of lines.entries()) {
     // "**Who it's for.** Self-employed ...", "**Q: What does it cost?** £14": a bold lead-in is a label.
     const answerLine = rawLine.trim().replace(/^((?:[-*+]|\d+[.)])\s+)?\*\*([^*]{1,60}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?=\S)/, (_m, bullet: string | undefined, l: string) => `${bullet ?? ""}${l.replace(/^Q\s*[:.]\s*/i, "").replace(/\?$/, "")}: `);
@@ -451,6 +451,49 @@ function itemisedCosts(lines: string[]): string[] {
     if (!/^\s*#/.test(line)) out.pop();
     out.push(total ? `${name}: ${total.replace(/^\W*total\b[^:]*:\s*/i, "").replace(/\*+/g, "")}.` : `${name}: ${items.join("; ")}.`);
     i = j - 1;
+  }
+  return out;
+}
+
+/** A chat message's sender and time: "**Tom 09:12:** ...", "[09:12] Tom: ...", "Tom (09:12): ...". */
+const CHAT_SENDER = /^\s*\**\s*(?:\[\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\]\s*)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)?\s*(?:\(?\d{1,2}[:.]\d{2}(?:\s*[ap]m)?\)?)?\s*:\s*\**\s*(?=\S)/u;
+const HAS_TIME = /\d{1,2}[:.]\d{2}/;
+/** "so £13", "total £13", "£13 all in": the sum of the amounts before it. */
+const STATED_SUM = /^(?:so|total|in total|that's|thats|altogether|all in|all told)\b[^$£€\d]{0,20}(?:~|about |around |roughly )?[$£€]\s?\d[\d.,]*(?:\s*(?:in (?:all|total)|altogether|all in))?(?:\s+(?:a|an|per|each)\s+\p{L}+){0,2}\.?$/iu;
+
+/**
+ * A chat thread read as the brief it is: each message loses its sender and time ("**Ade 09:14:** Helen Marsh ..."),
+ * and a short question followed by another message is a label for the answer ("price going forward?" then "£117 a
+ * quarter" reads "price going forward: £117 a quarter"). A cost answer that ends with its own sum ("... hosting ~£2.
+ * support ~£3.80. so £13") states the sum first. A thread is three or more messages with a sender and a time.
+ */
+function chatTurns(lines: string[]): string[] {
+  const messages = lines.filter((l) => CHAT_SENDER.test(l) && HAS_TIME.test(CHAT_SENDER.exec(l)?.[0] ?? ""));
+  if (messages.length < 3) return lines;
+  const out: string[] = [];
+  let question: string | undefined;
+  for (const raw of lines) {
+    const sent = CHAT_SENDER.exec(raw);
+    const line = sent && HAS_TIME.test(sent[0]) ? raw.slice(sent[0].length).replace(/\*\*/g, "").trim() : raw;
+    if (!line.trim()) {
+      out.push(line);
+      continue;
+    }
+    const asked = /^(?:(?:and|so|ok|okay|right|also|what about|how about)\b[,\s]*)*(.{3,60}?)\?\s*$/i.exec(line);
+    if (asked?.[1] && asked[1].split(/\s+/).length <= 8 && !/[.!]/.test(asked[1])) {
+      question = asked[1].replace(/^(?:the|your)\s+/i, "");
+      continue;
+    }
+    if (!question) {
+      out.push(line);
+      continue;
+    }
+    const sentences = splitSentences(line);
+    const sum = sentences.length > 1 && COST_HEADING.test(`${question}:`) && STATED_SUM.test(sentences.at(-1) ?? "") ? sentences.at(-1) : undefined;
+    // An answer with a label of its own ("members who play live twice a month: ~38,000") keeps it.
+    out.push(sum ? `${question}: ${sum.replace(/^(?:so|total|in total|that's|thats|altogether|all in|all told)\b[\s:,]*/i, "")}` : /^[^:]{2,90}:\s/.test(line) ? line : `${question}: ${line}`);
+    if (sum) out.push("", sentences.slice(0, -1).join(" "));
+    question = undefined;
   }
   return out;
 }

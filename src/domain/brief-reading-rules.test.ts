@@ -411,3 +411,27 @@ describe("stop 19: evidence the brief says is not there, a launch without a pilo
     expect(analyse("# Croft Pack\n\nMorag runs a croft near Ullapool. We have put together everything she asked for in one package: a feed order app, a vet booking line, a grant helper and a sales stall.").bundled).not.toBeNull();
   });
 });
+
+describe("who the brief is about, read in unusual forms (stop 20)", () => {
+  it("a person after any short label in the customer part, or after 'person:' alone on the line", () => {
+    expect(analyse("## Customer\nWho we mean: Tomasz Nowak, head baker at a 12-person bakery in Leeds.\n\n## Problem\nHe rewrites the order sheet every night.").representative?.name).toBe("Tomasz Nowak");
+    const alone = analyse("Notes\n\nperson: Ines Duarte. runs a two-chair barbershop in Porto, about 60 cuts a week.\n\nShe loses 5 bookings a week to no-shows.").representative;
+    expect(alone?.name).toBe("Ines Duarte");
+    expect(alone?.role).toMatch(/^runs a two-chair barbershop/);
+  });
+
+  it("a label asking whose it is names the customer part", () => {
+    expect(read("Whose problem this is: Farid, a school bursar in Bradford.\n\nHe matches 300 payments a month by hand.").customer).toMatch(/Farid/);
+  });
+
+  it("watching today's work is research, not a try of the product", () => {
+    const a = analyse("## Customer\nIndependent key cutters.\n\n## Evidence\nWe shadowed 5 shops for 3 weeks and 1 in 8 keys was cut twice.");
+    expect(a.maturity).toBe("nothing");
+    expect(a.stageWhy.text).toMatch(/^Customers were interviewed or watched at work/);
+  });
+
+  it("a wish with 'we'd like' is not something observed", () => {
+    const a = analyse("## Customer\nAbout 2,000 UK florists.\n\n## Plan\nWe'd like 800 signed up in the first year.");
+    expect(a.stage).toBe("hypothesis");
+  });
+});

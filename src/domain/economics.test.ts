@@ -242,3 +242,61 @@ describe("a revenue goal said with its verb (stop 17)", () => {
     expect(p.map((x) => x.kind)).toContain("goal");
   });
 });
+
+describe("the economics model reads tables, chats and far-off bases (stop 20)", () => {
+  const fromText = (text: string) => analyseBrief(extractBriefFacts({ title: "Dock ledger", text })).economics;
+
+  it("a return and a build laid out as labelled rows of a table", () => {
+    const e = fromText("# Dock ledger\n\n## The return\n\n| line | figure |\n| --- | --- |\n| hours saved per person per week | 2 |\n| people | 15 |\n| working weeks a year | 44 |\n| loaded cost per hour | £30 |\n| build: engineers | 3 |\n| build: months | 2 |\n| build: loaded cost per engineer-month | £10,000 |\n");
+    expect(e.valuePerYear).toBe(2 * 15 * 44 * 30);
+    expect(e.buildCost).toBe(60_000);
+    const value = e.lines.find((l) => l.label === "value per year");
+    expect(value?.sources.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("licences named with support or after go-live are what we pay, not a price", () => {
+    const e = economics({ customer: "Our 12 meter readers.", business: "Build: 2 developers for 4 months at £9,000 a month each. Support and licences after go-live: £6,000 a year." });
+    expect(e.pricePerMonth).toBeNull();
+    expect(e.costToServePerMonth).toBe(500);
+  });
+
+  it("people counted in words ('eight porters'), never across a range ('eight or nine sheets')", () => {
+    const e = economics({ customer: "Our eight delivery drivers.", problem: "Each fills in seven or nine sheets a shift.", business: "Time saved: 1 hour a week per driver, at a loaded £20/hr." });
+    expect(e.valuePerYear).toBe(1 * 8 * 46 * 20);
+  });
+
+  it("a cost that names its unit further before the amount is on that unit's basis", () => {
+    const e = economics({ customer: "Climbing gyms.", business: "Rental: €20 per panel per month. Our cost per panel per month, covering wear and cleaning, is €5. A typical gym has 30 panels." });
+    expect(e.pricePerMonth).toBe(600);
+    expect(e.costToServePerMonth).toBe(150);
+    expect(e.grossMarginPct).toBe(75);
+  });
+
+  it("one person building it: 'me full time for 4 months'", () => {
+    const e = economics({ customer: "Sailing clubs.", business: "£40 a month per club. Build: me full time for 4 months. £7,000 a month loaded." });
+    expect(e.buildCost).toBe(28_000);
+    expect(e.lines.find((l) => l.label === "build cost")?.formula).toMatch(/^1 engineer x 4 months/);
+  });
+
+  it("a revenue plan that steps up is judged by its largest goal", () => {
+    const out = problems({ customer: "About 120 river ports.", business: "£900 a month per port; serving one costs £100.", metrics: "Targets: £0.5m annual recurring revenue by the end of 2028; £2m annual recurring revenue by the end of 2029." });
+    expect(out.some((p) => /revenue goal is more than the whole market/.test(p))).toBe(true);
+  });
+
+  it("a chat thread: questions label their answers, a cost answer's own sum is the cost, '~' is 'about'", () => {
+    const chat = [
+      "**Mia 10:01:** writing this up",
+      "**Jon 10:02:** price?",
+      "**Mia 10:03:** £60 a month per kennel",
+      "**Jon 10:04:** and cost per kennel per month?",
+      "**Mia 10:05:** sms is the big one, ~£6. hosting £3. support £3. so £12",
+      "**Jon 10:06:** how many kennels are there?",
+      "**Mia 10:07:** ~4,000 boarding kennels in the UK",
+    ].join("\n");
+    const e = fromText(`Kennel texts\n\n${chat}`);
+    expect(e.pricePerMonth).toBe(60);
+    expect(e.costToServePerMonth).toBe(12);
+    expect(e.grossMarginPct).toBe(80);
+    expect(e.marketCustomers).toBe(4000);
+  });
+});

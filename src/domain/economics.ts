@@ -77,7 +77,7 @@ const BARE_RETURN = new RegExp(String.raw`\b(\d+(?:\.\d+)?)${TIMES}(\d[\d,]*)${T
 const HOURS_SAVED = new RegExp(String.raw`\b(?:saves?|saving|saved|cuts?|frees? up|gives? back|reduces?|back)\b[^.;]{0,60}?\b(${N})\s*(hours?|hrs?|minutes?|mins?)\b[^.;]{0,30}?\b(?:a|per|each|every)\s+(day|week|month)\b|\b(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b[^.;]{0,40}?\b(saved|back|freed|would go|would disappear|go away)\b`, "i");
 /** The hours a job takes today: "they spend 2 hours a week rewriting sheets", "each clerk loses 90 minutes a day to it". */
 const HOURS_SPENT = new RegExp(String.raw`\b(?:spends?|spent|spending|lose|loses|losing|wastes?|wasting|takes? (?:them|her|him|each \w+|every \w+))\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+)?(${N})\s*(hours?|hrs?|minutes?|mins?)\s+(?:a|per|each|every)\s+(day|week|month)\b`, "i");
-const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
+const PEOPLE = /^(people|person|staff|employee|engineer|developer|analyst|agent|nurse|technician|driver|planner|dispatcher|coordinator|clerk|worker|operator|inspector|teacher|manager|accountant|adjuster|member|user|rep|representative|associate|picker|scheduler|recruiter|lawyer|paralegal|auditor|officer|caseworker|designer|volunteer|pharmacist|researcher|scientist|physician|doctor|foreman|foremen|vet|dentist|chef|cook|housekeeper|caregiver|cleaner|installer|electrician|plumber|mechanic|surveyor|estimator|buyer|controller|specialist|administrator|admin|receptionist|assistant|clinician|therapist|counsellor|counselor|underwriter|trader|editor|writer|reporter|producer|student|learner|tutor|coach|guide|advisor|adviser|consultant|banker|broker|agent)$/;
 const TRANSACTION = /^(order|service|survey|delivery|trip|ride|booking|rental|call|visit|submission|shipment|transaction|box|kit|meal|scan|consultation|session|report|test|inspection|use|lesson|appointment|claim|case|job|load|pickup|return|message|check|request|search|print|class|ticket|wash|repair|treatment|screening|review|letter|quote|invoice|audit|policy|lookup|render|sample|pallet|parcel|package|event|stay|night|course|application|filing|referral|match|lead|translation|query|analysis|assessment|document|form|tour|install|installation)$/;
 
 /** A return the brief works out itself, as its figures: hours a week x people x working weeks x hourly rate. */
@@ -128,6 +128,38 @@ function statedReturn(text: string): StatedReturn | undefined {
   return { hours, people, noun: "people", weeks, rate };
 }
 
+/** A figure given as a label and its value, as a table row or a label line: "people: 11", "build: months: 3". */
+type Labelled = { value: number; id: string; label: string };
+function labelledFigures(facts: LedgerEntry[]): Labelled[] {
+  return facts.flatMap((f) => {
+    const m = /^(.{2,90}?):\s*(?:about\s+|around\s+|roughly\s+)?(?:[$£€]\s?)?(\d[\d,]*(?:\.\d+)?)\.?$/.exec(f.text.trim());
+    return m?.[1] && m[2] ? [{ value: Number(m[2].replace(/,/g, "")), id: f.id, label: m[1] }] : [];
+  });
+}
+
+/**
+ * A return laid out as labelled rows rather than one sentence ("hours saved per person per week: 3.5",
+ * "people: 11", "working weeks a year: 46", "loaded cost per hour: €62"): read when hours, people and an hourly rate are all there.
+ */
+function labelledReturn(facts: LedgerEntry[]): { f: LedgerEntry; r: StatedReturn; ids: string[] } | undefined {
+  const rows = labelledFigures(facts);
+  const hours = rows.find((r) => /\bhours?\b/i.test(r.label) && /\b(?:saved|saving|back|freed)\b/i.test(r.label) && /\b(?:a|per|each)\s+week\b/i.test(r.label));
+  const people = rows.find((r) => new RegExp(`^(?:number of\\s+)?(?:[\\p{L}-]+\\s+)?(?:${PEOPLE.source.replace(/^\^\(|\)\$$/g, "")})s?\\b`, "iu").test(r.label.trim()) && !/\b(?:build|engineer|developer)/i.test(r.label));
+  const weeks = rows.find((r) => /\bweeks\b/i.test(r.label) && /\b(?:a|per|each)\s+year\b|\bworking\b/i.test(r.label));
+  const rate = rows.find((r) => /\b(?:per|an|a)\s+hour\b|\bhourly\b/i.test(r.label) && /\b(?:cost|rate|loaded|wage|pay)\b/i.test(r.label));
+  const fact = facts.find((f) => f.id === hours?.id);
+  if (!hours || !people || !rate || !fact) return undefined;
+  return { f: fact, r: { hours: hours.value, people: people.value, noun: people.label.trim().split(/\s+/).at(-1) ?? "people", weeks: weeks?.value ?? WORKING_WEEKS, rate: rate.value }, ids: [people.id, rate.id, ...(weeks ? [weeks.id] : [])] };
+}
+
+/** A build laid out as labelled rows: "build: engineers: 2", "build: months: 3". */
+function labelledEffort(facts: LedgerEntry[]): { engineers: Labelled; months: Labelled } | undefined {
+  const rows = labelledFigures(facts).filter((r) => /\b(?:build|development|team)\b/i.test(r.label));
+  const engineers = rows.find((r) => /\b(?:engineers?|developers?|devs?)\s*$/i.test(r.label));
+  const months = rows.find((r) => /\bmonths?\s*$/i.test(r.label));
+  return engineers && months ? { engineers, months } : undefined;
+}
+
 /** The clause around position `at`: from the last ";", "," or sentence start to the next one. */
 function clauseBefore(sentence: string, at: number, floor: number): string {
   const start = Math.max(floor, sentence.lastIndexOf(";", at - 1) + 1, sentence.lastIndexOf(". ", at - 1) + 1);
@@ -159,6 +191,8 @@ function roleOf(sentence: string, m: Money, prevEnd: number, nextStart: number, 
   if (/\b(?:that is|that's|which is|this is|(?:it |that |which )?comes to|adds? up to|works? out (?:at|to))\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|over\s+)?$/i.test(upTo) && /\b(?:hours?|saved?|time|loaded)\b/i.test(upTo)) return "other";
   if (/\b(?:save|saves|saving|saved)\b/i.test(upTo) && !/\b(?:price|charge|fee|subscription|pay us|we bill)\b/i.test(upTo)) return "other";
   const pain = /\b(lose|lost|loses|losing|waste[ds]?|spend|spent|spends|paid|(?<!(?:would|will|'d|could) )pays? (out|for)|costs? (them|her|him|the (practice|clinic|business|firm|city|district|store|farm|hotel|company))|worth|damage|fines?|overtime|penalt)/i;
+  // "Support and licences after go-live: £12,000 a year": licences named with what it takes to keep a system running are paid by us.
+  if (/\b(?:support|maintenance|hosting|running)\b[^.;]{0,30}\blicen[cs]es?\b|\blicen[cs]es?\b[^.;]{0,30}\b(?:support|maintenance|hosting)\b|\b(?:after|from|post)[ -]go-?live\b/i.test(before)) return "cost";
   if (COST_CUE.test(before) || COST_SUBJECT.test(before) || (/\bcosts?\b/i.test(before) && /\bus\b/i.test(before))) return "cost";
   if (pain.test(before) && !/\b(price|charge|fee|subscription)\b/i.test(before)) return "other";
   // "WellSure costs $350 a month per contractor", "The app costs $9 a month": the product's cost is its price.
@@ -187,8 +221,13 @@ function amounts(facts: LedgerEntry[]): Found[] {
       const leadPeriod = leadUnit !== undefined && leadUnit in MONTHS_PER ? (leadUnit as keyof typeof MONTHS_PER) : undefined;
       // "Loaded cost of a porter hour: £19", "Hourly rate: £24": an amount labelled by the hour is per hour.
       const hourLabel = !m.per && !m.period && /\bhour(?:ly)?\b[^$£€\d.;]{0,15}$/i.test(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index));
-      const per = m.per ?? (hourLabel ? "hour" : leadPeriod ? undefined : leadUnit);
-      const withPer = { ...m, ...(per ? { per } : {}), ...(!m.period && leadPeriod ? { period: leadPeriod } : {}) };
+      // "Our cost per tile per month, covering depreciation and data, is €7": the basis a cost or price names further before its amount.
+      const farBasis = !m.per && !leadUnit && !hourLabel ? /\b(?:costs?|price|fee|charge)\s+(?:to serve\s+|to us\s+)?per\s+(\p{L}[\p{L}-]+)(?:\s+(?:a|per)\s+(day|week|month|quarter|year))?\b[^$£€.;]{0,80}$/iu.exec(fact.text.slice(prev ? prev.index + prev.text.length : 0, m.index)) : null;
+      const farUnit = farBasis?.[1] && !(singular(farBasis[1]) in MONTHS_PER) ? singular(farBasis[1]) : undefined;
+      const farPeriod = farBasis?.[2] ? (farBasis[2].toLowerCase() as keyof typeof MONTHS_PER) : farBasis?.[1] && singular(farBasis[1]) in MONTHS_PER ? (singular(farBasis[1]) as keyof typeof MONTHS_PER) : undefined;
+      const per = m.per ?? (hourLabel ? "hour" : leadPeriod ? undefined : (leadUnit ?? farUnit));
+      const period = m.period ?? leadPeriod ?? farPeriod;
+      const withPer = { ...m, ...(per ? { per } : {}), ...(period ? { period } : {}) };
       // "our cost is 60p a survey ..., plus £5 a month per firm for hosting": an amount added with "plus" is more of the same.
       const added = prev && /^[^.;$£€]{0,80}\b(?:plus|on top of that|and another)\s*$/i.test(fact.text.slice(prev.index + prev.text.length, m.index)) ? out.at(-1) : undefined;
       const role = added && added.id === fact.id ? added.role : roleOf(fact.text, withPer, prev ? prev.index + prev.text.length : 0, next ? next.index : fact.text.length, fact.part);
@@ -391,7 +430,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
 
   // The target: paying customers the success measure names.
   const target = facts
-    .filter((f) => f.part === "metrics" || /\b(target|goal|aim)\b/i.test(f.text))
+    .filter((f) => f.part === "metrics" || /\b(targets?|goals?|aims?)\b/i.test(f.text))
     .flatMap((f) => countsIn(f.text).map((c) => ({ ...c, id: f.id })))
     .find((c) => (customer !== undefined && c.noun === customer) || sameCustomer(c.noun));
   const targetCustomers = target ? target.value : null;
@@ -407,14 +446,21 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   const efforts = facts.map((f) => ({ f, e: buildEffort(f.text) })).filter((x) => x.e && x.f.part !== "evidence");
   const effort = efforts.find((x) => /\b(?:build\w*|develop\w*|engineering|to make)\b/i.test(x.f.text)) ?? efforts.find((x) => !/\b(?:pilot\w*|trial\w*|tested|beta)\b/i.test(x.f.text));
   const statedBuild = found.find((m) => m.role === "build");
-  if (effort?.e) {
+  const effortRows = effort ? undefined : labelledEffort(facts);
+  if (effortRows) {
+    const loaded = found.find((m) => m.role === "loaded");
+    const perMonth = loaded ? (loaded.period === "year" ? loaded.value / 12 : loaded.value) : ASSUMED_ENGINEER_MONTH[currency ?? "USD"];
+    const loadedId = loaded ? loaded.id : line("assumed loaded cost per engineer-month", perMonth, `${money(perMonth)} per engineer-month, an assumption: the brief states none`, [], "assumption");
+    buildCost = effortRows.engineers.value * effortRows.months.value * perMonth;
+    buildId = line("build cost", buildCost, `${effortRows.engineers.value} engineers x ${effortRows.months.value} months x ${money(perMonth)}`, [effortRows.engineers.id, effortRows.months.id, loadedId]);
+  } else if (effort?.e) {
     // The loaded cost the effort is priced at: stated beside it, else one with a period; an hourly wage is not a month's cost.
     const loadedAll = found.filter((m) => m.role === "loaded" || (m.id === effort.f.id && (m.period === "month" || m.per === "engineer-month" || m.per === "engineer")));
     const loaded = loadedAll.find((m) => m.id === effort.f.id && m.role === "loaded") ?? loadedAll.find((m) => m.id === effort.f.id) ?? loadedAll.find((m) => m.period || m.per === "engineer-month" || m.per === "engineer" || m.per === "hour");
     const perMonth = loaded ? (loaded.period === "year" ? loaded.value / 12 : loaded.per === "hour" ? loaded.value * 160 : loaded.value) : ASSUMED_ENGINEER_MONTH[currency ?? "USD"];
     const loadedId = loaded ? loaded.id : line("assumed loaded cost per engineer-month", perMonth, `${money(perMonth)} per engineer-month, an assumption: the brief states none`, [], "assumption");
     buildCost = effort.e.engineers * effort.e.months * perMonth;
-    buildId = line("build cost", buildCost, `${effort.e.engineers} engineers x ${round2(effort.e.months)} months x ${money(perMonth)}`, [effort.f.id, loadedId]);
+    buildId = line("build cost", buildCost, `${effort.e.engineers} engineer${effort.e.engineers === 1 ? "" : "s"} x ${round2(effort.e.months)} months x ${money(perMonth)}`, [effort.f.id, loadedId]);
   } else if (statedBuild) {
     buildCost = statedBuild.value;
     buildId = line("build cost", buildCost, `as stated: ${statedBuild.text}`, [statedBuild.id]);
@@ -424,7 +470,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   let valuePerYear: number | null = null;
   let valueId = "";
   // A return the brief works out itself: "3 hours x 38 technicians x 46 working weeks x £24 loaded an hour".
-  const stated = facts.map((f) => ({ f, r: statedReturn(f.text) })).find((x) => x.r);
+  const stated: { f: LedgerEntry; r: StatedReturn | undefined; ids?: string[] } | undefined = facts.map((f) => ({ f, r: statedReturn(f.text) })).find((x) => x.r) ?? labelledReturn(facts);
   // Hours saved, else the hours the job takes today when the tool is to take it over ("they spend 2 hours a week rewriting sheets").
   const saved = HOURS_SAVED_FORMS.flatMap((re) => facts.map((f) => ({ f, m: re.exec(f.text), spent: false }))).find((x) => x.m)
     ?? facts.map((f) => ({ f, m: HOURS_SAVED.exec(f.text), spent: false })).find((x) => x.m)
@@ -434,7 +480,7 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
     const { hours, people, noun, weeks, rate } = stated.r;
     if (hours && people && weeks && rate) {
       valuePerYear = hours * people * weeks * rate;
-      valueId = line("value per year", valuePerYear, `${hours} hours a week x ${people} ${/(?:s|people|staff|personnel|crew)$/i.test(noun) ? noun : pluralOf(singular(noun))} x ${weeks} working weeks x ${money(rate)} an hour, as the brief works it out`, [stated.f.id]);
+      valueId = line("value per year", valuePerYear, `${hours} hours a week x ${people} ${/(?:s|people|staff|personnel|crew)$/i.test(noun) ? noun : pluralOf(singular(noun))} x ${weeks} working weeks x ${money(rate)} an hour, as the brief works it out`, [stated.f.id, ...(stated.ids ?? [])]);
     }
   } else if (saved?.m && hourly && (pricePerMonth === null || pricePerMonth === 0)) {
     const amount = numeric(saved.m[1] ?? saved.m[4] ?? "") ?? 0;
@@ -469,10 +515,11 @@ export function computeEconomics(ledger: LedgerBuilder): { economics: Economics;
   // A revenue goal stated in money: "$4 million in annual recurring revenue by 31 December 2027".
   const statedTarget = facts
     // "Reach £2 million in annual recurring revenue by 31 December 2028": a goal said with its verb.
-    .filter((f) => f.part === "metrics" || /\b(goal|target|aim|reach|hit|grow to|get to|achieve)\b/i.test(f.text))
+    .filter((f) => f.part === "metrics" || /\b(goals?|targets?|aims?|reach|hit|grow to|get to|achieve)\b/i.test(f.text))
     // The amount the revenue words follow ("£2 million ARR", "£2 million in annual recurring revenue"), not an engineer's rate beside it.
     .flatMap((f) => found.filter((m) => m.id === f.id && (m.role === "other" || m.role === "price") && /^[^.;]{0,40}?\b(revenue|arr|sales|bookings|turnover)\b/i.test(f.text.slice(m.index + m.text.length))))
-    .find((m) => m.value > 0);
+    // The largest goal: a plan that steps up ("£1.2m by 2028; £4m by 2029") is judged by where it says it will get.
+    .reduce<(typeof found)[number] | undefined>((best, m) => (m.value > (best?.value ?? 0) ? m : best), undefined);
   if (statedTarget && tamPerYear !== null && statedTarget.value > tamPerYear) {
     line("stated revenue target per year", statedTarget.value, `as the success measure states it: ${statedTarget.text}`, [statedTarget.id]);
   }
@@ -524,11 +571,13 @@ function itemisedCost(fact: LedgerEntry): { found: Found } | undefined {
 /** How many people the time is saved for: "our 60 claims handlers", "140 desk adjusters" (the largest such count outside the evidence). */
 function peopleCount(facts: LedgerEntry[], customer: string | undefined): { value: number; noun: string; id: string } | undefined {
   const nouns = PEOPLE.source.replace(/^\^\(|\)\$$/g, "");
-  const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(${nouns}${customer ? `|${customer}` : ""})s?\\b`, "giu");
+  // "six inspectors": a small count in words counts too.
+  const re = new RegExp(`(?<![$£€\\d.,])\\b(\\d[\\d,]*|${SMALL_WORDS})\\s+(?:[\\p{L}'-]+\\s+){0,3}?(${nouns}${customer ? `|${customer}` : ""})s?\\b`, "giu");
   const found = facts
     // The team that builds it is not the people whose time it saves.
     .filter((f) => f.part !== "evidence" && !buildEffort(f.text))
-    .flatMap((f) => [...f.text.matchAll(re)].filter((m) => !/\d\s*(to|-|–)\s*$/.test(f.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))).map((m) => ({ value: Number((m[1] ?? "0").replace(/,/g, "")), noun: (m[2] ?? "").toLowerCase(), id: f.id })));
+    // "eight or nine sheets": a count in words names its noun straight after it, never across a range.
+    .flatMap((f) => [...f.text.matchAll(re)].filter((m) => !/\d\s*(to|-|–)\s*$/.test(f.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index)) && (/^\d/.test(m[1] ?? "") || !/\s(?:or|to|and)\s/i.test(m[0]))).map((m) => ({ value: numeric(m[1] ?? "0") ?? 0, noun: (m[2] ?? "").toLowerCase(), id: f.id })));
   const best = found.sort((a, b) => b.value - a.value)[0];
   if (best) return best;
   // Failing a known role, the people the customer part counts ("Our 60 claims handlers").
@@ -669,7 +718,7 @@ function marketCountOtherwise(facts: LedgerEntry[], customer: string | undefined
   }
   const labelled = facts
     .filter((x) => !["evidence", "metrics", "launch", "risks"].includes(x.part))
-    .map((f) => ({ f, m: /^((?:[\p{L}-]+\s+){0,3}?(\p{L}[\p{L}-]*s)\b(?!.*\b(?:we|visited|interviewed|said|asked|pilot|trial|spends?|estimate)\b)[^:]*):\s*(?:about |around |roughly |some |over |nearly )?(\d[\d,]*)\.?$/iu.exec(f.text) }))
+    .map((f) => ({ f, m: /^((?:[\p{L}+&-]+\s+){0,4}?(\p{L}[\p{L}-]*s)\b(?!.*\b(?:we|visited|interviewed|said|asked|pilot|trial|spends?|estimate)\b)[^:]*):\s*(?:~\s?|about |around |roughly |some |over |nearly )?(\d[\d,]*)\.?$/iu.exec(f.text) }))
     .map(({ f, m }) => ({ f, m, value: m?.[3] ? Number(m[3].replace(/,/g, "")) : 0, noun: m?.[2] ? singular(m[2]) : "" }))
     .filter(({ m, value, noun }) => m && value >= 5 && !MEASURE.test(noun) && !/^(hour|day|week|month|year|minute)$/.test(noun) && (customer === undefined || noun === customer || !PEOPLE.test(noun)))
     .sort((a, b) => b.value - a.value)[0];

@@ -275,6 +275,12 @@ export function buildEffort(text: string): { engineers: number; months: number; 
     ?? /\bteam of (\d+|two|three|four|five|six|seven|eight|nine|ten)\b([^.;]{0,40}?)\b(?:for|over|in)\s+((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))/i.exec(text)
     // "takes 4 engineers 9 months": the duration straight after the team.
     ?? /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:engineers?|developers?|devs)()\s+((?:about\s+|around\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|nine|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))\b/i.exec(text);
+  // "me full time for 5 months", "a freelance developer for 3 months": one person builds it.
+  const solo = m ? undefined : /\b(?:me|myself|(?:a|one)\s+(?:single\s+|solo\s+|freelance\s+|contract\s+)?(?:engineer|developer|dev))\b(?:\s+(?:working\s+)?(?:full[- ]time|alone))?\s+(?:for|over)\s+((?:about\s+|around\s+)?(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:years?|months?|quarters?|weeks?))\b/i.exec(text);
+  if (solo) {
+    const months = durationMonths(solo[1] ?? "");
+    return months ? { engineers: 1, months, text: solo[0] } : undefined;
+  }
   if (!m) return undefined;
   const engineers = numeric(m[1] ?? "");
   const months = durationMonths(m[3] ?? "");

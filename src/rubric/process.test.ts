@@ -31,6 +31,15 @@ describe("writing-pr-after-building", () => {
 describe("solution-first-thinking", () => {
   const noProblem = { heading: "LaneLine", subheading: "Lane booking for public pools", problem: "" };
 
+  it("fires on pilots spread over several markets to see which one takes", () => {
+    const doc = cleanDoc();
+    doc.internalFaq.push({ question: "What is the plan?", answer: "We will run trials across several sectors to find the strongest one before we hire sales." });
+    expect(findingsOf(doc, "solution-first-thinking")).toHaveLength(1);
+    const focused = cleanDoc();
+    focused.internalFaq.push({ question: "What is the plan?", answer: "We will run trials at 6 council pools to find out whether booking no-shows fall." });
+    expect(findingsOf(focused, "solution-first-thinking")).toEqual([]);
+  });
+
   it("fires on an opening that leads with the technology and no problem", () => {
     const s = "Powered by our new Tidal engine, LaneLine is the booking platform for the future.";
     expect(findingsOf(docWith({ ...noProblem, summary: s }), "solution-first-thinking")).toEqual([

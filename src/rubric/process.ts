@@ -95,6 +95,8 @@ const EXPOSURE = String.raw`(?:see|sees|try|tries|understand|understands|experie
 const LOOKING = new RegExp(
   // A customer finding a market "for their surplus" is the customer's pain, not the company's search.
   String.raw`\b(?:where else (?:could|can|might|would|should)\b[^.?!]{0,60}?\b(?:be used|be applied|be put to (?:work|use)|make a difference|be useful|help|go|sell|use it)|exploring which (?:industries|markets|customers|use cases)|looking for (?:a |the )?(?:new |more |other |further |next )?(?:use cases?|problems?|applications?|markets?)(?! for (?:their|his|her|your)\b)|(?:find|finding) (?:a |the )?(?:market|use cases?|problem) for(?! (?:their|his|her|your)\b)|a solution (?:looking|in search) for|could use it)\b` +
+    // Pilots spread over several markets to see which one takes: "run pilots across our application areas to find the strongest one".
+    String.raw`|\b(?:pilots?|trials?|tests?)\s+(?:across|in)\s+(?:(?:our|several|many|all|different|the|multiple)\s+)*(?:application areas|applications|markets|segments|sectors|verticals|use cases|industries)\b|\b(?:find|see|learn|work out|discover)\s+(?:out\s+)?(?:which|the strongest|the best|the right)\s+(?:one|application|market|use case|segment|sector|vertical)s?\b` +
     // The product as a showcase for the technology: "a product that shows what it can do".
     String.raw`|\b(?:shows?|showcases?|showing|demonstrates?|demonstration of|proves?) what (?:[\w'’-]+ ){0,3}can do\b` +
     String.raw`|\b(?:will|would|are going to)\s+(?:want|buy|adopt|use|need|love|pay for|sign up for)\b[^.?!]*\bonce\s+${BUYERS}\s+${EXPOSURE}\b` +

@@ -10,7 +10,7 @@ const ENGINEER_BLOCKING = ["solution-first-thinking", "combining-ideas", "too-ma
 const ENGINEER_CONCERNS = ["internal-jargon-in-pr", "press-release-length"] as const;
 
 /** What the product must connect to: another system, a device, a data feed or an approval. */
-const SYSTEM = /\b((?:scheduling|practice management|property management|warehouse management|point[- ]of[- ]sale|till|billing|accounting|inventory|dispatch|booking|payroll|ehr|emr|crm|erp|climate|building management|gps|telematics|pharmacy|lab|records?|case management|ticketing|banking|payment)\s+(?:systems?|software|data|units?|computers?|feeds?|platforms?)|(?:system|software|computer|api|apis|integration|feed|devices?|sensors?|hardware)s?)\b/i;
+const SYSTEM = /\b((?:scheduling|practice management|property management|warehouse management|point[- ]of[- ]sale|till|billing|accounting|inventory|dispatch|booking|payroll|ehr|emr|crm|erp|climate|building management|gps|telematics|pharmacy|lab|records?|case management|ticketing|banking|payment)\s+(?:systems?|software|data|units?|computers?|feeds?|platforms?)|(?:data|live|price|product|api|rss|xml)\s+feeds?|(?:system|software|computer|api|apis|integration|devices?|sensors?|hardware)s?)\b/i;
 /** A prediction or judgement the product makes for the customer: quality on their data is the risk. */
 const JUDGEMENT = /\b(predict\w*|forecast\w*|recommend\w*|ranks?|ranking|matches|matching|detects?|flags?|classif\w*|scores?|estimates?|proposes?|suggests?|reads?|recogni[sz]\w*|ai\b|model|learns?)\b/i;
 /** Something people must do differently for it to work. */

@@ -24,6 +24,22 @@ const AUTHOR_CHECKS: readonly CheckId[] = ["solution-first-thinking", "combining
 /** Kinds that are facts of the plan, not of its wording: no revision of the document answers them. */
 const HARD_KINDS: readonly ReasonKind[] = ["economics", "claims", "process", "scope", "strategy", "evidence", "feasibility"];
 
+/** The organisation's own people as a tool's users: "three of our editorial assistants", "I'm one of six pre-award officers". */
+const OWN_PEOPLE = /\b(?:our|one of (?:our |the )?)\s+(?:\d[\d,]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}-]+(?:ers|ors|ists|ants|ents|ians)|staff|teams?|crews?|people|colleagues|nurses|clerks|agents|foremen)\b/iu;
+
+/** What a decisive argument of each kind is about, as the crux names it. */
+const CRUX_TOPIC: Record<ReasonKind, string> = {
+  customer: "who the customer is",
+  problem: "the customer's problem",
+  evidence: "the evidence",
+  economics: "the economics",
+  feasibility: "whether it can be built",
+  claims: "a claim the product rests on",
+  scope: "the scope",
+  strategy: "the strategy",
+  process: "how the decision is being made",
+};
+
 /** The internal FAQ's question on what v1 gets wrong and the hard technical problems. */
 export const TECHNICAL_QUESTION = /\b(hardest technical|technical problems|v1 get wrong)\b/i;
 
@@ -89,7 +105,10 @@ export function standingArguments(round: RoundSummary, analysis: Analysis): Weig
   // so a draft that failed to name it owes a better subheading, not a verdict.
   const vague = round.findings.some((f) => f.check === "vague-customer-definition") && analysis.economics.marketCustomers === null;
   if (customers.length === 0) {
-    out.push({ kind: "customer", text: "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: vague, seat: "leader", hard: true, tier: 1 });
+    // A brief with no customer part, no representative and no market it counts names nobody: that blocks whatever the draft's subheading says.
+    // An internal tool names its users as the team's own people ("three of our editorial assistants"): that is somebody.
+    const nobody = customerFacts.length === 0 && saysNoOne(analysis, customerFacts) && !analysis.ledger.some((e) => e.kind === "fact" && OWN_PEOPLE.test(e.text));
+    out.push({ kind: "customer", text: nobody ? "No customer could take a seat: the brief says nowhere who the customer is, names no one, and counts no market." : "No customer could take a seat: the brief names no specific customer a reviewer could speak for.", basis: customerFacts, blocking: vague || nobody, seat: "leader", hard: true, tier: 1 });
   } else if (customers.every((r) => r.stance === "abstain")) {
     out.push({ kind: "customer", text: "Every customer seated abstained: none recognised the product as meant for them.", basis: customers.map((r) => r.agent), blocking: vague, seat: "leader", hard: true, tier: 1 });
   }
@@ -324,7 +343,7 @@ export function writeMemoOffline(input: MemoInput): MemoDraft {
   const topSentence = clause(sentences(top?.text ?? "")[0] ?? "");
   const crux =
     decision === "kill"
-      ? `It turns on ${top?.kind ?? "the evidence"}: ${lowerFirst(topSentence)}${cite((top?.basis ?? []).filter((b) => /^L\d+$/.test(b)))}, and that is a fact of the plan, not of its wording.`
+      ? `It turns on ${CRUX_TOPIC[top?.kind ?? "evidence"]}: ${lowerFirst(topSentence)}${cite((top?.basis ?? []).filter((b) => /^L\d+$/.test(b)))}, and that is a fact of the plan, not of its wording.`
       : `It turns on whether ${lowerFirst(clause(eng.mustBeTrue[0] ?? "the trial's result holds beyond the trial"))}; ${a.stage === "growth" ? "paying customers" : "the trial"}${e.grossMarginPct !== null ? ` and ${/^(8|11|18)(\D|$)/.test(String(Math.trunc(e.grossMarginPct))) || /^8/.test(String(e.grossMarginPct)) ? "an" : "a"} ${e.grossMarginPct}% margin` : ""} say it can.`;
   const killCriteria =
     decision === "fund"
